@@ -1,0 +1,43 @@
+// @ts-check
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { alternatePaths, languages } from './site/lib/routes.ts';
+import { siteUrl } from './site/lib/site-url.ts';
+
+const site = siteUrl(process.env);
+
+export default defineConfig({
+  site,
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  // No runtime adapter, no dev toolbar, no telemetry: the output is plain files.
+  devToolbar: { enabled: false },
+  // Scripts ship as files, never inlined, so the Content-Security-Policy can forbid inline script.
+  vite: { build: { assetsInlineLimit: 0 } },
+  i18n: {
+    locales: [...languages],
+    defaultLocale: 'es',
+    routing: { prefixDefaultLocale: false },
+  },
+  integrations: [
+    sitemap({
+      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      // Alternates come from the route table because folder names are localised (/programa/ ↔ /en/programme/).
+      serialize(item) {
+        const alt = alternatePaths(new URL(item.url).pathname);
+        if (!alt) return item;
+        return {
+          ...item,
+          links: [
+            ...languages.map((lang) => ({ lang, url: new URL(alt.paths[lang], site).href })),
+            { lang: 'x-default', url: new URL(alt.paths.es, site).href },
+          ],
+        };
+      },
+    }),
+  ],
+});

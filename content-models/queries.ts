@@ -1,0 +1,120 @@
+/**
+ * Every GROQ query the site runs. Values arrive as `$params`, never interpolated; the only string
+ * composition is of fixed projection fragments below, so the query text is the same on every build.
+ *
+ * Translatable fields are resolved here and nowhere else: `title${localised}` yields
+ * `{ text, lang }` where `text` is the requested language or, when that is missing or empty, the
+ * Spanish source, and `lang` says which one was used so the page can mark fallbacks `lang="es"`.
+ */
+
+/**
+ * Projection of a translatable string/text value (applied to the field, so `@` is the value):
+ * `{ text, lang }`, the requested language or, when it is missing or empty, the Spanish source.
+ */
+const localised = /* groq */ `{
+    "text": coalesce(select(length(@[$lang]) > 0 => @[$lang]), @.es),
+    "lang": select(length(@[$lang]) > 0 => $lang, defined(@.es) => "es")
+  }`;
+
+/** Projection of a translatable Portable Text value: `{ blocks, lang }`, same fallback rule. */
+const localisedBlocks = /* groq */ `{
+    "blocks": coalesce(select(count(@[$lang]) > 0 => @[$lang]), @.es),
+    "lang": select(count(@[$lang]) > 0 => $lang, defined(@.es) => "es")
+  }`;
+
+const published = /* groq */ `!(_id in path("drafts.**"))`;
+
+const institutionFields = /* groq */ `
+  _id,
+  "name": name${localised},
+  acronym,
+  country,
+  kind
+`;
+
+const linkFields = /* groq */ `
+  _key,
+  kind,
+  url,
+  "label": label${localised}
+`;
+
+const speakerFields = /* groq */ `
+  _id,
+  name,
+  "slug": slug.current,
+  "position": position${localised},
+  country,
+  "institutionRef": institution._ref,
+  "institution": institution->{${institutionFields}},
+  "photo": select(defined(photo.asset) => {
+    "url": photo.asset->url,
+    "alt": photo.alt${localised}
+  }),
+  "bio": bio${localisedBlocks}
+`;
+
+/**
+ * The whole site for one language in one request: the event, the agenda, speakers, institutions
+ * and the concept note. Drafts are excluded here as well as by the client's `published`
+ * perspective, because an NDJSON export may contain them.
+ */
+export const siteQuery = /* groq */ `{
+  "event": *[_type == "event" && ${published}] | order(_updatedAt desc)[0]{
+    _id,
+    "name": name${localised},
+    "shortName": shortName${localised},
+    "kicker": kicker${localised},
+    timeZone,
+    secondaryTimeZones,
+    modality,
+    "organizerRef": organizer._ref,
+    "organizer": organizer->{${institutionFields}},
+    "summary": summary${localised},
+    "audience": audience${localised},
+    "accessRules": accessRules${localised},
+    "days": days[]{ _key, date, access, "title": title${localised} },
+    "links": links[]{${linkFields}}
+  },
+  "sessions": *[_type == "session" && ${published}] | order(date asc, order asc){
+    _id,
+    _updatedAt,
+    "title": title${localised},
+    "slug": slug.current,
+    date,
+    start,
+    end,
+    timeZone,
+    kind,
+    access,
+    order,
+    "objective": objective${localised},
+    "description": description${localisedBlocks},
+    "questions": questions[]${localised},
+    "participants": participants[]{
+      _key,
+      role,
+      "speakerRef": speaker._ref,
+      "speaker": speaker->{ _id, name, "slug": slug.current },
+      "placeholder": placeholder${localised},
+      "topic": topic${localised}
+    },
+    "links": links[]{${linkFields}}
+  },
+  "speakers": *[_type == "speaker" && ${published}] | order(name asc){${speakerFields}},
+  "conceptNote": *[_type == "conceptNote" && ${published}] | order(_updatedAt desc)[0]{
+    _id,
+    "title": title${localised},
+    "sections": sections[]{
+      _key,
+      anchor,
+      "heading": heading${localised},
+      "body": body${localisedBlocks}
+    }
+  }
+}`;
+
+/** Parameters of {@link siteQuery}. */
+export interface SiteQueryParams {
+  lang: 'es' | 'en' | 'pt';
+}

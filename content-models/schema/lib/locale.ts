@@ -1,0 +1,34 @@
+import { defineField, type FieldDefinition } from 'sanity';
+import { LANGUAGES } from './constants';
+
+/**
+ * The three language fields of a translatable value. Spanish is the source and is required; the
+ * English and Portuguese fields are optional, and the site shows the Spanish text where they are
+ * empty. `type` is the Sanity type of each language's value.
+ */
+export function localeFields(type: 'string' | 'text' | 'blockContent', requiredMessage: string): FieldDefinition[] {
+  return LANGUAGES.map((language) =>
+    defineField({
+      name: language.id,
+      title: language.title,
+      type,
+      ...(type === 'text' ? { rows: 4 } : {}),
+      ...(language.required
+        ? {
+            description: 'Obligatorio: el español es el texto original y el que se usa cuando falta una traducción.',
+            validation: (rule) => rule.required().error(requiredMessage),
+          }
+        : {
+            description: 'Opcional. Si lo dejas vacío, el sitio en este idioma muestra el texto en español.',
+            fieldset: 'translations',
+          }),
+    }),
+  );
+}
+
+/** The fieldset that holds the optional translations, open so editors see them. */
+export const translationsFieldset = {
+  name: 'translations',
+  title: 'Traducciones (opcionales)',
+  options: { collapsible: true, collapsed: false },
+};

@@ -1,0 +1,89 @@
+/**
+ * Option lists with their Spanish titles, for fields whose stored values are fixed by the content
+ * model (`docs/content-model.md`). The stored values come from the pure rules where they exist, so
+ * the schema and the build cannot disagree.
+ */
+import { memberCountries } from '../../countries';
+import { LINK_KINDS, type LinkKind } from '../../validation/links';
+import { PARTICIPANT_ROLES, type ParticipantRole } from '../../validation/participants';
+
+const sessionKindTitles = {
+  opening: 'Apertura',
+  introduction: 'Introducción',
+  panel: 'Mesa de reflexión (panel)',
+  workshop: 'Espacio interactivo (taller)',
+  plenary: 'Plenaria',
+  recap: 'Recapitulación',
+  closing: 'Cierre',
+  other: 'Otro',
+} as const;
+export type SessionKind = keyof typeof sessionKindTitles;
+export const SESSION_KINDS = Object.keys(sessionKindTitles) as SessionKind[];
+export const sessionKindOptions = SESSION_KINDS.map((value) => ({ value, title: sessionKindTitles[value] }));
+export function sessionKindTitle(kind: unknown): string | undefined {
+  return typeof kind === 'string' && kind in sessionKindTitles ? sessionKindTitles[kind as SessionKind] : undefined;
+}
+
+export const accessOptions = [
+  { value: 'public', title: 'Pública (abierta a todo el público)' },
+  { value: 'participants', title: 'Solo participantes inscritos' },
+];
+export function accessTitle(access: unknown): string | undefined {
+  return access === 'public' ? 'Pública' : access === 'participants' ? 'Solo participantes' : undefined;
+}
+
+const roleTitles: Record<ParticipantRole, string> = {
+  welcome: 'Palabras de bienvenida',
+  presenter: 'Presentación',
+  panelist: 'Panelista',
+  moderator: 'Moderación',
+  facilitator: 'Facilitación',
+  speaker: 'Ponencia',
+};
+export const roleOptions = PARTICIPANT_ROLES.map((value) => ({ value, title: roleTitles[value] }));
+export function roleTitle(role: unknown): string | undefined {
+  return typeof role === 'string' && role in roleTitles ? roleTitles[role as ParticipantRole] : undefined;
+}
+
+const linkKindTitles: Record<LinkKind, string> = {
+  registration: 'Inscripción',
+  join: 'Unirse a la sesión (Zoom, Teams…)',
+  stream: 'Transmisión en directo',
+  recording: 'Grabación',
+  material: 'Material (presentación, documento)',
+  other: 'Otro',
+};
+export const linkKindOptions = LINK_KINDS.map((value) => ({ value, title: linkKindTitles[value] }));
+export function linkKindTitle(kind: unknown): string | undefined {
+  return typeof kind === 'string' && kind in linkKindTitles ? linkKindTitles[kind as LinkKind] : undefined;
+}
+
+export const institutionKindOptions = [
+  { value: 'leadCooperation', title: 'Institución rectora de cooperación' },
+  { value: 'sector', title: 'Institución sectorial' },
+  { value: 'regionalNetwork', title: 'Red regional' },
+  { value: 'internationalOrganisation', title: 'Organismo internacional' },
+];
+export function institutionKindTitle(kind: unknown): string | undefined {
+  return institutionKindOptions.find((option) => option.value === kind)?.title;
+}
+
+export const modalityOptions = [
+  { value: 'virtual', title: 'Virtual' },
+  { value: 'inPerson', title: 'Presencial' },
+  { value: 'hybrid', title: 'Híbrida' },
+];
+
+/** Member countries by ISO code, titled in Spanish, in PIFCSS's order. */
+export const countryOptions = memberCountries.map((country) => ({ value: country.code, title: country.name.es }));
+export function countryTitle(code: unknown): string | undefined {
+  return memberCountries.find((country) => country.code === code)?.name.es;
+}
+
+/**
+ * The member countries' zones, once each, as suggestions for time zone fields: "Guatemala —
+ * America/Guatemala". Any other IANA zone may still be typed.
+ */
+export const timeZoneSuggestions: { value: string; title: string }[] = [
+  ...new Map(memberCountries.map((country) => [country.timeZone, `${country.name.es} — ${country.timeZone}`])),
+].map(([value, title]) => ({ value, title }));

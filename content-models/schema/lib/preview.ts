@@ -1,0 +1,35 @@
+/**
+ * Short labels for document previews ("Lun 26 · 9:00–9:20 (Guatemala)"). Previews only see the
+ * previewed document, so a session without its own zone is labelled with the event's usual zone.
+ */
+import { timeZoneLabel } from '../../validation/sessionTiming';
+import { FALLBACK_EVENT_TIME_ZONE } from './constants';
+
+const dayFormat = new Intl.DateTimeFormat('es', { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/**
+ * "Lun 26" for `2020-10-26`: the calendar date as written, with no time zone conversion (a date
+ * read at noon UTC falls on the same calendar day).
+ */
+export function dayLabel(date: string | undefined): string | undefined {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/u.test(date)) return undefined;
+  const noon = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(noon.getTime())) return undefined;
+  const parts = dayFormat.formatToParts(noon);
+  const weekday = parts.find((part) => part.type === 'weekday')?.value.replace('.', '') ?? '';
+  const day = parts.find((part) => part.type === 'day')?.value ?? '';
+  return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)} ${day}`.trim();
+}
+
+/** "9:00" for "09:00", as the organisers write times. */
+function shortTime(time: string | undefined): string {
+  return time ? time.replace(/^0(\d):/u, '$1:') : '…';
+}
+
+/** "Lun 26 · 9:00–9:20 (Guatemala)": the day, the times as entered and the zone they are in. */
+export function sessionWhen(session: { date?: string; start?: string; end?: string; timeZone?: string }): string {
+  const zone = session.timeZone?.trim() || FALLBACK_EVENT_TIME_ZONE;
+  const day = dayLabel(session.date) ?? 'Sin fecha';
+  if (!session.start && !session.end) return `${day} · sin hora`;
+  return `${day} · ${shortTime(session.start)}–${shortTime(session.end)} (${timeZoneLabel(zone)})`;
+}

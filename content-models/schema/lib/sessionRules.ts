@@ -1,0 +1,100 @@
+/**
+ * Runs the session rules of `content-models/validation/` once per document and version, with the
+ * data they need from other documents (the event's zone and days, the sessions of the same date),
+ * and hands each field validator the issues at its own path.
+ */
+import type { SanityClient, SanityDocument, ValidationContext } from 'sanity';
+import { checkSessionDate, checkSessionSchedule, checkSessionTiming, type SessionTiming } from '../../validation/sessionTiming';
+import type { RuleIssue } from '../../validation/types';
+import { FALLBACK_EVENT_TIME_ZONE, STUDIO_API_VERSION } from './constants';
+
+/**
+ * Everything the session rules read from other documents, in one request. Drafts are read too
+ * (`raw` perspective), since editors validate against what they are editing; the rules keep the
+ * draft of each session over its published version. Release versions are left out.
+ */
+export const sessionRulesQuery = /* groq */ `{
+  "eventTimeZone": coalesce(*[_id == "drafts.event"][0].timeZone, *[_id == "event"][0].timeZone),
+  "eventDays": coalesce(*[_id == "drafts.event"][0].days[].date, *[_id == "event"][0].days[].date),
+  "sessions": *[_type == "session" && date == $date && !(_id in path("versions.**"))]{
+    _id,
+    "title": coalesce(title.es, ""),
+    date,
+    start,
+    end,
+    timeZone,
+    order
+  }
+}`;
+
+interface SessionRulesData {
+  eventTimeZone: string | null;
+  eventDays: (string | null)[] | null;
+  sessions: SessionTiming[] | null;
+}
+
+/** The session fields the rules read, as the Studio holds them. */
+interface SessionDocument extends SanityDocument {
+  title?: { es?: string };
+  date?: string;
+  start?: string;
+  end?: string;
+  timeZone?: string | null;
+  order?: number | null;
+}
+
+/** Turns the document being edited into the rules' input. */
+export function toSessionTiming(document: SessionDocument): SessionTiming {
+  return {
+    _id: document._id,
+    title: typeof document.title?.es === 'string' ? document.title.es : '',
+    date: typeof document.date === 'string' ? document.date : '',
+    start: typeof document.start === 'string' ? document.start : '',
+    end: typeof document.end === 'string' ? document.end : '',
+    timeZone: document.timeZone ?? null,
+    order: typeof document.order === 'number' ? document.order : null,
+  };
+}
+
+async function fetchRulesData(client: SanityClient, date: string, signal?: AbortSignal): Promise<SessionRulesData> {
+  return client
+    .withConfig({ perspective: 'raw' })
+    .fetch<SessionRulesData>(sessionRulesQuery, { date }, signal ? { signal } : {});
+}
+
+/** Every issue of one session. */
+async function computeSessionIssues(document: SessionDocument, context: ValidationContext): Promise<RuleIssue[]> {
+  const session = toSessionTiming(document);
+  let data: SessionRulesData = { eventTimeZone: null, eventDays: null, sessions: null };
+  try {
+    data = await fetchRulesData(context.getClient({ apiVersion: STUDIO_API_VERSION }), session.date, context.signal);
+  } catch (error) {
+    // Without the Content Lake the session's own timing can still be checked against the usual
+    // zone; the rules that compare it with other documents wait until the connection is back.
+    if (context.signal?.aborted) throw error;
+  }
+  const eventTimeZone = data.eventTimeZone ?? FALLBACK_EVENT_TIME_ZONE;
+  const eventDays = (data.eventDays ?? []).filter((day): day is string => typeof day === 'string');
+  return [
+    ...checkSessionTiming(session, eventTimeZone),
+    ...checkSessionDate(session.date, eventDays),
+    ...checkSessionSchedule(session, data.sessions ?? [], eventTimeZone),
+  ];
+}
+
+// Several fields validate the same document version at once; they share one computation. Keyed by
+// the document object, which the validator passes unchanged to every field of one run.
+const cache = new WeakMap<object, Promise<RuleIssue[]>>();
+
+/** The issues of the session being validated, computed once per document version. */
+export function sessionIssues(context: ValidationContext): Promise<RuleIssue[]> {
+  const document = context.document as SessionDocument | undefined;
+  if (!document) return Promise.resolve([]);
+  let issues = cache.get(document);
+  if (!issues) {
+    issues = computeSessionIssues(document, context);
+    cache.set(document, issues);
+    issues.catch(() => cache.delete(document));
+  }
+  return issues;
+}

@@ -1,0 +1,44 @@
+import { CalendarIcon } from '@sanity/icons';
+import { defineField, defineType } from 'sanity';
+import { accessOptions, accessTitle } from '../lib/options';
+import { dayLabel } from '../lib/preview';
+
+/** One day of the event: its date, its name and who may attend. */
+export const eventDay = defineType({
+  name: 'eventDay',
+  title: 'Día del evento',
+  type: 'object',
+  icon: CalendarIcon,
+  fields: [
+    defineField({
+      name: 'date',
+      title: 'Fecha',
+      description: 'El día, en el calendario de Guatemala (la zona del evento). Las sesiones deben llevar una de estas fechas.',
+      type: 'date',
+      options: { dateFormat: 'DD/MM/YYYY' },
+      validation: (rule) => rule.required().error('Elige la fecha de este día del evento.'),
+    }),
+    defineField({
+      name: 'title',
+      title: 'Nombre del día',
+      description: 'Cómo se presenta el día en el programa, por ejemplo «Día 1: Jornada abierta».',
+      type: 'localeString',
+      validation: (rule) => rule.required().error('Escribe el nombre del día, al menos en español.'),
+    }),
+    defineField({
+      name: 'access',
+      title: 'Acceso',
+      description: 'Quién puede asistir ese día. Las sesiones de un día solo para participantes no pueden llevar enlaces para unirse.',
+      type: 'string',
+      options: { list: accessOptions, layout: 'radio' },
+      validation: (rule) => rule.required().error('Elige si el día es abierto al público o solo para participantes inscritos.'),
+    }),
+  ],
+  preview: {
+    select: { date: 'date', title: 'title.es', access: 'access' },
+    prepare: ({ date, title, access }: { date?: string; title?: string; access?: string }) => ({
+      title: title || 'Día sin nombre',
+      subtitle: [dayLabel(date), accessTitle(access)].filter(Boolean).join(' · '),
+    }),
+  },
+});

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite, in the order a failure is cheapest to find. Every step runs even
+// when an earlier one failed (except what needs a build that did not happen), and the run ends
+// with one line of totals: vitest's tests plus one count per non-vitest step.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureChromium } from './lib/chromium.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results = path.join(root, '.test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+const bin = (name, file) => path.join(root, 'node_modules', name, file);
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+// The suite always tests the embedded dataset; a developer's Sanity settings must not leak in.
+for (const key of ['SANITY_PROJECT_ID', 'SANITY_API_READ_TOKEN', 'CONTENT_DATASET_FILE', 'SITE_URL']) delete env[key];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, args) {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
+  const ok = result.status === 0;
+  console.log(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+function step(label, args) {
+  const ok = run(label, args);
+  if (ok) totals.passed++;
+  else {
+    totals.failed++;
+    failures.push(label);
+  }
+  return ok;
+}
+
+function vitest(project) {
+  const out = path.join(results, `${project}.json`);
+  const ok = run(`vitest: ${project}`, [bin('vitest', 'vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  if (!existsSync(out)) {
+    totals.failed++;
+    failures.push(`vitest ${project} (no report)`);
+    return false;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  if (report.numTotalTests === 0) {
+    totals.failed++;
+    failures.push(`vitest ${project} ran no test`);
+    return false;
+  }
+  if (!ok || report.numFailedTests > 0 || report.numFailedTestSuites > 0) {
+    if (report.numFailedTestSuites > 0 && report.numFailedTests === 0) totals.failed++;
+    failures.push(`vitest ${project}`);
+    return false;
+  }
+  return true;
+}
+
+const browser = ensureChromium();
+if (!browser.ok) {
+  console.error(`\n${browser.message}`);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+env.CHROMIUM_PATH = browser.path;
+
+step('typecheck (astro check: site, content models, tests)', [bin('astro', 'bin/astro.mjs'), 'check']);
+step('typecheck (studio)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'studio/tsconfig.json']);
+step('lint (biome)', [bin('@biomejs/biome', 'bin/biome'), 'check', '.']);
+vitest('unit');
+if (step('build the site from the embedded dataset', [path.join(root, 'scripts', 'build.mjs')])) {
+  vitest('build');
+  vitest('browser');
+} else {
+  failures.push('build and browser tests not run: the build failed');
+}
+
+console.log(failures.length ? `\nFailed: ${failures.join('; ')}` : '\nAll green.');
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

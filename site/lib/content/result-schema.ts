@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * The shape of `siteQuery`'s result, checked before anything is rendered. The TypeScript types of
+ * the raw content are inferred from these schemas, so the check and the types cannot drift apart.
+ * Required-ness mirrors the Sanity schema in content-models/schema: what the Studio requires,
+ * the build requires too, because a document may arrive from an export the Studio never saw.
+ */
+
+const langCode = z.enum(['es', 'en', 'pt']);
+
+/** A required translatable value: the Spanish source must exist. */
+const text = z.object({
+  text: z.string({ error: 'falta el texto en español' }).trim().min(1, 'falta el texto en español'),
+  lang: langCode,
+});
+
+/** An optional translatable value: absent, or present with Spanish. */
+const optionalText = z
+  .object({ text: z.string().nullable(), lang: langCode.nullable() })
+  .nullable()
+  .transform((value) => (value?.text?.trim() && value.lang ? { text: value.text, lang: value.lang } : null));
+
+/** Portable Text is rendered by site/lib/portable-text.ts, which treats every node defensively. */
+const blocks = z
+  .object({ blocks: z.array(z.looseObject({ _type: z.string() })).nullable(), lang: langCode.nullable() })
+  .nullable()
+  .transform((value) => (value?.blocks?.length && value.lang ? { blocks: value.blocks, lang: value.lang } : null));
+
+const slug = z
+  .string({ error: 'falta el slug' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'el slug solo puede tener minúsculas sin tildes, cifras y guiones (p. ej. mesa-de-reflexion-1)');
+
+const isoDate = z.string({ error: 'falta la fecha' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'la fecha debe tener el formato AAAA-MM-DD');
+const clock = z.string({ error: 'falta la hora' });
+const access = z.enum(['public', 'participants'], { error: 'el acceso debe ser "public" o "participants"' });
+
+export const sessionKinds = ['opening', 'introduction', 'panel', 'workshop', 'plenary', 'recap', 'closing', 'other'] as const;
+export const participantRoles = ['welcome', 'presenter', 'panelist', 'moderator', 'facilitator', 'speaker'] as const;
+export const linkKinds = ['registration', 'join', 'stream', 'recording', 'material', 'other'] as const;
+export const institutionKinds = ['leadCooperation', 'sector', 'regionalNetwork', 'internationalOrganisation'] as const;
+
+const link = z.object({
+  _key: z.string().nullable().optional(),
+  kind: z.enum(linkKinds),
+  url: z.string({ error: 'falta la URL' }),
+  label: optionalText,
+});
+
+const institution = z.object({
+  _id: z.string(),
+  name: text,
+  acronym: z.string().nullable(),
+  country: z.string().nullable(),
+  kind: z.enum(institutionKinds).nullable(),
+});
+
+const nullableArray = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullable()
+    .transform((value) => value ?? []);
+
+export const rawSession = z.object({
+  _id: z.string(),
+  _updatedAt: z.string().nullable().optional(),
+  title: text,
+  slug,
+  date: isoDate,
+  start: clock,
+  end: clock,
+  timeZone: z.string().nullable(),
+  kind: z.enum(sessionKinds, { error: `el tipo debe ser uno de: ${sessionKinds.join(', ')}` }),
+  access,
+  order: z.number().nullable(),
+  objective: optionalText,
+  description: blocks,
+  questions: nullableArray(text),
+  participants: nullableArray(
+    z.object({
+      _key: z.string().nullable().optional(),
+      role: z.enum(participantRoles, { error: `el rol debe ser uno de: ${participantRoles.join(', ')}` }),
+      speakerRef: z.string().nullable(),
+      speaker: z.object({ _id: z.string(), name: z.string(), slug: z.string().nullable() }).nullable(),
+      placeholder: optionalText,
+      topic: optionalText,
+    }),
+  ),
+  links: nullableArray(link),
+});
+
+export const rawSpeaker = z.object({
+  _id: z.string(),
+  name: z.string({ error: 'falta el nombre' }).trim().min(1, 'falta el nombre'),
+  slug,
+  position: optionalText,
+  country: z.string().nullable(),
+  institutionRef: z.string().nullable(),
+  institution: institution.nullable(),
+  photo: z.object({ url: z.string().nullable(), alt: optionalText }).nullable(),
+  bio: blocks,
+});
+
+export const rawEvent = z.object(
+  {
+    _id: z.string(),
+    name: text,
+    shortName: optionalText,
+    kicker: optionalText,
+    timeZone: z.string({ error: 'falta la zona horaria de referencia' }),
+    secondaryTimeZones: nullableArray(z.string()),
+    modality: z.enum(['virtual', 'inPerson', 'hybrid']).nullable(),
+    organizerRef: z.string().nullable(),
+    organizer: institution.nullable(),
+    summary: optionalText,
+    audience: optionalText,
+    accessRules: optionalText,
+    days: z
+      .array(z.object({ _key: z.string().nullable().optional(), date: isoDate, access, title: optionalText }), {
+        error: 'el evento necesita al menos un día',
+      })
+      .min(1, 'el evento necesita al menos un día'),
+    links: nullableArray(link),
+  },
+  { error: 'falta el documento del evento (tipo "event")' },
+);
+
+export const rawConceptNote = z.object({
+  _id: z.string(),
+  title: text,
+  sections: nullableArray(
+    z.object({
+      _key: z.string().nullable().optional(),
+      anchor: slug,
+      heading: text,
+      body: blocks,
+    }),
+  ),
+});
+
+export const rawSite = z.object({
+  event: rawEvent,
+  sessions: z.array(z.unknown()),
+  speakers: z.array(z.unknown()),
+  conceptNote: z.unknown(),
+});
+
+export type RawSession = z.output<typeof rawSession>;
+export type RawSpeaker = z.output<typeof rawSpeaker>;
+export type RawEvent = z.output<typeof rawEvent>;
+export type RawConceptNote = z.output<typeof rawConceptNote>;
+export type RawInstitution = z.output<typeof institution>;
+export type RawLink = z.output<typeof link>;
+export type Localised = z.output<typeof text>;
+export type LocalisedBlocks = NonNullable<z.output<typeof blocks>>;
+export type SessionKind = (typeof sessionKinds)[number];
+export type ParticipantRole = (typeof participantRoles)[number];

@@ -1,0 +1,56 @@
+import { memberCountries } from '../../content-models/countries';
+import { dayDifference, formatDate, formatTime, formatUtcOffset, instantToWallClock } from '../../content-models/time';
+import type { Lang } from './routes';
+
+/**
+ * What the pages show of a time range in one zone. Built on content-models/time.ts, the one
+ * module that does time-zone math; this file only chooses labels and what to spell out.
+ */
+export interface ZonedRange {
+  zone: string;
+  label: string;
+  offset: string;
+  start: string;
+  end: string;
+  /** Set when the start falls on another calendar day than the session's own date. */
+  startDate: string | null;
+  /** Set when the end falls on another calendar day than the start in this zone. */
+  endDate: string | null;
+}
+
+const zoneToCountry = new Map(memberCountries.map((c) => [c.timeZone as string, c]));
+
+/**
+ * The reader-facing name of a zone: the member country whose capital uses it, else the IANA city.
+ * @example zoneLabel('America/Lima', 'en') // 'Peru'
+ */
+export function zoneLabel(zone: string, lang: Lang): string {
+  const country = zoneToCountry.get(zone);
+  if (country) return country.name[lang];
+  const city = zone.split('/').pop() ?? zone;
+  return city.replaceAll('_', ' ');
+}
+
+/**
+ * A session's start and end as read in `zone`, with the date spelled out when it is not the
+ * session's own date (e.g. an evening session in Guatemala is the next morning in Madrid).
+ */
+export function rangeIn(startsAt: Date, endsAt: Date, referenceDate: string, zone: string, lang: Lang): ZonedRange {
+  const startShift = dayDifference(startsAt, zone, referenceDate);
+  const startDay = instantToWallClock(startsAt, zone).date;
+  const endDay = instantToWallClock(endsAt, zone).date;
+  return {
+    zone,
+    label: zoneLabel(zone, lang),
+    offset: formatUtcOffset(startsAt, zone),
+    start: formatTime(startsAt, zone, lang),
+    end: formatTime(endsAt, zone, lang),
+    startDate: startShift !== 0 ? formatDate(startsAt, zone, lang, 'short') : null,
+    endDate: endDay !== startDay ? formatDate(endsAt, zone, lang, 'short') : null,
+  };
+}
+
+/** The zones shown beside every time: the event's reference zone first, then its secondary zones. */
+export function displayZones(event: { timeZone: string; secondaryTimeZones: string[] }): string[] {
+  return [...new Set([event.timeZone, ...event.secondaryTimeZones])];
+}
