@@ -3,10 +3,11 @@
  * data they need from other documents (the event's zone and days, the sessions of the same date),
  * and hands each field validator the issues at its own path.
  */
-import type { SanityClient, SanityDocument, ValidationContext } from 'sanity';
+import type { CustomValidatorResult, SanityClient, SanityDocument, ValidationContext } from 'sanity';
 import { checkSessionDate, checkSessionSchedule, checkSessionTiming, type SessionTiming } from '../../validation/sessionTiming';
-import type { RuleIssue } from '../../validation/types';
+import type { RuleIssue, RuleLevel } from '../../validation/types';
 import { FALLBACK_EVENT_TIME_ZONE, STUDIO_API_VERSION } from './constants';
+import { messagesAt } from './issues';
 
 /**
  * Everything the session rules read from other documents, in one request. Drafts are read too
@@ -97,4 +98,17 @@ export function sessionIssues(context: ValidationContext): Promise<RuleIssue[]> 
     issues.catch(() => cache.delete(document));
   }
   return issues;
+}
+
+/**
+ * A custom validator for one session field that reports the session issues at that field's path
+ * and level. Declare it twice per field, plain for errors and with `.warning()` for warnings.
+ * With `skipWhenEmpty`, an empty field is left to the field's `required()` rule, so editors do not
+ * read the same complaint twice.
+ */
+export function sessionFieldRule(path: 'date' | 'start' | 'end' | 'timeZone', level: RuleLevel, { skipWhenEmpty = false } = {}) {
+  return async (value: unknown, context: ValidationContext): Promise<CustomValidatorResult> => {
+    if (skipWhenEmpty && (value === undefined || value === null || value === '')) return true;
+    return messagesAt(await sessionIssues(context), path, level);
+  };
 }

@@ -1,4 +1,4 @@
-import { BlockContentIcon } from '@sanity/icons';
+import { BlockContentIcon } from '@sanity/icons/BlockContent';
 import { defineField, defineType } from 'sanity';
 
 /** Kebab-case, as used in the page's address: `objetivo-general`. */

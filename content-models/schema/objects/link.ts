@@ -1,4 +1,4 @@
-import { LinkIcon } from '@sanity/icons';
+import { LinkIcon } from '@sanity/icons/Link';
 import { defineField, defineType } from 'sanity';
 import { isSafeHref, unsafeHrefMessage } from '../../validation/links';
 import { linkKindOptions, linkKindTitle } from '../lib/options';

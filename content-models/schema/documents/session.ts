@@ -1,0 +1,184 @@
+import { PresentationIcon } from '@sanity/icons/Presentation';
+import { defineArrayMember, defineField, defineType } from 'sanity';
+import { checkSessionLinks } from '../../validation/links';
+import { toValidationResult } from '../lib/issues';
+import { accessOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
+import { sessionWhen } from '../lib/preview';
+import { sessionFieldRule } from '../lib/sessionRules';
+import { slugify } from '../lib/slug';
+import { timeZoneField } from '../lib/timeZoneField';
+
+/**
+ * A session of the programme. Its times are wall-clock times in `timeZone` (the event's zone when
+ * empty), exactly as the organisers write them; the site derives every other zone.
+ *
+ * Validation: the session's own timing (valid times and zone, end after start, no time inside a
+ * daylight-saving gap) and its place among the sessions of its day (overlaps warn, a start that
+ * contradicts the agenda order is an error) come from `content-models/validation/sessionTiming`.
+ */
+export const session = defineType({
+  name: 'session',
+  title: 'Sesión',
+  type: 'document',
+  icon: PresentationIcon,
+  fields: [
+    defineField({
+      name: 'title',
+      title: 'Título',
+      description: 'El título tal como aparece en el programa, por ejemplo «Mesa de reflexión 1».',
+      type: 'localeString',
+      validation: (rule) => rule.required().error('Escribe el título de la sesión, al menos en español.'),
+    }),
+    defineField({
+      name: 'slug',
+      title: 'Dirección de la página',
+      description:
+        'La parte final de la dirección de la página de la sesión. Pulsa «Generar» para crearla a partir del título en español. No la cambies después de publicar: romperías los enlaces ya compartidos.',
+      type: 'slug',
+      options: { source: 'title.es', slugify, maxLength: 96 },
+      validation: (rule) => rule.required().error('Falta la dirección de la página: pulsa «Generar».'),
+    }),
+    defineField({
+      name: 'kind',
+      title: 'Tipo de sesión',
+      description: 'Qué clase de sesión es. El sitio lo muestra junto al título.',
+      type: 'string',
+      options: { list: sessionKindOptions },
+      validation: (rule) => rule.required().error('Elige el tipo de sesión (apertura, mesa de reflexión, espacio interactivo…).'),
+    }),
+    defineField({
+      name: 'access',
+      title: 'Acceso',
+      description:
+        'Quién puede asistir. Normalmente es el mismo que el del día. Una sesión solo para participantes no puede llevar enlaces para unirse ni de transmisión.',
+      type: 'string',
+      options: { list: accessOptions, layout: 'radio' },
+      validation: (rule) => rule.required().error('Elige si la sesión es pública o solo para participantes inscritos.'),
+    }),
+    defineField({
+      name: 'date',
+      title: 'Fecha',
+      description: 'El día de la sesión; debe ser uno de los días del evento (26, 28 o 30 de octubre de 2020).',
+      type: 'date',
+      options: { dateFormat: 'DD/MM/YYYY' },
+      validation: (rule) => [
+        rule.required().error('Elige la fecha de la sesión: uno de los días del evento.'),
+        rule.custom(sessionFieldRule('date', 'error', { skipWhenEmpty: true })),
+        rule.custom(sessionFieldRule('date', 'warning', { skipWhenEmpty: true })).warning(),
+      ],
+    }),
+    defineField({
+      name: 'start',
+      title: 'Hora de inicio',
+      description:
+        'En formato de 24 horas, con dos cifras: 09:00, 14:30. Es la hora de la zona horaria de abajo; si esa zona está vacía, es hora de Guatemala.',
+      type: 'string',
+      placeholder: '09:00',
+      validation: (rule) => [
+        rule.required().error('Falta la hora de inicio: escríbela en formato de 24 horas, por ejemplo 09:00.'),
+        rule.custom(sessionFieldRule('start', 'error', { skipWhenEmpty: true })),
+        rule.custom(sessionFieldRule('start', 'warning', { skipWhenEmpty: true })).warning(),
+      ],
+    }),
+    defineField({
+      name: 'end',
+      title: 'Hora de fin',
+      description: 'En formato de 24 horas, con dos cifras (por ejemplo 09:20), en la misma zona horaria que la hora de inicio.',
+      type: 'string',
+      placeholder: '09:20',
+      validation: (rule) => [
+        rule.required().error('Falta la hora de fin: escríbela en formato de 24 horas, por ejemplo 09:20.'),
+        rule.custom(sessionFieldRule('end', 'error', { skipWhenEmpty: true })),
+        rule.custom(sessionFieldRule('end', 'warning', { skipWhenEmpty: true })).warning(),
+      ],
+    }),
+    timeZoneField({
+      name: 'timeZone',
+      title: 'Zona horaria de las horas',
+      description:
+        'Déjalo vacío si las horas están en hora de Guatemala, como todo el programa. Rellénalo solo si los organizadores dieron las horas de esta sesión en otra zona (por ejemplo America/Lima para «hora de Perú»). El sitio convierte las horas a Guatemala, Perú y la zona de cada lector.',
+      validation: (rule) => [rule.custom(sessionFieldRule('timeZone', 'error')), rule.custom(sessionFieldRule('timeZone', 'warning')).warning()],
+    }),
+    defineField({
+      name: 'order',
+      title: 'Orden en la agenda',
+      description:
+        'El lugar de la sesión en el programa del día (1, 2, 3…). Decide el orden de las sesiones que empiezan a la misma hora, y sirve para detectar horas mal escritas: una sesión no puede empezar antes que otra que va delante en la agenda.',
+      type: 'number',
+      validation: (rule) => [
+        rule.required().warning('Escribe el número de orden de la sesión en el programa del día (1, 2, 3…).'),
+        rule.integer().min(1).error('El orden es un número entero a partir de 1.'),
+      ],
+    }),
+    defineField({
+      name: 'objective',
+      title: 'Objetivo',
+      description: 'Opcional. El objetivo de la sesión en una o dos frases, como en la nota conceptual.',
+      type: 'localeText',
+    }),
+    defineField({
+      name: 'description',
+      title: 'Descripción',
+      description: 'Opcional. Más detalle sobre la sesión: metodología, dinámica, materiales.',
+      type: 'localeBlockContent',
+    }),
+    defineField({
+      name: 'questions',
+      title: 'Preguntas orientadoras',
+      description: 'Las preguntas que guían la sesión, una por elemento y en el orden del programa.',
+      type: 'array',
+      of: [defineArrayMember({ type: 'localeString', title: 'Pregunta' })],
+    }),
+    defineField({
+      name: 'participants',
+      title: 'Participantes',
+      description:
+        'Quién interviene y con qué papel, en el orden del programa. Si alguien aún no está confirmado, usa un marcador (por ejemplo «Institución rectora de cooperación 1»).',
+      type: 'array',
+      of: [defineArrayMember({ type: 'sessionParticipant' })],
+    }),
+    defineField({
+      name: 'links',
+      title: 'Enlaces',
+      description:
+        'Enlaces de la sesión: para unirse, transmisión, grabación, materiales. Las sesiones solo para participantes no pueden llevar enlaces para unirse ni de transmisión: los inscritos los reciben por correo.',
+      type: 'array',
+      of: [defineArrayMember({ type: 'link' })],
+      validation: (rule) =>
+        rule.custom((links, context) => {
+          const access = (context.document as { access?: unknown } | undefined)?.access === 'participants' ? 'participants' : 'public';
+          const items = (Array.isArray(links) ? links : []) as { kind?: unknown; url?: unknown }[];
+          const issues = checkSessionLinks(
+            access,
+            items.map((item) => ({ kind: typeof item.kind === 'string' ? item.kind : '', url: typeof item.url === 'string' ? item.url : '' })),
+          );
+          // Unsafe addresses are reported by each link's own `url` field (the same `link` type serves
+          // the event), so only the access rule is taken from here, on the link's type.
+          return toValidationResult(
+            issues.filter((issue) => !issue.path.endsWith('.url')),
+            'error',
+            links,
+            'links',
+          );
+        }),
+    }),
+  ],
+  orderings: [
+    {
+      title: 'Día y hora',
+      name: 'agenda',
+      by: [
+        { field: 'date', direction: 'asc' },
+        { field: 'start', direction: 'asc' },
+        { field: 'order', direction: 'asc' },
+      ],
+    },
+  ],
+  preview: {
+    select: { title: 'title.es', date: 'date', start: 'start', end: 'end', timeZone: 'timeZone', kind: 'kind' },
+    prepare: ({ title, date, start, end, timeZone, kind }: { title?: string; date?: string; start?: string; end?: string; timeZone?: string; kind?: string }) => ({
+      title: title || 'Sesión sin título',
+      subtitle: [sessionWhen({ date, start, end, timeZone }), sessionKindTitle(kind)].filter(Boolean).join(' · '),
+    }),
+  },
+});

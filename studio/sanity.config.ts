@@ -1,0 +1,48 @@
+/**
+ * The Studio of the communications team: Spanish interface, the two singletons (Evento, Nota
+ * conceptual) pinned at the top, sessions grouped by day, and the Vision tool for GROQ queries.
+ */
+import { esESLocale } from '@sanity/locale-es-es';
+import { visionTool } from '@sanity/vision';
+import { defineConfig } from 'sanity';
+import { structureTool } from 'sanity/structure';
+import { SINGLETON_TYPES, STUDIO_API_VERSION, schemaTypes } from '../content-models/schema';
+import { structure } from './structure';
+
+// sanity.cli.ts stops `sanity dev` and `sanity deploy` without a project id, and gives offline
+// builds a placeholder, so reaching this without one means the Studio was bundled some other way.
+const projectId = process.env.SANITY_STUDIO_PROJECT_ID;
+if (!projectId) {
+  throw new Error(
+    'Falta SANITY_STUDIO_PROJECT_ID: defínela en studio/.env (ver studio/.env.example). / SANITY_STUDIO_PROJECT_ID is not set: define it in studio/.env (see studio/.env.example).',
+  );
+}
+const dataset = process.env.SANITY_STUDIO_DATASET || 'production';
+
+const singletons: ReadonlySet<string> = new Set(SINGLETON_TYPES);
+/** What can be done to a singleton: edit and publish it, never create a second one or delete it. */
+const singletonActions: ReadonlySet<string> = new Set(['publish', 'discardChanges', 'restore']);
+
+export default defineConfig({
+  name: 'default',
+  title: 'Seminario-Taller CSS',
+  projectId,
+  dataset,
+  plugins: [
+    structureTool({ title: 'Contenido', structure }),
+    visionTool({ title: 'Consultas GROQ', defaultApiVersion: STUDIO_API_VERSION }),
+    // Added last, Spanish is the locale editors get unless they pick another in their profile menu.
+    esESLocale(),
+  ],
+  schema: {
+    types: schemaTypes,
+    // No "new Evento" or "new Nota conceptual": each exists once, opened from the structure.
+    templates: (templates) => templates.filter(({ schemaType }) => !singletons.has(schemaType)),
+  },
+  document: {
+    newDocumentOptions: (items, { creationContext }) =>
+      creationContext.type === 'global' ? items.filter(({ templateId }) => !singletons.has(templateId)) : items,
+    actions: (actions, { schemaType }) =>
+      singletons.has(schemaType) ? actions.filter(({ action }) => action !== undefined && singletonActions.has(action)) : actions,
+  },
+});
