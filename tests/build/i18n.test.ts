@@ -7,7 +7,7 @@ import en from '../../site/i18n/en.json';
 import es from '../../site/i18n/es.json';
 import pt from '../../site/i18n/pt.json';
 import { alternatePaths } from '../../site/lib/routes';
-import { fileForPath, htmlPages, pageDocument, requireDist } from '../support/dist';
+import { fileForPath, htmlPages, pageDocument, readableText, requireDist } from '../support/dist';
 import { readNdjson, seedDatasetFile } from '../support/ndjson';
 
 const expectedLang = (page: string) => (page.startsWith('/en/') ? 'en' : page.startsWith('/pt/') ? 'pt' : 'es');
@@ -70,7 +70,7 @@ describe('no Spanish interface text leaks into English or Portuguese pages', () 
       const doc = pageDocument(page);
       const body = doc.body.cloneNode(true) as HTMLElement;
       for (const el of body.querySelectorAll('[lang="es"]')) el.remove();
-      const text = body.textContent ?? '';
+      const text = readableText(body);
       for (const needle of needles) if (asWord(needle).test(text)) leaks.push(`${page}: "${needle}"`);
     }
     expect(leaks).toEqual([]);

@@ -1,6 +1,6 @@
 import { fromZonedTime } from 'date-fns-tz';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileForPath, htmlPages, pageDocument, requireDist } from '../support/dist';
+import { fileForPath, htmlPages, pageDocument, readableText, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 
 const docs = readNdjson();
@@ -106,7 +106,7 @@ describe('document structure', () => {
   it('no page renders "undefined", "null", "NaN" or "[object Object]"', () => {
     const found: string[] = [];
     for (const page of pages) {
-      const text = pageDocument(page).body.textContent ?? '';
+      const text = readableText(pageDocument(page).body);
       for (const word of ['undefined', 'null', 'NaN', '[object Object]']) {
         if (new RegExp(`(^|[^\\p{L}])${word.replace(/[[\]]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text)) found.push(`${page}: ${word}`);
       }

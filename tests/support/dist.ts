@@ -58,3 +58,17 @@ export function pageDocument(urlPath: string, dir = distDir): Document {
   cache.set(key, document as unknown as Document);
   return document as unknown as Document;
 }
+
+/**
+ * Text of an element with a space between text nodes, as a reader perceives it; `textContent`
+ * glues adjacent elements together ("Português" + "Volver" → "PortuguêsVolver").
+ */
+export function readableText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
+    else if (node.nodeName !== 'SCRIPT' && node.nodeName !== 'STYLE') for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
