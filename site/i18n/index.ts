@@ -6,7 +6,8 @@ import pt from './pt.json';
 
 /** Keys of the Spanish source file; plural forms are addressed by their base key. */
 type SourceKey = keyof typeof es;
-export type MessageKey = SourceKey extends `${infer Base}_${'one' | 'other'}` ? Base | Exclude<SourceKey, `${Base}_${'one' | 'other'}`> : SourceKey;
+type StripPlural<K extends string> = K extends `${infer Base}_one` ? Base : K extends `${infer Base}_other` ? Base : K;
+export type MessageKey = StripPlural<SourceKey>;
 
 export const resources = { es, en, pt } as const;
 

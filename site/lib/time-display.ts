@@ -2,6 +2,9 @@ import { memberCountries } from '../../content-models/countries';
 import { dayDifference, formatDate, formatTime, formatUtcOffset, instantToWallClock } from '../../content-models/time';
 import type { Lang } from './routes';
 
+/** The `Intl` locale of each site language: British English and Brazilian Portuguese, as the translations are written. */
+export const intlLocale: Record<Lang, string> = { es: 'es', en: 'en-GB', pt: 'pt-BR' };
+
 /**
  * What the pages show of a time range in one zone. Built on content-models/time.ts, the one
  * module that does time-zone math; this file only chooses labels and what to spell out.
@@ -43,11 +46,19 @@ export function rangeIn(startsAt: Date, endsAt: Date, referenceDate: string, zon
     zone,
     label: zoneLabel(zone, lang),
     offset: formatUtcOffset(startsAt, zone),
-    start: formatTime(startsAt, zone, lang),
-    end: formatTime(endsAt, zone, lang),
-    startDate: startShift !== 0 ? formatDate(startsAt, zone, lang, 'short') : null,
-    endDate: endDay !== startDay ? formatDate(endsAt, zone, lang, 'short') : null,
+    start: formatTime(startsAt, zone, intlLocale[lang]),
+    end: formatTime(endsAt, zone, intlLocale[lang]),
+    startDate: startShift !== 0 ? formatDate(startsAt, zone, intlLocale[lang], 'short') : null,
+    endDate: endDay !== startDay ? formatDate(endsAt, zone, intlLocale[lang], 'short') : null,
   };
+}
+
+/**
+ * A calendar day of the event in words, independent of any zone (a date is a date).
+ * @example dayLabel('2020-10-26', 'en') // 'Monday 26 October 2020'
+ */
+export function dayLabel(date: string, lang: Lang): string {
+  return formatDate(new Date(`${date}T12:00:00Z`), 'UTC', intlLocale[lang], 'long');
 }
 
 /** The zones shown beside every time: the event's reference zone first, then its secondary zones. */

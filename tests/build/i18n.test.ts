@@ -28,7 +28,7 @@ describe('every page in three languages', () => {
       const doc = pageDocument(page);
       const alt = alternatePaths(page);
       expect(alt, page).not.toBeNull();
-      const links = Object.fromEntries([...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href')!).pathname]));
+      const links: Record<string, string> = Object.fromEntries([...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href')!).pathname]));
       expect(links, page).toEqual({ es: alt!.paths.es, en: alt!.paths.en, pt: alt!.paths.pt, 'x-default': alt!.paths.es });
       for (const target of Object.values(links)) expect(fileForPath(target), `${page} → ${target}`).not.toBeNull();
       expect(new URL(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')!).pathname).toBe(page);
@@ -86,13 +86,13 @@ describe('content missing in a language falls back to Spanish, marked lang="es"'
     // Drop the English title and objective of one session and the Portuguese concept-note bodies.
     const docs = readNdjson(seedDatasetFile).map((doc) => {
       if (doc._id === 'session-espacio-interactivo-1') {
-        const copy = structuredClone(doc) as Record<string, Record<string, unknown>>;
+        const copy = structuredClone(doc) as unknown as Record<string, Record<string, unknown>>;
         delete copy.title!.en;
         delete copy.objective!.en;
         return copy;
       }
       if (doc._type === 'conceptNote') {
-        const copy = structuredClone(doc) as { sections: { body: Record<string, unknown> }[] };
+        const copy = structuredClone(doc) as unknown as { sections: { body: Record<string, unknown> }[] };
         for (const s of copy.sections) delete s.body.pt;
         return copy;
       }
