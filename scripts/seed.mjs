@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm run seed`: loads the embedded dataset (studio/seed/production.ndjson) into the Sanity project
+// named by the environment, so a new team starts with the whole seminar. It refuses to touch a
+// dataset that already has documents unless told so explicitly, because seeding replaces
+// documents with the same ids and an editor's published work would be lost.
+//
+//   SANITY_PROJECT_ID=abc123 SANITY_DATASET=production SANITY_API_WRITE_TOKEN=sk… npm run seed
+//   … npm run seed -- --force        (non-empty dataset, no question asked: for scripts)
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { createClient } from '@sanity/client';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = new Set(process.argv.slice(2));
+const env = process.env;
+
+function fail(message) {
+  console.error(`seed: ${message}`);
+  process.exit(1);
+}
+
+const projectId = env.SANITY_PROJECT_ID?.trim();
+const dataset = env.SANITY_DATASET?.trim() || 'production';
+const token = env.SANITY_API_WRITE_TOKEN?.trim();
+if (!projectId) fail('set SANITY_PROJECT_ID (and SANITY_DATASET, default "production") to the project to seed.');
+if (!token) fail('set SANITY_API_WRITE_TOKEN to a token with write access (sanity.io/manage → API → Tokens → Editor).');
+
+const file = path.resolve(root, env.CONTENT_DATASET_FILE?.trim() || 'studio/seed/production.ndjson');
+const documents = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line, i) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      return fail(`${file}:${i + 1} is not valid JSON`);
+    }
+  });
+
+const client = createClient({
+  projectId,
+  dataset,
+  token,
+  apiVersion: env.SANITY_API_VERSION?.trim() || '2025-02-19',
+  useCdn: false,
+  maxRetries: 2,
+  ...(env.SANITY_API_HOST ? { apiHost: env.SANITY_API_HOST, useProjectHostname: false } : {}),
+});
+
+const existing = await client.fetch('count(*[!(_id in path("_.**"))])', {}, { perspective: 'raw' });
+if (existing > 0 && !args.has('--force')) {
+  const where = `dataset "${dataset}" of project ${projectId}`;
+  if (!process.stdin.isTTY) {
+    fail(`${where} already has ${existing} documents. Seeding would overwrite those with the same ids. Re-run with --force to do it anyway.`);
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question(`${where} already has ${existing} documents; seeding overwrites those with the same ids.\nType the dataset name (${dataset}) to continue: `);
+  rl.close();
+  if (answer.trim() !== dataset) fail('not confirmed; nothing was changed.');
+}
+
+const tx = client.transaction();
+for (const doc of documents) tx.createOrReplace(doc);
+await tx.commit({ visibility: 'async' });
+console.log(`seed: wrote ${documents.length} documents to dataset "${dataset}" of project ${projectId}.`);
