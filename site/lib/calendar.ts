@@ -1,15 +1,34 @@
-import { type EventAttributes, createEvents } from 'ics';
+import { createEvents, type EventAttributes } from 'ics';
 import { toIsoUtc } from '../../content-models/time';
+import { isSafeHref } from '../../content-models/validation/links';
 import { t } from '../i18n';
 import type { Session, Site } from './content/load';
-import { type Lang, filePath, pagePath } from './routes';
+import type { RawLink } from './content/result-schema';
+import { filePath, type Lang, pagePath } from './routes';
 import { displayZones, rangeIn } from './time-display';
 
 /**
- * Calendar files (RFC 5545) and "add to calendar" links, all made at build time. Times are UTC
- * instants (DTSTART:…Z), so every calendar app places them right whatever its own zone; the
- * description names the organisers' zones in words. UIDs come from the document id alone, so the
- * same session has the same UID in every file and language, and re-importing updates it.
+ * Calendar files (RFC 5545) and "add to calendar" links, all made at build time.
+ *
+ * - Times are UTC instants (`DTSTART:20201026T150000Z`), so every calendar app places them right
+ *   whatever its own zone, and no VTIMEZONE has to be shipped. The event's zone is named twice: in
+ *   `X-WR-TIMEZONE` (the de-facto calendar property Apple and Google read to label a subscribed
+ *   calendar; with `Z` times it changes no instant) and, for people, in each DESCRIPTION, which
+ *   starts with the times in Guatemala and Peru with their UTC offsets.
+ * - A session's VEVENT is the same in every file of a language (session, day, speaker, whole event),
+ *   and its UID comes from the document id alone, so it is the same in every file and language:
+ *   importing a second file updates the entry instead of duplicating it.
+ * - DTSTAMP and LAST-MODIFIED come from the document's `_updatedAt`, never the clock, so two builds
+ *   of the same content are byte-identical.
+ * - A participants-only session says so in its description and carries no join or stream link
+ *   (see `shareableLinks`): the files are public, and the access link is sent to registered
+ *   participants by e-mail.
+ *
+ * The `ics` package writes the files. Its gaps are closed here: it escapes SUMMARY,
+ * DESCRIPTION and LOCATION but not X-WR-CALNAME or CATEGORIES (so those are escaped before they are
+ * handed over), and it folds lines at 75 characters rather than 75 octets (RFC 5545 §3.1), which
+ * accented Spanish and Portuguese overrun, so its output is refolded by octets. It cannot write
+ * X-WR-TIMEZONE, so that one calendar property is inserted after it.
  */
 
 const UID_DOMAIN = 'seminario-taller-css.pifcss';
@@ -17,6 +36,15 @@ const UID_DOMAIN = 'seminario-taller-css.pifcss';
 /** @example sessionUid({ _id: 'session-apertura' }) // 'session-apertura@seminario-taller-css.pifcss' */
 export function sessionUid(session: Pick<Session, '_id'>): string {
   return `${session._id.replace(/[^A-Za-z0-9._-]/g, '_')}@${UID_DOMAIN}`;
+}
+
+/**
+ * The product identifier (RFC 5545 §3.7.3), a formal public identifier whose last field is the
+ * language of the calendar's text.
+ * @example productId('en') // '-//PIFCSS//Seminario-Taller CSS//EN'
+ */
+export function productId(lang: Lang): string {
+  return `-//PIFCSS//Seminario-Taller CSS//${lang.toUpperCase()}`;
 }
 
 /** Where a calendar file is published. */
@@ -27,25 +55,98 @@ export const calendarFiles = {
   speaker: (lang: Lang, slug: string) => filePath(lang, `ics/ponente-${slug}.ics`),
 };
 
-/** Plain-text summary of a session for calendars: times in the event's zones, access, objective, questions, page. */
+const LIVE_KINDS: ReadonlySet<RawLink['kind']> = new Set(['join', 'stream']);
+const EVENT_LINK_KINDS: ReadonlySet<RawLink['kind']> = new Set(['registration', 'join', 'stream']);
+
+/**
+ * The links a session may show in calendars and feeds: its own safe links, then the event's
+ * registration and live links when the session and its day are open to the public. A
+ * participants-only session never shows a join or stream link (validation already refuses them
+ * there; this is the second lock): its access link is sent to registered participants by e-mail.
+ * A URL listed twice is kept once.
+ */
+export function shareableLinks(session: Session, site: Site): RawLink[] {
+  const isPublic = session.access === 'public';
+  const dayIsPublic = site.days.find((d) => d.date === session.date)?.access === 'public';
+  const own = session.links.filter((l) => isPublic || !LIVE_KINDS.has(l.kind));
+  const fromEvent = isPublic && dayIsPublic ? site.event.links.filter((l) => EVENT_LINK_KINDS.has(l.kind)) : [];
+  const seen = new Set<string>();
+  return [...own, ...fromEvent].filter((l) => {
+    if (!isSafeHref(l.url) || seen.has(l.url)) return false;
+    seen.add(l.url);
+    return true;
+  });
+}
+
+/** Where to join a public session live (a join link, else a stream), or null. */
+export function liveUrl(session: Session, site: Site): string | null {
+  const links = shareableLinks(session, site).filter((l) => LIVE_KINDS.has(l.kind));
+  return (links.find((l) => l.kind === 'join') ?? links[0])?.url ?? null;
+}
+
+/**
+ * One line per participant, as on the session page: role, name, institution, topic; placeholders
+ * say they are to be confirmed.
+ * @example participantLines(opening, site, 'es')[0] // 'Bienvenida: Rita Mishaan, SEGEPLAN — Palabras de bienvenida'
+ */
+export function participantLines(session: Session, site: Site, lang: Lang): string[] {
+  const speakers = new Map(site.speakers.map((s) => [s._id, s]));
+  return session.participants.map((p) => {
+    const speaker = p.speaker ? speakers.get(p.speaker._id) : undefined;
+    const institution = speaker?.institution ? (speaker.institution.acronym ?? speaker.institution.name.text) : null;
+    const who = p.speaker ? [p.speaker.name, institution].filter(Boolean).join(', ') : `${p.placeholder?.text ?? ''} (${t(lang, 'session.toBeConfirmed')})`;
+    return `${t(lang, `role.${p.role}`)}: ${who}${p.topic ? ` — ${p.topic.text}` : ''}`;
+  });
+}
+
+/**
+ * Plain-text summary of a session for calendars and web links: its times in the event's zones
+ * (named, with their UTC offsets), type and access, the participants-only note, objective, guiding
+ * questions, participants, shareable links and the page's address.
+ */
 export function sessionPlainText(session: Session, site: Site, lang: Lang, origin: string): string {
   const times = displayZones(site.event)
     .map((zone) => {
       const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
-      return `${t(lang, 'time.zoneLabel', { zone: r.label })}: ${r.start}–${r.end}${r.startDate ? ` (${r.startDate})` : ''}`;
+      return `${t(lang, 'time.zoneLabel', { zone: r.label })} (${r.offset}): ${r.start}–${r.end}${r.startDate ? ` (${r.startDate})` : ''}`;
     })
     .join('\n');
   const parts = [times, `${t(lang, `kind.${session.kind}`)} · ${t(lang, `access.${session.access}`)}`];
   if (session.access === 'participants') parts.push(t(lang, 'session.participantsOnlyNote'));
   if (session.objective) parts.push(`${t(lang, 'session.objective')}: ${session.objective.text}`);
   if (session.questions.length) parts.push(`${t(lang, 'session.questions')}:\n${session.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`);
-  parts.push(new URL(pagePath('session', lang, session.slug), origin).href);
+  const people = participantLines(session, site, lang);
+  if (people.length) parts.push(`${t(lang, 'session.participants')}:\n${people.join('\n')}`);
+  const links = shareableLinks(session, site);
+  if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.map((l) => `${l.label?.text ?? t(lang, `link.${l.kind}`)}: ${l.url}`).join('\n')}`);
+  parts.push(sessionUrl(session, lang, origin));
   return parts.join('\n\n');
 }
 
+function sessionUrl(session: Session, lang: Lang, origin: string): string {
+  return new URL(pagePath('session', lang, session.slug), origin).href;
+}
+
+/**
+ * Text as RFC 5545 TEXT may hold it: line breaks as `\n` only (the `ics` package turns them into
+ * the `\n` escape) and no other control characters, which the grammar forbids.
+ */
+function cleanText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/(?![\n\t])\p{Cc}/gu, '');
+}
+
+/** RFC 5545 §3.3.11 TEXT escaping, for the values the `ics` package passes through unescaped. */
+export function escapeText(value: string): string {
+  return cleanText(value)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
+}
+
 function toEvent(session: Session, site: Site, lang: Lang, origin: string): EventAttributes {
-  const stamp = session._updatedAt ? Date.parse(session._updatedAt) : Number.NaN;
-  const event: EventAttributes & { timestamp?: number } = {
+  const updated = session._updatedAt ? Date.parse(session._updatedAt) : Number.NaN;
+  const location = liveUrl(session, site);
+  // `timestamp` (DTSTAMP) is read by `ics` but missing from its types.
+  const event: EventAttributes & { timestamp: number } = {
     uid: sessionUid(session),
     start: session.startsAt.getTime(),
     startInputType: 'utc',
@@ -53,38 +154,97 @@ function toEvent(session: Session, site: Site, lang: Lang, origin: string): Even
     end: session.endsAt.getTime(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: session.title.text,
-    description: sessionPlainText(session, site, lang, origin),
-    url: new URL(pagePath('session', lang, session.slug), origin).href,
-    categories: [t(lang, `kind.${session.kind}`)],
+    title: cleanText(session.title.text),
+    description: cleanText(sessionPlainText(session, site, lang, origin)),
+    url: sessionUrl(session, lang, origin),
+    // `ics` joins categories with commas without escaping them, so each one is escaped here.
+    categories: [escapeText(t(lang, `kind.${session.kind}`))],
     status: 'CONFIRMED',
     classification: 'PUBLIC',
-    productId: '-//PIFCSS//Seminario-Taller CSS//ES',
     // DTSTAMP from the content, not the clock, so two builds of the same content are identical.
-    timestamp: Number.isNaN(stamp) ? session.startsAt.getTime() : stamp,
+    timestamp: Number.isNaN(updated) ? session.startsAt.getTime() : updated,
+    ...(Number.isNaN(updated) ? {} : { lastModified: updated }),
+    ...(location ? { location } : {}),
   };
   return event;
 }
 
-/** An .ics file with the given sessions (an empty calendar is still a valid file). */
+/**
+ * An .ics file with the given sessions, in time order as given. `name` becomes X-WR-CALNAME.
+ * With no sessions the file is a calendar with no events, which parsers accept though RFC 5545's
+ * grammar wants one component; feeds.ts only publishes such a file for the whole event, whose link
+ * is in every page's footer.
+ */
 export function calendarFile(sessions: Session[], site: Site, lang: Lang, origin: string, name: string): string {
   const events = sessions.map((s) => toEvent(s, site, lang, origin));
-  if (events.length === 0) {
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//PIFCSS//Seminario-Taller CSS//ES', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(name)}`, 'END:VCALENDAR', ''].join('\r\n');
-  }
-  const { error, value } = createEvents(events, { productId: '-//PIFCSS//Seminario-Taller CSS//ES', calName: name });
+  // `ics` only encodes line breaks in the calendar name, so the TEXT escaping happens here.
+  const { error, value } = createEvents(events, { productId: productId(lang), calName: escapeText(name) });
   if (error || !value) throw new Error(`Could not write the calendar "${name}": ${error?.message ?? 'no output'}`);
-  return value;
+  return foldLines(withCalendarProperty(unfoldLines(value), `X-WR-TIMEZONE:${escapeText(site.event.timeZone)}`));
 }
 
-function escapeText(value: string): string {
-  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+/** Content lines of an iCalendar text, with folded lines joined (RFC 5545 §3.1). */
+function unfoldLines(ics: string): string[] {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
 }
 
-/** Google Calendar and Outlook web links for one session. */
+/** Adds a calendar property after the others, i.e. before the first component or the end. */
+function withCalendarProperty(lines: string[], property: string): string[] {
+  const at = lines.findIndex((line, i) => i > 0 && (line.startsWith('BEGIN:') || line === 'END:VCALENDAR'));
+  return at < 0 ? lines : [...lines.slice(0, at), property, ...lines.slice(at)];
+}
+
+const MAX_OCTETS = 75;
+
+/**
+ * Writes content lines with CRLF, folding each at 75 octets of UTF-8 (continuation lines start
+ * with one space, which counts), never inside a character nor between a backslash and the
+ * character it escapes (allowed, but naive readers trip on it).
+ */
+export function foldLines(lines: string[]): string {
+  return lines.map(foldLine).join('\r\n').concat('\r\n');
+}
+
+function foldLine(line: string): string {
+  const pieces: string[] = [];
+  let piece = '';
+  let octets = 0;
+  let limit = MAX_OCTETS;
+  for (const [char] of line.matchAll(/\\.|./gsu)) {
+    const size = utf8Length(char);
+    if (octets + size > limit) {
+      pieces.push(piece);
+      piece = '';
+      octets = 0;
+      limit = MAX_OCTETS - 1;
+    }
+    piece += char;
+    octets += size;
+  }
+  pieces.push(piece);
+  return pieces.join('\r\n ');
+}
+
+function utf8Length(text: string): number {
+  let octets = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    octets += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return octets;
+}
+
+/**
+ * Google Calendar and Outlook web links for one session: UTC start and end, the same text as the
+ * calendar files, and the live link as location when the session is public and has one. Google is
+ * also told the event's zone (`ctz`), which it shows in the event; it changes no instant.
+ */
 export function webCalendarLinks(session: Session, site: Site, lang: Lang, origin: string): { google: string; outlook: string } {
   const compact = (d: Date) => toIsoUtc(d).replace(/[-:]/g, '');
   const details = sessionPlainText(session, site, lang, origin);
+  const location = liveUrl(session, site);
   const google = new URL('https://calendar.google.com/calendar/render');
   google.search = new URLSearchParams({
     action: 'TEMPLATE',
@@ -92,6 +252,7 @@ export function webCalendarLinks(session: Session, site: Site, lang: Lang, origi
     dates: `${compact(session.startsAt)}/${compact(session.endsAt)}`,
     details,
     ctz: site.event.timeZone,
+    ...(location ? { location } : {}),
   }).toString();
   const outlook = new URL('https://outlook.live.com/calendar/0/deeplink/compose');
   outlook.search = new URLSearchParams({
@@ -101,6 +262,7 @@ export function webCalendarLinks(session: Session, site: Site, lang: Lang, origi
     startdt: toIsoUtc(session.startsAt),
     enddt: toIsoUtc(session.endsAt),
     body: details,
+    ...(location ? { location } : {}),
   }).toString();
   return { google: google.href, outlook: outlook.href };
 }

@@ -1,8 +1,8 @@
-import { t } from '../i18n';
 import { calendarFile, calendarFiles } from './calendar';
-import { loadSite } from './content/load';
-import { type Lang, filePath, languages } from './routes';
-import { scheduleJson } from './schedule-json';
+import { loadSite, type Site } from './content/load';
+import { defaultLang, filePath, type Lang, languages } from './routes';
+import { scheduleAcronym, scheduleJson } from './schedule-json';
+import { dayLabel } from './time-display';
 
 /** A generated non-HTML file: its path and how to render it once the public origin is known. */
 export interface FeedFile {
@@ -13,36 +13,39 @@ export interface FeedFile {
 
 const ICS = 'text/calendar; charset=utf-8';
 
-/** Every calendar and schedule file in every language. */
+/**
+ * Every calendar and schedule file in every language: the whole event, each day, each session and
+ * each speaker (.ics), and schedule.json. A day or speaker without sessions gets no file (nothing
+ * links to one, and RFC 5545 wants at least one event); the whole-event file always exists because
+ * every page's footer links it.
+ */
 export async function feedFiles(): Promise<FeedFile[]> {
+  // The acronym identifies the conference in apps, so every language uses the Spanish source's.
+  const acronym = scheduleAcronym(await loadSite(defaultLang));
   const files: FeedFile[] = [];
   for (const lang of languages) {
     const site = await loadSite(lang);
     const name = (suffix?: string) => [site.event.shortName?.text ?? site.event.name.text, suffix].filter(Boolean).join(' · ');
-    files.push({ path: calendarFiles.event(lang), contentType: ICS, render: (o) => calendarFile(site.sessions, site, lang, o, name()) });
-    for (const day of site.days) {
-      files.push({ path: calendarFiles.day(lang, day.date), contentType: ICS, render: (o) => calendarFile(day.sessions, site, lang, o, name(day.date)) });
-    }
-    for (const s of site.sessions) {
-      files.push({ path: calendarFiles.session(lang, s.slug), contentType: ICS, render: (o) => calendarFile([s], site, lang, o, name(s.title.text)) });
-    }
+    const ics = (path: string, sessions: Site['sessions'], calendarName: string) =>
+      files.push({ path, contentType: ICS, render: (o) => calendarFile(sessions, site, lang, o, calendarName) });
+
+    ics(calendarFiles.event(lang), site.sessions, name());
+    for (const day of site.days) if (day.sessions.length) ics(calendarFiles.day(lang, day.date), day.sessions, name(dayLabel(day.date, lang)));
+    for (const s of site.sessions) ics(calendarFiles.session(lang, s.slug), [s], name(s.title.text));
     for (const sp of site.speakers) {
-      files.push({
-        path: calendarFiles.speaker(lang, sp.slug),
-        contentType: ICS,
-        render: (o) => calendarFile(sp.sessions.map((x) => x.session), site, lang, o, name(sp.name)),
-      });
+      const sessions = sp.sessions.map((x) => x.session);
+      if (sessions.length) ics(calendarFiles.speaker(lang, sp.slug), sessions, name(sp.name));
     }
-    files.push({ path: schedulePath(lang), contentType: 'application/json; charset=utf-8', render: (o) => `${JSON.stringify(scheduleJson(site, lang, o), null, 2)}\n` });
+    files.push({
+      path: schedulePath(lang),
+      contentType: 'application/json; charset=utf-8',
+      render: (o) => `${JSON.stringify(scheduleJson(site, lang, o, { acronym }), null, 2)}\n`,
+    });
   }
   return files;
 }
 
+/** Where a language's schedule.json is published. */
 export function schedulePath(lang: Lang): string {
   return filePath(lang, 'schedule.json');
-}
-
-/** Label for feed links in the footer. */
-export function feedLabel(lang: Lang): string {
-  return t(lang, 'site.footerFeeds');
 }

@@ -1,15 +1,24 @@
 import { createHash } from 'node:crypto';
-import { instantToWallClock } from '../../content-models/time';
+import { instantToWallClock, resolveWallClock, utcOffsetMinutes } from '../../content-models/time';
 import { t } from '../i18n';
+import { participantLines, shareableLinks } from './calendar';
 import type { Session, Site } from './content/load';
 import { portableTextToPlain } from './portable-text';
 import { type Lang, pagePath } from './routes';
 
 /**
  * `schedule.json` in the C3VOC/frab/pretalx layout that conference apps (Giggity, ConfClerk,
- * Fahrplan) read. Local times are in the event's reference zone (`time_zone_name`), with `start` as
- * "HH:MM" the way pretalx writes it and `date` as a full ISO date-time with offset. Concurrent
- * sessions are put in different virtual rooms so apps show them side by side.
+ * Fahrplan) read.
+ *
+ * - Local times are in the event's reference zone (`time_zone_name`): an event's `date` is a full
+ *   ISO date-time with that zone's offset and its `start` is "HH:MM" the way pretalx writes it. The
+ *   C3VOC schema says `format: date-time` for `start`, but pretalx, frab and the apps that read
+ *   them use "HH:MM"; we follow them (PRODUCT.md asks for it).
+ * - Concurrent sessions go to different virtual rooms, so apps show them side by side; a session
+ *   takes the first room free of every session it overlaps.
+ * - Ids (`guid`, the integer `id`, the acronym) are the same in every language and every build, so
+ *   an app's favourites survive a rebuild or a switch of language.
+ * - A participants-only session carries no join or stream link (see `shareableLinks`).
  */
 
 /** A stable name-based UUID (v5 layout over SHA-1), so ids survive rebuilds and source changes. */
@@ -21,14 +30,28 @@ export function stableUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** ISO 8601 with the zone's offset, e.g. 2020-10-26T09:00:00-06:00. */
+/**
+ * ISO 8601 with the zone's offset at that instant, to the minute.
+ * @example isoWithOffset(new Date('2020-10-26T15:00:00Z'), 'America/Guatemala') // '2020-10-26T09:00:00-06:00'
+ */
 export function isoWithOffset(instant: Date, zone: string): string {
   const { date, time } = instantToWallClock(instant, zone);
-  const local = Date.parse(`${date}T${time}:00Z`);
-  const minutes = Math.round((local - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+  const minutes = utcOffsetMinutes(instant, zone);
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${date}T${time}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Where a day without sessions starts or ends: its local midnight (or 01:00 where the clocks skip
+ * midnight, as in Chile, Paraguay and Cuba on their change days) and 23:59.
+ */
+function localDayBound(date: string, bound: 'start' | 'end', zone: string): Date {
+  for (const time of bound === 'start' ? ['00:00', '01:00'] : ['23:59']) {
+    const resolved = resolveWallClock(date, time, zone);
+    if (resolved.ok) return resolved.instant;
+  }
+  throw new Error(`${date} has no ${bound} in ${zone}`);
 }
 
 function duration(s: Session): string {
@@ -60,9 +83,15 @@ export function scheduleAcronym(site: Site): string {
   return acronym.length >= 4 ? acronym : `event_${acronym}`;
 }
 
-export function scheduleJson(site: Site, lang: Lang, origin: string): object {
+export interface ScheduleOptions {
+  /** The conference acronym; pass the Spanish site's so that every language shares it. */
+  acronym?: string;
+}
+
+/** The whole programme of one language as a C3VOC schedule. */
+export function scheduleJson(site: Site, lang: Lang, origin: string, options: ScheduleOptions = {}): object {
   const zone = site.event.timeZone;
-  const roomName = (lane: number) => `${t(lang, 'kind.other')} ${lane + 1}`;
+  const roomName = (lane: number) => t(lang, 'schedule.room', { number: lane + 1 });
   const lanes = new Map<string, number>();
   for (const s of site.sessions) {
     const taken = new Set(s.concurrentWith.map((id) => lanes.get(id)).filter((n) => n !== undefined));
@@ -73,6 +102,8 @@ export function scheduleJson(site: Site, lang: Lang, origin: string): object {
   const laneCount = Math.max(1, ...[...lanes.values()].map((n) => n + 1));
   const rooms = Array.from({ length: laneCount }, (_, i) => ({ name: roomName(i), guid: stableUuid(`room:${i}`) }));
   const ids = new Map(site.sessions.map((s, i) => [s._id, i + 1]));
+  // The latest edit of any session: a new version whenever the programme changes, none otherwise.
+  const version = site.sessions.reduce((latest, s) => (s._updatedAt && s._updatedAt > latest ? s._updatedAt : latest), '') || '1';
   const firstDay = site.days[0]?.date ?? '';
   const lastDay = site.days.at(-1)?.date ?? firstDay;
 
@@ -80,10 +111,10 @@ export function scheduleJson(site: Site, lang: Lang, origin: string): object {
     $schema: 'https://c3voc.de/schedule/schema.json',
     generator: { name: 'seminario-taller-css', version: '1.0.0' },
     schedule: {
-      version: site.sessions.map((s) => s._updatedAt ?? '').sort().at(-1) || '1',
+      version,
       base_url: new URL(pagePath('home', lang), origin).href,
       conference: {
-        acronym: scheduleAcronym(site),
+        acronym: options.acronym ?? scheduleAcronym(site),
         title: site.event.name.text,
         ...(site.event.summary ? { description: site.event.summary.text } : {}),
         start: firstDay,
@@ -92,12 +123,13 @@ export function scheduleJson(site: Site, lang: Lang, origin: string): object {
         timeslot_duration: '00:10',
         time_zone_name: zone,
         url: new URL(pagePath('programme', lang), origin).href,
+        tracks: [...new Set(site.sessions.map((s) => t(lang, `kind.${s.kind}`)))].map((name) => ({ name })),
         rooms,
         days: site.days.map((day, index) => ({
           index: index + 1,
           date: day.date,
-          day_start: isoWithOffset(day.startsAt ?? new Date(`${day.date}T00:00:00Z`), zone),
-          day_end: isoWithOffset(day.endsAt ?? new Date(`${day.date}T23:59:00Z`), zone),
+          day_start: isoWithOffset(day.startsAt ?? localDayBound(day.date, 'start', zone), zone),
+          day_end: isoWithOffset(day.endsAt ?? localDayBound(day.date, 'end', zone), zone),
           rooms: Object.fromEntries(
             rooms.map((room, lane) => [
               room.name,
@@ -120,17 +152,20 @@ export function scheduleJson(site: Site, lang: Lang, origin: string): object {
                   abstract: s.objective?.text ?? null,
                   description: [
                     t(lang, `access.${s.access}`),
+                    s.access === 'participants' ? t(lang, 'session.participantsOnlyNote') : '',
                     s.description ? portableTextToPlain(s.description.blocks) : '',
                     s.questions.length ? `${t(lang, 'session.questions')}:\n${s.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}` : '',
+                    // Placeholders ("to be confirmed") are not persons, so every participant is listed here too.
+                    s.participants.length ? `${t(lang, 'session.participants')}:\n${participantLines(s, site, lang).join('\n')}` : '',
                   ]
                     .filter(Boolean)
                     .join('\n\n'),
-                  persons: s.participants.flatMap((p) =>
-                    p.speaker ? [{ name: p.speaker.name, guid: stableUuid(`speaker:${p.speaker._id}`), code: p.speaker._id.replace(/[^A-Za-z0-9]/g, '').toUpperCase() }] : [],
-                  ),
-                  links: s.links
-                    .filter((l) => s.access === 'public' || (l.kind !== 'join' && l.kind !== 'stream'))
-                    .map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
+                  persons: [...new Map(s.participants.flatMap((p) => (p.speaker ? [[p.speaker._id, p.speaker.name] as const] : [])))].map(([id, name]) => ({
+                    name,
+                    guid: stableUuid(`speaker:${id}`),
+                    code: id.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
+                  })),
+                  links: shareableLinks(s, site).map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
                   attachments: [],
                 })),
             ]),

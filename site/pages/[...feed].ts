@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedFiles } from '../lib/feeds';
+import { type FeedFile, feedFiles } from '../lib/feeds';
 
 // Calendars (.ics) and schedule.json in every language; the list of files lives in lib/feeds.ts.
 export const getStaticPaths = (async () => {
@@ -7,8 +7,8 @@ export const getStaticPaths = (async () => {
   return files.map((file) => ({ params: { feed: file.path.replace(/^\//, '') }, props: { file } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, site }) => {
-  const { file } = props as { file: Awaited<ReturnType<typeof feedFiles>>[number] };
+export const GET: APIRoute<{ file: FeedFile }> = async ({ props, site }) => {
+  // The same origin the pages use (astro.config.mjs `site`, from SITE_URL), so links in feeds match.
   const origin = (site ?? new URL('http://127.0.0.1:4321')).href;
-  return new Response(await file.render(origin), { headers: { 'Content-Type': file.contentType } });
+  return new Response(await props.file.render(origin), { headers: { 'Content-Type': props.file.contentType } });
 };
