@@ -7,7 +7,7 @@ import { visionTool } from '@sanity/vision';
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { SINGLETON_TYPES, STUDIO_API_VERSION, schemaTypes } from '../content-models/schema';
-import { structure } from './structure';
+import { sessionOnDayTemplate, structure } from './structure';
 
 // sanity.cli.ts stops `sanity dev` and `sanity deploy` without a project id, and gives offline
 // builds a placeholder, so reaching this without one means the Studio was bundled some other way.
@@ -37,11 +37,12 @@ export default defineConfig({
   schema: {
     types: schemaTypes,
     // No "new Evento" or "new Nota conceptual": each exists once, opened from the structure.
-    templates: (templates) => templates.filter(({ schemaType }) => !singletons.has(schemaType)),
+    templates: (templates) => [...templates.filter(({ schemaType }) => !singletons.has(schemaType)), sessionOnDayTemplate],
   },
   document: {
+    // The global menu offers neither singletons nor templates that need a day to start from.
     newDocumentOptions: (items, { creationContext }) =>
-      creationContext.type === 'global' ? items.filter(({ templateId }) => !singletons.has(templateId)) : items,
+      creationContext.type === 'global' ? items.filter(({ templateId }) => !singletons.has(templateId) && templateId !== sessionOnDayTemplate.id) : items,
     actions: (actions, { schemaType }) =>
       singletons.has(schemaType) ? actions.filter(({ action }) => action !== undefined && singletonActions.has(action)) : actions,
   },

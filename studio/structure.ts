@@ -8,6 +8,7 @@ import { DocumentTextIcon } from '@sanity/icons/DocumentText';
 import { PresentationIcon } from '@sanity/icons/Presentation';
 import { UserIcon } from '@sanity/icons/User';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
+import type { Template } from 'sanity';
 import type { ListItemBuilder, StructureBuilder, StructureResolver } from 'sanity/structure';
 import { STUDIO_API_VERSION } from '../content-models/schema';
 
@@ -18,15 +19,33 @@ const agendaOrdering = [
   { field: 'order', direction: 'asc' as const },
 ];
 
+/**
+ * "New session" inside a day's list: the session starts with that day's date and access, so the
+ * editor only types the title and times. Registered in sanity.config.ts; it needs its parameters,
+ * so it is kept out of the global "new document" menu.
+ */
+export const sessionOnDayTemplate: Template<{ date: string; access?: string }> = {
+  id: 'session-on-day',
+  title: 'Sesión de este día',
+  schemaType: 'session',
+  parameters: [
+    { name: 'date', type: 'string' },
+    { name: 'access', type: 'string' },
+  ],
+  value: ({ date, access }: { date: string; access?: string }) => ({ date, ...(access ? { access } : {}) }),
+};
+
 interface EventDayRow {
   date: string;
   title: string | null;
+  access: string | null;
 }
 
 /** The event's days, from the draft if there is one. */
 const eventDaysQuery = /* groq */ `coalesce(*[_id == "drafts.event"][0].days, *[_id == "event"][0].days)[defined(date)]{
   date,
-  "title": title.es
+  "title": title.es,
+  access
 }`;
 
 const dayFormat = new Intl.DateTimeFormat('es', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
@@ -53,7 +72,9 @@ function sessionsOfDay(S: StructureBuilder, day: EventDayRow): ListItemBuilder {
         .filter('_type == "session" && date == $date')
         .params({ date: day.date })
         .defaultOrdering(agendaOrdering.slice(1))
-        .initialValueTemplates([S.initialValueTemplateItem('session')]),
+        .initialValueTemplates([
+          S.initialValueTemplateItem(sessionOnDayTemplate.id, { date: day.date, ...(day.access ? { access: day.access } : {}) }).title('Sesión de este día'),
+        ]),
     );
 }
 
@@ -91,11 +112,7 @@ export const structure: StructureResolver = (S, context) =>
   S.list()
     .title('Contenido')
     .items([
-      S.listItem()
-        .id('event')
-        .title('Evento')
-        .icon(CalendarIcon)
-        .child(S.document().schemaType('event').documentId('event').title('Evento')),
+      S.listItem().id('event').title('Evento').icon(CalendarIcon).child(S.document().schemaType('event').documentId('event').title('Evento')),
       S.listItem()
         .id('conceptNote')
         .title('Nota conceptual')
@@ -110,10 +127,8 @@ export const structure: StructureResolver = (S, context) =>
           let days: EventDayRow[] = [];
           try {
             days =
-              (await context
-                .getClient({ apiVersion: STUDIO_API_VERSION })
-                .withConfig({ perspective: 'raw' })
-                .fetch<EventDayRow[] | null>(eventDaysQuery)) ?? [];
+              (await context.getClient({ apiVersion: STUDIO_API_VERSION }).withConfig({ perspective: 'raw' }).fetch<EventDayRow[] | null>(eventDaysQuery)) ??
+              [];
           } catch {
             // Without the event's days the list still offers every session.
           }

@@ -28,7 +28,7 @@ export function isSafeHref(href: string): boolean {
   if (typeof href !== 'string' || href.length === 0) return false;
   // The URL parser silently strips surrounding spaces and control characters; an href that needs
   // that cleaning was mistyped, so it is refused rather than repaired.
-  if (/[\s\u0000-\u001f\u007f]/u.test(href)) return false;
+  if (/\s/u.test(href) || hasControlCharacter(href)) return false;
 
   let url: URL;
   try {
@@ -52,6 +52,14 @@ export function isSafeHref(href: string): boolean {
     return addresses.length > 0 && addresses.every((address) => EMAIL.test(address));
   }
 
+  return false;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
   return false;
 }
 

@@ -7,7 +7,7 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 /** A reference counts only once it points somewhere; the Studio can hold `{ _type: 'reference' }` alone. */
 function isFilledReference(value: unknown): boolean {
   if (value === null || value === undefined) return false;
-  if (typeof value === 'object' && '_ref' in value) {
+  if (typeof value === 'object' && ('_ref' in value || (value as { _type?: unknown })._type === 'reference')) {
     const ref = (value as { _ref?: unknown })._ref;
     return typeof ref === 'string' && ref.trim() !== '';
   }
@@ -50,7 +50,11 @@ export function checkParticipant(p: { speaker?: unknown; placeholder?: { es?: st
   if (typeof p.role !== 'string' || p.role === '') {
     issues.push({ level: 'error', path: 'role', message: 'Elige el papel que tiene en la sesión (por ejemplo panelista o moderador).' });
   } else if (!(PARTICIPANT_ROLES as readonly string[]).includes(p.role)) {
-    issues.push({ level: 'error', path: 'role', message: `El papel «${p.role}» no existe. Elige uno de la lista (bienvenida, presentación, panelista, moderación, facilitación o ponencia).` });
+    issues.push({
+      level: 'error',
+      path: 'role',
+      message: `El papel «${p.role}» no existe. Elige uno de la lista (bienvenida, presentación, panelista, moderación, facilitación o ponencia).`,
+    });
   }
 
   return issues;

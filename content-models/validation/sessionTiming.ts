@@ -196,12 +196,12 @@ function resolveTime(date: string, time: string, zone: string, path: 'start' | '
  */
 export function checkSessionDate(date: string, eventDays: readonly string[]): RuleIssue[] {
   if (eventDays.length === 0 || !isValidDate(date) || eventDays.includes(date)) return [];
-  const days = eventDays.filter(isValidDate).map(longDate);
+  const days = eventDays.filter(isValidDate).map(pickerDate);
   return [
     {
       level: 'warning',
       path: 'date',
-      message: `El ${longDate(date)} no es uno de los días del evento (${listInSpanish(days)}). Elige uno de esos días, o añade el día en «Evento → Días» si el programa cambió.`,
+      message: `El ${pickerDate(date)} (${weekday(date)}) no es uno de los días del evento (${listInSpanish(days)}). Elige uno de esos días, o añade el día en «Evento → Días» si el programa cambió.`,
     },
   ];
 }
@@ -302,24 +302,38 @@ function overlapMessage(overlapping: SessionTiming[], eventTimeZone: string): st
 function orderProblemMessage(session: SessionTiming, earlier: SessionTiming, eventTimeZone: string): string {
   const zone = sessionTimeZone(session, eventTimeZone);
   const ownStart = sessionStart(session, eventTimeZone);
-  const startText = ownStart === null ? session.start : formatTime(new Date(ownStart), eventTimeZone, 'es');
+  const earlierStart = sessionStart(earlier, eventTimeZone);
+  const eventZoneName = `hora de ${timeZoneLabel(eventTimeZone)}`;
+  const at = (instant: number | null, fallback: string) => (instant === null ? fallback : formatTime(new Date(instant), eventTimeZone, 'es'));
+  const ownTime =
+    zone === eventTimeZone || ownStart === null
+      ? `${at(ownStart, session.start)} ${eventZoneName}`
+      : `${at(ownStart, session.start)} ${eventZoneName} (${formatTime(new Date(ownStart), zone, 'es')} en hora de ${timeZoneLabel(zone)})`;
+  const earlierTitle = earlier.title.trim() === '' ? 'una sesión sin título' : `«${earlier.title.trim()}»`;
   const zoneHint =
     zone === eventTimeZone
       ? ''
-      : ` Esta sesión tiene las horas en hora de ${timeZoneLabel(zone)} (${zone}): si en realidad están en hora de ${timeZoneLabel(eventTimeZone)}, como el resto del programa, vacía el campo «Zona horaria».`;
+      : ` Esta sesión tiene las horas en hora de ${timeZoneLabel(zone)} (${zone}): si en realidad están en ${eventZoneName}, como el resto del programa, vacía el campo «Zona horaria».`;
   return (
-    `En el orden de la agenda esta sesión va después de ${describeSession(earlier, eventTimeZone)} (orden ${String(earlier.order)} frente a ${String(session.order)}), ` +
-    `pero empieza antes, a las ${startText} hora de ${timeZoneLabel(eventTimeZone)}.${zoneHint} ` +
+    `En la agenda esta sesión va después de ${earlierTitle} (orden ${String(session.order)} frente a ${String(earlier.order)}), pero empieza antes: ` +
+    `a las ${ownTime}, y ${earlierTitle} a las ${at(earlierStart, earlier.start)}.${zoneHint} ` +
     'Corrige la hora de inicio, la zona horaria o el número de orden.'
   );
 }
 
-function longDate(date: string): string {
-  const noon = resolveWallClock(date, '12:00', 'UTC');
-  return noon.ok ? formatDate(noon.instant, 'UTC', 'es', 'long') : date;
+/** 26/10/2020, as the Studio's date picker shows dates. */
+function pickerDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
 }
 
 function listInSpanish(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+}
+
+/** "martes" for 2020-10-27: the long date's weekday, read at noon UTC so it is the same calendar day. */
+function weekday(date: string): string {
+  const noon = resolveWallClock(date, '12:00', 'UTC');
+  return noon.ok ? (formatDate(noon.instant, 'UTC', 'es', 'long').split(',')[0] ?? '') : '';
 }

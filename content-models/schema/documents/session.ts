@@ -176,7 +176,21 @@ export const session = defineType({
   ],
   preview: {
     select: { title: 'title.es', date: 'date', start: 'start', end: 'end', timeZone: 'timeZone', kind: 'kind' },
-    prepare: ({ title, date, start, end, timeZone, kind }: { title?: string; date?: string; start?: string; end?: string; timeZone?: string; kind?: string }) => ({
+    prepare: ({
+      title,
+      date,
+      start,
+      end,
+      timeZone,
+      kind,
+    }: {
+      title?: string;
+      date?: string;
+      start?: string;
+      end?: string;
+      timeZone?: string;
+      kind?: string;
+    }) => ({
       title: title || 'Sesión sin título',
       subtitle: [sessionWhen({ date, start, end, timeZone }), sessionKindTitle(kind)].filter(Boolean).join(' · '),
     }),

@@ -20,9 +20,9 @@ export const sessionRulesQuery = /* groq */ `{
   "sessions": *[_type == "session" && date == $date && !(_id in path("versions.**"))]{
     _id,
     "title": coalesce(title.es, ""),
-    date,
-    start,
-    end,
+    "date": coalesce(date, ""),
+    "start": coalesce(start, ""),
+    "end": coalesce(end, ""),
     timeZone,
     order
   }
@@ -58,9 +58,7 @@ export function toSessionTiming(document: SessionDocument): SessionTiming {
 }
 
 async function fetchRulesData(client: SanityClient, date: string, signal?: AbortSignal): Promise<SessionRulesData> {
-  return client
-    .withConfig({ perspective: 'raw' })
-    .fetch<SessionRulesData>(sessionRulesQuery, { date }, signal ? { signal } : {});
+  return client.withConfig({ perspective: 'raw' }).fetch<SessionRulesData>(sessionRulesQuery, { date }, signal ? { signal } : {});
 }
 
 /** Every issue of one session. */
@@ -83,20 +81,21 @@ async function computeSessionIssues(document: SessionDocument, context: Validati
   ];
 }
 
-// Several fields validate the same document version at once; they share one computation. Keyed by
-// the document object, which the validator passes unchanged to every field of one run.
-const cache = new WeakMap<object, Promise<RuleIssue[]>>();
+// The date, start, end and time zone fields validate the same document version at about the same
+// time, and share one computation: same document object, same validation run (the run's
+// `getClient`), and only for a few seconds, so that a later run sees other sessions' changes.
+const SHARE_FOR_MS = 5_000;
+const cache = new WeakMap<object, { getClient: unknown; createdAt: number; issues: Promise<RuleIssue[]> }>();
 
-/** The issues of the session being validated, computed once per document version. */
+/** The issues of the session being validated, computed once per document version and run. */
 export function sessionIssues(context: ValidationContext): Promise<RuleIssue[]> {
   const document = context.document as SessionDocument | undefined;
   if (!document) return Promise.resolve([]);
-  let issues = cache.get(document);
-  if (!issues) {
-    issues = computeSessionIssues(document, context);
-    cache.set(document, issues);
-    issues.catch(() => cache.delete(document));
-  }
+  const cached = cache.get(document);
+  if (cached && cached.getClient === context.getClient && Date.now() - cached.createdAt < SHARE_FOR_MS) return cached.issues;
+  const issues = computeSessionIssues(document, context);
+  cache.set(document, { getClient: context.getClient, createdAt: Date.now(), issues });
+  issues.catch(() => cache.delete(document));
   return issues;
 }
 

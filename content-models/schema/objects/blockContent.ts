@@ -39,7 +39,8 @@ export const blockContent = defineType({
               defineField({
                 name: 'href',
                 title: 'Dirección',
-                description: 'La dirección completa, que empiece por https:// (por ejemplo https://www.cooperacionsursur.org/), o un correo escrito mailto:nombre@dominio.org.',
+                description:
+                  'La dirección completa, que empiece por https:// (por ejemplo https://www.cooperacionsursur.org/), o un correo escrito mailto:nombre@dominio.org.',
                 // A string, not Sanity's `url` type: that one accepts http: and refuses mailto:, and
                 // this field must follow exactly the rule the site applies (isSafeHref).
                 type: 'string',

@@ -26,9 +26,7 @@ export const conceptNoteSection = defineType({
       type: 'string',
       validation: (rule) => [
         rule.required().error('Escribe el ancla, por ejemplo objetivo-general.'),
-        rule
-          .regex(ANCHOR_PATTERN)
-          .error('El ancla solo puede tener minúsculas sin tildes, números y guiones entre palabras, por ejemplo objetivo-general.'),
+        rule.regex(ANCHOR_PATTERN).error('El ancla solo puede tener minúsculas sin tildes, números y guiones entre palabras, por ejemplo objetivo-general.'),
       ],
     }),
     defineField({

@@ -44,8 +44,7 @@ export const sessionParticipant = defineType({
   ],
   // One rule for the whole participant: whether a speaker or a placeholder is needed depends on both
   // fields, and the site build runs the same check.
-  validation: (rule) =>
-    rule.custom((value) => toValidationResult(checkParticipant((value ?? {}) as Parameters<typeof checkParticipant>[0]), 'error', value)),
+  validation: (rule) => rule.custom((value) => toValidationResult(checkParticipant((value ?? {}) as Parameters<typeof checkParticipant>[0]), 'error', value)),
   preview: {
     select: { name: 'speaker.name', placeholder: 'placeholder.es', role: 'role', topic: 'topic.es' },
     prepare: ({ name, placeholder, role, topic }: { name?: string; placeholder?: string; role?: string; topic?: string }) => ({

@@ -1,12 +1,12 @@
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineArrayMember, defineField, defineType } from 'sanity';
+import { isValidTimeZone } from '../../time';
 import { checkEventDays } from '../../validation/collections';
 import { toValidationResult } from '../lib/issues';
 import { modalityOptions } from '../lib/options';
 import { dayLabel } from '../lib/preview';
 import { TimeZoneInput } from '../lib/TimeZoneInput';
 import { invalidTimeZoneMessage, timeZoneField } from '../lib/timeZoneField';
-import { isValidTimeZone } from '../../time';
 
 /** The seminar itself: one document, at the fixed id `event`. */
 export const event = defineType({
@@ -64,6 +64,7 @@ export const event = defineType({
     defineField({
       name: 'modality',
       title: 'Modalidad',
+      description: 'Cómo se celebra: en línea (virtual), en un lugar (presencial) o ambas (híbrida). El sitio lo indica en la página de inicio.',
       type: 'string',
       options: { list: modalityOptions, layout: 'radio' },
       validation: (rule) => rule.required().error('Elige la modalidad del evento.'),
