@@ -266,3 +266,21 @@ export function webCalendarLinks(session: Session, site: Site, lang: Lang, origi
   }).toString();
   return { google: google.href, outlook: outlook.href };
 }
+
+/**
+ * A calendar split into the text before the first event, each session's VEVENT block (by session
+ * id) and the closing text, so the browser can assemble a file of any subset of sessions ("my
+ * programme") that is byte-for-byte what `calendarFile` would write for that subset.
+ */
+export function calendarParts(sessions: Session[], site: Site, lang: Lang, origin: string, name: string): { head: string; events: Map<string, string>; tail: string } {
+  const text = calendarFile(sessions, site, lang, origin, name);
+  const first = text.indexOf('BEGIN:VEVENT\r\n');
+  const last = text.lastIndexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length;
+  const blocks = first < 0 ? [] : text.slice(first, last).split(/(?=BEGIN:VEVENT\r\n)/);
+  if (blocks.length !== sessions.length) throw new Error(`calendarParts: expected ${sessions.length} events, found ${blocks.length}`);
+  return {
+    head: first < 0 ? text.replace(/END:VCALENDAR\r\n$/, '') : text.slice(0, first),
+    events: new Map(sessions.map((s, i) => [s._id, blocks[i]!])),
+    tail: first < 0 ? 'END:VCALENDAR\r\n' : text.slice(last),
+  };
+}

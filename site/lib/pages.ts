@@ -4,7 +4,7 @@ import { type Lang, languages, pagePath } from './routes';
 
 /** One HTML page of the site: what the catch-all route renders and the sitemap lists. */
 export type PageEntry =
-  | { kind: 'home' | 'programme' | 'speakers' | 'conceptNote'; lang: Lang; path: string }
+  | { kind: 'home' | 'programme' | 'speakers' | 'conceptNote' | 'myProgramme'; lang: Lang; path: string }
   | { kind: 'session'; lang: Lang; path: string; session: Session }
   | { kind: 'speaker'; lang: Lang; path: string; speaker: Speaker };
 
@@ -13,7 +13,7 @@ export async function allPages(): Promise<{ entry: PageEntry; site: Site }[]> {
   const out: { entry: PageEntry; site: Site }[] = [];
   for (const lang of languages) {
     const site = await loadSite(lang);
-    for (const kind of ['home', 'programme', 'speakers', 'conceptNote'] as const) {
+    for (const kind of ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme'] as const) {
       out.push({ entry: { kind, lang, path: pagePath(kind, lang) }, site });
     }
     for (const session of site.sessions) out.push({ entry: { kind: 'session', lang, path: pagePath('session', lang, session.slug), session }, site });
@@ -34,6 +34,8 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
       return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: 'Guatemala' }) };
     case 'speakers':
       return { title: t(lang, 'speakers.title'), description: t(lang, 'speakers.description', { event }) };
+    case 'myProgramme':
+      return { title: t(lang, 'myProgramme.title'), description: t(lang, 'myProgramme.description') };
     case 'conceptNote':
       return { title: site.conceptNote.title.text, description: t(lang, 'conceptNote.description', { event }) };
     case 'session':

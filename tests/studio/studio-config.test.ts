@@ -51,7 +51,8 @@ describe('the Studio configuration', () => {
     const resolve = config.schema?.templates;
     if (typeof resolve !== 'function') throw new Error('schema.templates is not a resolver');
     const defaults = ['event', 'conceptNote', 'session', 'speaker', 'institution'].map((name) => ({ id: name, title: name, schemaType: name, value: {} }));
-    const templates = resolve(defaults, {} as Parameters<typeof resolve>[1]) as { id: string; value: unknown }[];
+    // The resolver's declared type omits the context argument that Sanity passes at run time.
+    const templates = (resolve as (prev: unknown[], context: unknown) => unknown)(defaults, {}) as { id: string; value: unknown }[];
     expect(templates.map((template) => template.id)).toEqual(['session', 'speaker', 'institution', 'session-on-day']);
     const onDay = templates.at(-1)?.value as (params: { date: string; access?: string }) => unknown;
     expect(onDay({ date: '2020-10-28', access: 'participants' })).toEqual({ date: '2020-10-28', access: 'participants' });

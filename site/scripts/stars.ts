@@ -1,0 +1,41 @@
+/**
+ * The reader's own programme, without an account: starred session ids in localStorage. Every star
+ * button on the page reflects and toggles the same set; other scripts listen for `stars:change`.
+ */
+export const STARS_KEY = 'seminario.starred';
+
+export function readStars(): Set<string> {
+  try {
+    const value = JSON.parse(localStorage.getItem(STARS_KEY) ?? '[]');
+    return new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function writeStars(stars: Set<string>): void {
+  try {
+    localStorage.setItem(STARS_KEY, JSON.stringify([...stars]));
+  } catch {
+    // Storage disabled: the choice lasts for this page only.
+  }
+}
+
+export function initStars(doc: Document): void {
+  const buttons = [...doc.querySelectorAll<HTMLButtonElement>('button[data-star]')];
+  const sync = (stars: Set<string>) => {
+    for (const b of buttons) b.setAttribute('aria-pressed', String(stars.has(b.dataset.star ?? '')));
+  };
+  sync(readStars());
+  for (const button of buttons) {
+    button.addEventListener('click', () => {
+      const stars = readStars();
+      const id = button.dataset.star ?? '';
+      if (stars.has(id)) stars.delete(id);
+      else stars.add(id);
+      writeStars(stars);
+      sync(stars);
+      doc.dispatchEvent(new CustomEvent('stars:change'));
+    });
+  }
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from '../support/browser';
+import { requireDist } from '../support/dist';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  requireDist();
+  server = await startStaticServer({ root: 'dist' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The VEVENT blocks of an .ics text, unfolded, keyed by UID. */
+function events(ics: string): Map<string, string> {
+  const comp = new ICAL.Component(ICAL.parse(ics));
+  return new Map(comp.getAllSubcomponents('vevent').map((e) => [String(e.getFirstPropertyValue('uid')), e.toString()]));
+}
+
+describe('my programme, without an account', () => {
+  it('stars toggle with aria-pressed, persist across pages, and list the starred sessions', async () => {
+    const { page, problemList, close } = await openPage(browser, server);
+    await page.goto(server.url('/programa/'));
+    const star = page.locator('[data-session="session-mesa-de-reflexion-2"] button.star');
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('false');
+    await star.click();
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-session="session-espacio-interactivo-4"] button.star').press('Enter');
+
+    await page.goto(server.url('/programa/mesa-de-reflexion-2/'));
+    await page.goto(server.url('/mi-programa/'));
+    const shown = await page.locator('[data-mine]:not([hidden]) [data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('data-session')));
+    expect(shown).toEqual(['session-mesa-de-reflexion-2', 'session-espacio-interactivo-4']);
+    expect(await page.locator('[data-mine-empty]').isHidden()).toBe(true);
+
+    // Un-starring on this page removes it at once.
+    await page.locator('[data-session="session-mesa-de-reflexion-2"] button.star').click();
+    expect(await page.locator('[data-mine]:not([hidden])').count()).toBe(1);
+    // Navigating away quickly may abort the favicon request; that is the test's haste, not a fault.
+    expect(problemList().filter((p) => !/favicon\.svg: net::ERR_ABORTED/.test(p))).toEqual([]);
+    await close();
+  });
+
+  it('downloads an .ics of just the starred sessions, identical to the published entries', async () => {
+    const { page, problemList, close } = await openPage(browser, server, { context: { acceptDownloads: true } });
+    await page.goto(server.url('/en/my-programme/'));
+    await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion', 'session-recapitulacion'])));
+    await page.reload();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-mine-download]').click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const mine = events(text);
+    expect([...mine.keys()].sort()).toEqual(['session-inauguracion@seminario-taller-css.pifcss', 'session-recapitulacion@seminario-taller-css.pifcss']);
+    const published = events(readFileSync('dist/en/ics/evento.ics', 'utf8'));
+    for (const [uid, vevent] of mine) expect(vevent).toBe(published.get(uid));
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(problemList().filter((p) => !/favicon\.svg: net::ERR_ABORTED/.test(p))).toEqual([]);
+    await close();
+  });
+
+  it('says the list is empty when nothing is starred, and hides the stars without JavaScript', async () => {
+    const a = await openPage(browser, server);
+    await a.page.goto(server.url('/pt/meu-programa/'));
+    expect(await a.page.locator('[data-mine-empty]').isVisible()).toBe(true);
+    expect(await a.page.locator('[data-mine-download]').isHidden()).toBe(true);
+    await a.close();
+    const b = await openPage(browser, server, { javaScriptEnabled: false });
+    await b.page.goto(server.url('/programa/'));
+    expect(await b.page.locator('button.star').first().isHidden()).toBe(true);
+    await b.close();
+  });
+});
+
+describe('now and next', () => {
+  it('marks the session in progress and the next one during an event day, with a jump link', async () => {
+    const { page, close } = await openPage(browser, server);
+    // 26 Oct 2020, 10:40 in Guatemala: both mesas ended at 10:30; nothing runs; the next is… none that day.
+    // 09:35 in Guatemala: the two concurrent mesas are in progress.
+    await page.clock.setFixedTime(new Date('2020-10-26T15:35:00Z'));
+    await page.goto(server.url('/programa/'));
+    const now = await page.locator('.card.is-now').evaluateAll((els) => els.map((e) => e.getAttribute('data-session')));
+    expect(now).toEqual(['session-mesa-de-reflexion-1', 'session-mesa-de-reflexion-2']);
+    expect(await page.locator('[data-session="session-mesa-de-reflexion-1"] [data-now-next]').textContent()).toBe('Ahora');
+    const jump = page.locator('[data-jump-now]');
+    expect(await jump.isVisible()).toBe(true);
+    expect(await jump.getAttribute('href')).toBe('#s-mesa-de-reflexion-1');
+    await close();
+  });
+
+  it('marks the next session between sessions', async () => {
+    const { page, close } = await openPage(browser, server);
+    await page.clock.setFixedTime(new Date('2020-10-28T14:55:00Z')); // 8:55 Guatemala, before the 9:00 start
+    await page.goto(server.url('/en/programme/'));
+    expect(await page.locator('.card.is-now').count()).toBe(0);
+    const next = await page.locator('.card.is-next').evaluateAll((els) => els.map((e) => e.getAttribute('data-session')));
+    expect(next).toEqual(['session-objetivos-y-metodologia-del-taller']);
+    expect(await page.locator('.card.is-next [data-now-next]').textContent()).toBe('Next');
+    await close();
+  });
+
+  it('changes nothing outside the event days', async () => {
+    const { page, close } = await openPage(browser, server);
+    await page.clock.setFixedTime(new Date('2020-10-27T15:35:00Z'));
+    await page.goto(server.url('/programa/'));
+    expect(await page.locator('.card.is-now, .card.is-next').count()).toBe(0);
+    expect(await page.locator('[data-jump-now]').isHidden()).toBe(true);
+    await close();
+  });
+});
+
+describe('filters', () => {
+  const visibleSessions = (page: import('playwright-core').Page) =>
+    page.locator('.programme .card').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('data-session')));
+
+  it('filter by access and day without JavaScript', async () => {
+    const { page, close } = await openPage(browser, server, { javaScriptEnabled: false });
+    await page.goto(server.url('/programa/'));
+    const all = await visibleSessions(page);
+    expect(all.length).toBe(12);
+    await page.locator('#f-access-public').check();
+    expect(await visibleSessions(page)).toEqual(['session-inauguracion', 'session-introduccion', 'session-mesa-de-reflexion-1', 'session-mesa-de-reflexion-2']);
+    await page.locator('input[name="access"][value=""]').check();
+    await page.locator('#f-day-2020-10-30').check();
+    expect((await visibleSessions(page)).length).toBe(4);
+    await page.locator('#f-kind-workshop').check();
+    expect(await visibleSessions(page)).toEqual(['session-espacio-interactivo-3', 'session-espacio-interactivo-4']);
+    await close();
+  });
+
+  it('announces the result to screen readers and hides emptied groups with JavaScript', async () => {
+    const { page, close } = await openPage(browser, server);
+    await page.goto(server.url('/programa/'));
+    await page.locator('#f-kind-opening').check();
+    await expect.poll(() => page.locator('[data-filter-status]').textContent()).toBe('Se muestran 2 sesiones.');
+    expect(await page.locator('.concurrent').isHidden()).toBe(true);
+    expect(await page.locator('#day-2020-10-30 [data-no-match]').isVisible()).toBe(true);
+    await page.locator('#f-kind-panel').check();
+    await expect.poll(() => page.locator('[data-filter-status]').textContent()).toBe('Se muestran 2 sesiones.');
+    expect(await page.locator('.concurrent').isVisible()).toBe(true);
+    await close();
+  });
+});
