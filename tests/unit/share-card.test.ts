@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { loadSite } from '../../site/lib/content/load';
+import { ndjsonSource } from '../../site/lib/content/source';
+import type { PageEntry } from '../../site/lib/pages';
+import { languages, pagePath } from '../../site/lib/routes';
+import { fitTitle, renderShareCard, renderShareCardSvg, type ShareCard } from '../../site/lib/share-card';
+import { type CardEntry, shareCard, shareCardAlt, shareCardPath } from '../../site/lib/share-cards';
+import { dayLabel } from '../../site/lib/time-display';
+import { seedDatasetFile } from '../support/ndjson';
+
+// The embedded dataset through groq-js, named explicitly so a developer's Sanity settings cannot leak in.
+const source = ndjsonSource(seedDatasetFile);
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** The text of an SVG rendered with `embedFont: false`, entities decoded and spaces dropped. */
+function svgText(svg: string): string {
+  const pieces = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+  return pieces
+    .join('')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, '');
+}
+
+const longTitle: ShareCard = {
+  brand: 'Seminario-Taller CSS',
+  organizer: 'PIFCSS',
+  eyebrow: 'Mesa de reflexión · Abierta al público',
+  title:
+    'Mesa de reflexión 1. La articulación con los sectores nacionales en la Cooperación Sur-Sur: experiencias, oportunidades y desafíos en tiempos de crisis — coordinação, ação, señal, façade, Łódź, Ağrı.',
+  lines: ['lunes, 26 de octubre de 2020'],
+  facts: [
+    { value: '9:30–10:30', label: 'Hora de Guatemala · UTC−6' },
+    { value: '10:30–11:30', label: 'Hora de Perú · UTC−5' },
+  ],
+};
+
+describe('renderShareCard', () => {
+  it('draws a 1200×630 PNG for a long title with accents', async () => {
+    const png = await renderShareCard(longTitle);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('draws hostile text as text: markup, controls, an endless word and an emoji do not break it', async () => {
+    const hostile: ShareCard = {
+      brand: '<script>alert(1)</script>',
+      organizer: '"><img src=x onerror=alert(1)>',
+      eyebrow: '</svg><svg onload=alert(1)>',
+      title: `<script>alert("x")</script> &amp; ${'a'.repeat(400)} 😀 \u202e\u0000\u0007 fin`,
+      lines: ['\n\r\t', ']]><!--'],
+      facts: [{ value: '<b>', label: '&' }],
+      monogram: '<>',
+    };
+    const png = await renderShareCard(hostile);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+
+    const svg = await renderShareCardSvg(hostile, { embedFont: false });
+    expect(svg).not.toMatch(/<script|<img|onload=|onerror=|<!--/i);
+    expect(svgText(svg)).toContain('<script>alert(1)</script>');
+    expect(svgText(svg)).toContain('</svg><svgonload=alert(1)>'.toUpperCase());
+  });
+
+  it('clamps a title too long for any size with an ellipsis instead of letting it overflow', async () => {
+    const title = 'Cooperación '.repeat(80).trim();
+    const text = svgText(await renderShareCardSvg({ ...longTitle, title }, { embedFont: false }));
+    expect(text).toContain('…');
+    expect(text).not.toContain(title.replace(/\s+/g, ''));
+    expect(text).toContain('9:30–10:30');
+  });
+
+  it('draws nothing but paths for text by default, so the image needs no fonts', async () => {
+    const svg = await renderShareCardSvg(longTitle);
+    expect(svg).not.toContain('<text');
+    expect(svg).toContain('<path');
+  });
+});
+
+describe('fitTitle', () => {
+  it('gives a short title a larger size than a long one', () => {
+    const short = fitTitle('Apertura', 1040, 220);
+    const long = fitTitle(longTitle.title, 1040, 220);
+    expect(short.size).toBeGreaterThan(long.size);
+  });
+
+  it('never lets the lines it allows overrun the height it was given', () => {
+    for (const title of ['Apertura', longTitle.title, 'x '.repeat(500)]) {
+      const fit = fitTitle(title, 1040, 220);
+      expect(fit.size * fit.lineHeight * fit.lines).toBeLessThanOrEqual(220);
+    }
+  });
+});
+
+describe('the cards of the embedded dataset', () => {
+  it('show every title in full, in every language', async () => {
+    const clamped: string[] = [];
+    for (const lang of languages) {
+      const site = await loadSite(lang, source);
+      const entries: CardEntry[] = [
+        { kind: 'home', lang, path: pagePath('home', lang) },
+        ...site.sessions.map((session): CardEntry => ({ kind: 'session', lang, path: pagePath('session', lang, session.slug), session })),
+        ...site.speakers.map((speaker): CardEntry => ({ kind: 'speaker', lang, path: pagePath('speaker', lang, speaker.slug), speaker })),
+      ];
+      for (const entry of entries) {
+        const card = shareCard(entry, site);
+        const text = svgText(await renderShareCardSvg(card, { embedFont: false }));
+        if (!text.includes(card.title.replace(/\s+/g, '')) || text.includes('…')) clamped.push(`${shareCardPath(entry)}: ${card.title}`);
+      }
+    }
+    expect(clamped).toEqual([]);
+  });
+
+  it('say when a session is, in Guatemala and Peru time, in the card’s language', async () => {
+    const site = await loadSite('en', source);
+    const session = site.sessions.find((s) => s.slug === 'mesa-de-reflexion-1');
+    if (!session) throw new Error('no mesa-de-reflexion-1 in the dataset');
+    const card = shareCard({ kind: 'session', lang: 'en', path: pagePath('session', 'en', session.slug), session }, site);
+    expect(card.lines).toEqual([dayLabel(session.date, 'en')]);
+    expect(card.lines?.[0]).toMatch(/Monday,? 26 October 2020/);
+    expect(card.facts.map((f) => f.label)).toEqual([expect.stringMatching(/^Guatemala time · UTC−6/), expect.stringMatching(/^Peru time · UTC−5/)]);
+    expect(shareCardAlt(card)).toContain(card.title.replace(/\.$/, ''));
+  });
+
+  it('name a speaker with their position and institution', async () => {
+    const site = await loadSite('pt', source);
+    const speaker = site.speakers.find((s) => s.slug === 'rita-mishaan');
+    if (!speaker) throw new Error('no rita-mishaan in the dataset');
+    const card = shareCard({ kind: 'speaker', lang: 'pt', path: pagePath('speaker', 'pt', speaker.slug), speaker }, site);
+    expect(card.title).toBe('Rita Mishaan');
+    expect(card.monogram).toBe('RM');
+    expect(card.lines).toEqual([speaker.position?.text, expect.stringContaining('(SEGEPLAN)')]);
+  });
+});
+
+describe('shareCardPath', () => {
+  it('mirrors the page path under /og/<lang>/, and sends pages without a card to the home card', () => {
+    expect(shareCardPath({ kind: 'home', lang: 'es', path: '/' })).toBe('/og/es/index.png');
+    expect(shareCardPath({ kind: 'programme', lang: 'en', path: '/en/programme/' })).toBe('/og/en/index.png');
+    const session = { slug: 'mesa-de-reflexion-1' } as Extract<PageEntry, { kind: 'session' }>['session'];
+    expect(shareCardPath({ kind: 'session', lang: 'pt', path: pagePath('session', 'pt', session.slug), session })).toBe(
+      '/og/pt/programa/mesa-de-reflexion-1.png',
+    );
+  });
+});
