@@ -1,11 +1,22 @@
 import { siteQuery } from '../../../content-models/queries';
-import { resolveWallClock, isValidTimeZone } from '../../../content-models/time';
-import { checkParticipant, checkSessionLinks, checkSessionTiming, findOrderProblem, isSafeHref } from '../../../content-models/validation';
+import { FALLBACK_EVENT_TIME_ZONE } from '../../../content-models/schema/lib/constants';
+import { isValidTimeZone, resolveWallClock } from '../../../content-models/time';
+import {
+  checkEventDays,
+  checkParticipant,
+  checkSectionAnchors,
+  checkSessionLinks,
+  checkSessionSchedule,
+  checkSessionTiming,
+  isSafeHref,
+  type SessionTiming,
+  unsafeHrefMessage,
+} from '../../../content-models/validation';
 import type { Lang } from '../routes';
 import { type ContentProblem, ContentValidationError } from './problems';
 import {
-  type LocalisedBlocks,
   type Localised,
+  type LocalisedBlocks,
   type ParticipantRole,
   type RawConceptNote,
   type RawEvent,
@@ -14,11 +25,11 @@ import {
   type RawSession,
   type RawSpeaker,
   rawConceptNote,
+  rawEvent,
   rawSession,
-  rawSite,
   rawSpeaker,
 } from './result-schema';
-import { type ContentSource, sourceFromEnv } from './source';
+import { type ContentSource, ContentSourceError, sourceFromEnv } from './source';
 
 export type { Localised, LocalisedBlocks, ParticipantRole };
 
@@ -61,110 +72,219 @@ export interface Site {
   conceptNote: RawConceptNote;
 }
 
-const cache = new Map<string, Promise<Site>>();
-let defaultSource: ContentSource | undefined;
+/**
+ * One cache per process, kept on `globalThis`: Astro may bundle this module into more than one
+ * chunk (pages and feeds), and each copy must still share the same loads, or the build would query
+ * the Content Lake once per copy. Keyed by source object, so tests with their own sources never
+ * see each other's results.
+ */
+interface LoadRegistry {
+  defaultSources: Map<string, ContentSource>;
+  loads: WeakMap<ContentSource, Map<Lang, Promise<Site>>>;
+}
+const registryKey = Symbol.for('seminario-taller-css.content.load');
+const registry: LoadRegistry = ((globalThis as Record<symbol, unknown>)[registryKey] as LoadRegistry | undefined) ?? {
+  defaultSources: new Map(),
+  loads: new WeakMap(),
+};
+(globalThis as Record<symbol, unknown>)[registryKey] = registry;
+
+/** Settings that choose the default source; the same settings give the same source object. */
+const SOURCE_SETTINGS = [
+  'SANITY_PROJECT_ID',
+  'SANITY_DATASET',
+  'SANITY_API_VERSION',
+  'SANITY_API_READ_TOKEN',
+  'SANITY_API_HOST',
+  'SANITY_FETCH_DEADLINE_MS',
+  'SANITY_FETCH_TIMEOUT_MS',
+  'CONTENT_DATASET_FILE',
+] as const;
+
+/** The source the environment configures, created once per process and set of settings. */
+export function defaultSource(env: Record<string, string | undefined> = process.env): ContentSource {
+  const key = SOURCE_SETTINGS.map((name) => env[name] ?? '').join('\u0000');
+  let source = registry.defaultSources.get(key);
+  if (!source) {
+    source = sourceFromEnv(env);
+    registry.defaultSources.set(key, source);
+  }
+  return source;
+}
 
 /**
  * The whole site in one language: one query per language per build, validated and derived once.
- * Every page calls this; the promise is shared, so pages never refetch.
+ * Every page calls this; the promise is shared, so pages never refetch. A failed load stays
+ * failed for the process on purpose: every page of the build fails with the same report at once,
+ * instead of each retrying the Content Lake until its own deadline.
  */
-export function loadSite(lang: Lang, source?: ContentSource): Promise<Site> {
-  const from = source ?? (defaultSource ??= sourceFromEnv(process.env));
-  const key = `${from.description}\u0000${lang}`;
-  let site = cache.get(key);
+export function loadSite(lang: Lang, source: ContentSource = defaultSource()): Promise<Site> {
+  let loads = registry.loads.get(source);
+  if (!loads) {
+    loads = new Map();
+    registry.loads.set(source, loads);
+  }
+  let site = loads.get(lang);
   if (!site) {
-    site = from.fetch<unknown>(siteQuery, { lang }).then((result) => buildSite(result, lang, from.description));
-    cache.set(key, site);
+    site = source.fetch<unknown>(siteQuery, { lang }).then((result) => buildSite(result, lang, source.description));
+    loads.set(lang, site);
   }
   return site;
 }
 
-/** Validates a query result and derives what pages need; every problem is reported at once. */
-export function buildSite(result: unknown, lang: Lang, sourceDescription: string): Site {
-  const problems: ContentProblem[] = [];
-  const studioUrl = process.env.SANITY_STUDIO_URL?.trim() || undefined;
-  const fail = () => new ContentValidationError(problems, sourceDescription, studioUrl);
+export interface BuildSiteOptions {
+  /** Studio origin for edit links in error reports; default `SANITY_STUDIO_URL`. */
+  studioUrl?: string | undefined;
+  /** Where non-blocking notes go; default console.warn, for the Spanish load only (once per build). */
+  warn?: (message: string) => void;
+}
 
-  const top = rawSite.safeParse(result);
-  if (!top.success) {
-    for (const issue of top.error.issues) {
-      const [head, ...rest] = issue.path.map(String);
-      problems.push({ documentId: head === 'event' ? 'event' : '(dataset)', documentType: head ?? 'dataset', field: rest.join('.') || '(document)', message: issue.message });
-    }
-    throw fail();
-  }
-  const event = top.data.event;
-  if (!isValidTimeZone(event.timeZone)) {
-    problems.push({ documentId: event._id, documentType: 'event', field: 'timeZone', message: `"${event.timeZone}" no es una zona horaria IANA (p. ej. America/Guatemala)` });
-  }
-  for (const [i, zone] of event.secondaryTimeZones.entries()) {
-    if (!isValidTimeZone(zone)) {
-      problems.push({ documentId: event._id, documentType: 'event', field: `secondaryTimeZones[${i}]`, message: `"${zone}" no es una zona horaria IANA` });
-    }
-  }
-  checkLinks(event.links, problems, event._id, 'event', 'links');
+/** Whether a photo URL may be shown under the site's Content-Security-Policy (img-src). */
+export function isAllowedImageUrl(url: string): boolean {
+  return /^https:\/\/cdn\.sanity\.io\/[^\s"'<>]+$/.test(url);
+}
 
-  const sessions = parseEach(top.data.sessions, rawSession, 'session', problems);
-  const speakers = parseEach(top.data.speakers, rawSpeaker, 'speaker', problems);
-  const conceptNote = rawConceptNote.safeParse(top.data.conceptNote);
-  if (!conceptNote.success) {
-    const missing = top.data.conceptNote == null;
-    for (const issue of missing ? [{ path: [], message: 'falta el documento de la nota conceptual (tipo "conceptNote")' }] : conceptNote.error.issues) {
-      problems.push({ documentId: idOf(top.data.conceptNote) ?? 'conceptNote', documentType: 'conceptNote', field: issue.path.join('.') || '(document)', message: issue.message });
+/**
+ * Validates a query result and derives what pages need. Every problem in the content is collected
+ * and reported at once, each with its document, field and fix, so editors fix them in one round;
+ * optional content that is missing or unusable (a photo, a biography) only degrades the page.
+ */
+export function buildSite(result: unknown, lang: Lang, sourceDescription: string, options: BuildSiteOptions = {}): Site {
+  const studioUrl = 'studioUrl' in options ? options.studioUrl : process.env.SANITY_STUDIO_URL?.trim() || undefined;
+  const warn = options.warn ?? ((message: string) => (lang === 'es' ? console.warn(`[content] ${message}`) : undefined));
+  if (!result || typeof result !== 'object' || Array.isArray(result)) {
+    throw new ContentSourceError(
+      `${sourceDescription} answered the site query with ${describeValue(result)} instead of an object with event, sessions, speakers and conceptNote. ` +
+        'The source is not a Sanity query API for this dataset, or the query and the source disagree; nothing was built.',
+    );
+  }
+  const top = result as { event?: unknown; sessions?: unknown; speakers?: unknown; conceptNote?: unknown };
+  const problems = new ProblemList();
+
+  // The event: everything else is placed in its days and zones, but its absence must not hide the
+  // other documents' problems, so they are still checked against the default reference zone.
+  const eventParsed = top.event == null ? null : rawEvent.safeParse(top.event);
+  let event: RawEvent | null = null;
+  if (!eventParsed) {
+    problems.add(
+      {
+        documentId: 'event',
+        documentType: 'event',
+        field: '(document)',
+        message: 'falta el documento del evento (tipo "event", id "event"): créalo y publícalo en el Studio',
+      },
+      'shape',
+    );
+  } else if (!eventParsed.success) {
+    for (const issue of eventParsed.error.issues) {
+      problems.add({ documentId: idOf(top.event) ?? 'event', documentType: 'event', field: fieldPath(issue.path), message: issue.message }, 'shape');
+    }
+  } else {
+    event = eventParsed.data;
+  }
+  const referenceZone = event && isValidTimeZone(event.timeZone) ? event.timeZone : FALLBACK_EVENT_TIME_ZONE;
+  if (event) checkEvent(event, problems);
+
+  const sessionItems = listOf(top.sessions, 'sessions', problems);
+  const speakerItems = listOf(top.speakers, 'speakers', problems);
+  const sessions = parseEach(sessionItems, rawSession, 'session', problems);
+  const speakers = parseEach(speakerItems, rawSpeaker, 'speaker', problems);
+
+  let conceptNote: RawConceptNote | null = null;
+  if (top.conceptNote == null) {
+    problems.add(
+      {
+        documentId: 'conceptNote',
+        documentType: 'conceptNote',
+        field: '(document)',
+        message: 'falta el documento de la nota conceptual (tipo "conceptNote"): créalo y publícalo en el Studio',
+      },
+      'shape',
+    );
+  } else {
+    const parsed = rawConceptNote.safeParse(top.conceptNote);
+    if (parsed.success) conceptNote = parsed.data;
+    else {
+      for (const issue of parsed.error.issues) {
+        problems.add(
+          { documentId: idOf(top.conceptNote) ?? 'conceptNote', documentType: 'conceptNote', field: fieldPath(issue.path), message: issue.message },
+          'shape',
+        );
+      }
+    }
+    const sections = (top.conceptNote as { sections?: unknown }).sections;
+    if (Array.isArray(sections)) {
+      for (const issue of checkSectionAnchors(sections as { anchor?: string | null }[])) {
+        if (issue.level === 'error')
+          problems.add({ documentId: idOf(top.conceptNote) ?? 'conceptNote', documentType: 'conceptNote', field: issue.path, message: issue.message });
+      }
     }
   }
 
-  requireUnique(sessions, (s) => s.slug, 'session', 'slug', problems);
-  requireUnique(speakers, (s) => s.slug, 'speaker', 'slug', problems);
-
-  const eventDates = new Set(event.days.map((d) => d.date));
-  const timed: Session[] = [];
-  for (const raw of sessions) {
-    const timeZone = raw.timeZone || event.timeZone;
-    const issues = checkSessionTiming({ ...raw, title: raw.title.text, timeZone }, event.timeZone);
-    for (const issue of issues.filter((i) => i.level === 'error')) {
-      problems.push({ documentId: raw._id, documentType: 'session', label: raw.title.text, field: issue.path, message: issue.message });
+  // The shared rules run on every session document, parsed or not, so a session with a missing
+  // title still has its times and links checked in the same report.
+  const eventDates = new Set(event?.days.map((d) => d.date) ?? []);
+  const schedule: SessionTiming[] = [];
+  for (const item of sessionItems) {
+    const s = ruleView(item);
+    const at = { documentId: s._id, documentType: 'session', label: s.title || undefined };
+    const timing = { ...s, timeZone: s.timeZone || referenceZone };
+    for (const issue of checkSessionTiming(timing, referenceZone)) {
+      if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
     }
-    if (!eventDates.has(raw.date)) {
-      problems.push({ documentId: raw._id, documentType: 'session', label: raw.title.text, field: 'date', message: `${raw.date} no es un día del evento (${[...eventDates].join(', ')})` });
+    if (event && typeof s.date === 'string' && s.date && !eventDates.has(s.date)) {
+      problems.add({
+        ...at,
+        field: 'date',
+        message: `${s.date} no es un día del evento (${[...eventDates].join(', ')}): elige uno de esos días o añade el día en «Evento → Días»`,
+      });
     }
-    for (const issue of checkSessionLinks(raw.access, raw.links)) {
-      if (issue.level === 'error') problems.push({ documentId: raw._id, documentType: 'session', label: raw.title.text, field: issue.path, message: issue.message });
+    if (s.access === 'public' || s.access === 'participants') {
+      for (const issue of checkSessionLinks(s.access, s.links)) {
+        if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
+      }
     }
-    for (const [i, p] of raw.participants.entries()) {
+    for (const [i, p] of s.participants.entries()) {
       const field = `participants[${i}]`;
-      for (const issue of checkParticipant({ speaker: p.speakerRef ?? undefined, placeholder: p.placeholder ? { es: p.placeholder.text } : null, role: p.role })) {
-        if (issue.level === 'error') problems.push({ documentId: raw._id, documentType: 'session', label: raw.title.text, field: issue.path.startsWith('participants') ? issue.path : `${field}.${issue.path}`, message: issue.message });
+      for (const issue of checkParticipant(p)) {
+        if (issue.level === 'error') problems.add({ ...at, field: `${field}.${issue.path}`, message: issue.message });
       }
-      if (p.speakerRef && !p.speaker) {
-        problems.push({ documentId: raw._id, documentType: 'session', label: raw.title.text, field: `${field}.speaker`, message: `la referencia apunta a "${p.speakerRef}", que no existe o no está publicado` });
+      if (p.speakerRef && !p.speakerFound) {
+        problems.add({ ...at, field: `${field}.speaker`, message: `la referencia apunta a "${p.speakerRef}", que no existe o no está publicado` });
       }
     }
-    const start = resolveWallClock(raw.date, raw.start, timeZone);
-    const end = resolveWallClock(raw.date, raw.end, timeZone);
-    if (start.ok && end.ok) {
-      timed.push({ ...raw, timeZone, order: raw.order ?? 0, startsAt: start.instant, endsAt: end.instant, concurrentWith: [], links: raw.links });
+    if (checkSessionTiming(timing, referenceZone).every((issue) => issue.level !== 'error')) schedule.push(timing);
+  }
+  for (const s of schedule) {
+    for (const issue of checkSessionSchedule(s, schedule, referenceZone)) {
+      if (issue.level === 'error')
+        problems.add({ documentId: s._id, documentType: 'session', label: s.title || undefined, field: issue.path, message: issue.message });
     }
   }
+
+  requireUnique(sessions, (s) => s.slug, 'session', problems);
+  requireUnique(speakers, (s) => s.slug, 'speaker', problems);
   for (const speaker of speakers) {
+    const at = { documentId: speaker._id, documentType: 'speaker', label: speaker.name };
     if (speaker.institutionRef && !speaker.institution) {
-      problems.push({ documentId: speaker._id, documentType: 'speaker', label: speaker.name, field: 'institution', message: `la referencia apunta a "${speaker.institutionRef}", que no existe o no está publicada` });
+      problems.add({ ...at, field: 'institution', message: `la referencia apunta a "${speaker.institutionRef}", que no existe o no está publicada` });
     }
     if (speaker.country && !/^[A-Z]{2}$/.test(speaker.country)) {
-      problems.push({ documentId: speaker._id, documentType: 'speaker', label: speaker.name, field: 'country', message: `"${speaker.country}" no es un código de país ISO de dos letras (p. ej. GT)` });
+      problems.add({ ...at, field: 'country', message: `"${speaker.country}" no es un código de país ISO de dos letras (p. ej. GT)` });
     }
   }
-  if (event.organizerRef && !event.organizer) {
-    problems.push({ documentId: event._id, documentType: 'event', field: 'organizer', message: `la referencia apunta a "${event.organizerRef}", que no existe o no está publicada` });
-  }
-  if (problems.length > 0 || !conceptNote.success) throw fail();
 
-  for (const s of timed) {
-    const other = findOrderProblem({ ...s, title: s.title.text }, timed.map((t) => ({ ...t, title: t.title.text })), event.timeZone);
-    if (other && lang === 'es') {
-      console.warn(`[content] session ${s._id} "${s.title.text}" starts before "${other.title}", which comes earlier in the agenda order; check its time and zone.`);
-    }
-  }
+  if (problems.size > 0 || !event || !conceptNote) throw new ContentValidationError(problems.list(), sourceDescription, studioUrl);
+
+  reportDroppedLinks(sessions, speakers, conceptNote, warn);
+  const timed: Session[] = sessions.map((raw) => {
+    const timeZone = raw.timeZone || event.timeZone;
+    // Validation above guarantees both resolve.
+    const start = resolveWallClock(raw.date, raw.start, timeZone);
+    const end = resolveWallClock(raw.date, raw.end, timeZone);
+    if (!start.ok || !end.ok) throw new Error(`unreachable: ${raw._id} passed validation with unresolvable times`);
+    return { ...raw, timeZone, order: raw.order ?? 0, startsAt: start.instant, endsAt: end.instant, concurrentWith: [], links: raw.links };
+  });
 
   const sorted = [...timed].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.order - b.order || a.endsAt.getTime() - b.endsAt.getTime());
   for (const s of sorted) {
@@ -184,24 +304,157 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
       };
     });
 
-  const withSessions: Speaker[] = speakers.map((speaker) => ({
-    ...speaker,
-    sessions: sorted
-      .filter((s) => s.participants.some((p) => p.speaker?._id === speaker._id))
-      .map((session) => {
-        const mine = session.participants.filter((p) => p.speaker?._id === speaker._id);
-        return {
-          session,
-          roles: [...new Set(mine.map((p) => p.role))],
-          topics: mine.flatMap((p) => (p.topic ? [p.topic] : [])),
-        };
-      }),
-  }));
+  const withSessions: Speaker[] = speakers.map((raw) => {
+    const speaker = { ...raw, photo: usablePhoto(raw, warn) };
+    return {
+      ...speaker,
+      sessions: sorted
+        .filter((s) => s.participants.some((p) => p.speaker?._id === speaker._id))
+        .map((session) => {
+          const mine = session.participants.filter((p) => p.speaker?._id === speaker._id);
+          return {
+            session,
+            roles: [...new Set(mine.map((p) => p.role))],
+            topics: mine.flatMap((p) => (p.topic ? [p.topic] : [])),
+          };
+        }),
+    };
+  });
 
   const institutions = new Map<string, RawInstitution>();
   for (const i of [event.organizer, ...speakers.map((s) => s.institution)]) if (i) institutions.set(i._id, i);
 
-  return { lang, event, days, sessions: sorted, speakers: withSessions, institutions: [...institutions.values()], conceptNote: conceptNote.data };
+  return { lang, event, days, sessions: sorted, speakers: withSessions, institutions: [...institutions.values()], conceptNote };
+}
+
+/**
+ * Problems in the order found. A field that a shared rule explains is not explained twice: the
+ * rule's message (written for editors, with the fix) replaces the bare shape message.
+ */
+class ProblemList {
+  private items: { problem: ContentProblem; from: 'shape' | 'rule' }[] = [];
+  add(problem: ContentProblem, from: 'shape' | 'rule' = 'rule') {
+    this.items.push({ problem, from });
+  }
+  /** The problems grouped by document, documents in the order first met. */
+  list(): ContentProblem[] {
+    const doc = (p: ContentProblem) => `${p.documentType}\u0000${p.documentId}`;
+    const key = (p: ContentProblem) => `${doc(p)}\u0000${p.field}`;
+    const explained = new Set(this.items.filter((i) => i.from === 'rule').map((i) => key(i.problem)));
+    const groups = new Map<string, ContentProblem[]>();
+    const seen = new Set<string>();
+    for (const { problem, from } of this.items) {
+      if (from === 'shape' && explained.has(key(problem))) continue;
+      const id = `${key(problem)}\u0000${problem.message}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const group = groups.get(doc(problem)) ?? [];
+      group.push(problem);
+      groups.set(doc(problem), group);
+    }
+    return [...groups.values()].flat();
+  }
+  get size(): number {
+    return this.items.length;
+  }
+}
+
+function checkEvent(event: RawEvent, problems: ProblemList) {
+  const at = { documentId: event._id, documentType: 'event' };
+  if (!isValidTimeZone(event.timeZone)) {
+    problems.add({ ...at, field: 'timeZone', message: `"${event.timeZone}" no es una zona horaria IANA (p. ej. America/Guatemala)` });
+  }
+  for (const [i, zone] of event.secondaryTimeZones.entries()) {
+    if (!isValidTimeZone(zone)) problems.add({ ...at, field: `secondaryTimeZones[${i}]`, message: `"${zone}" no es una zona horaria IANA` });
+  }
+  for (const issue of checkEventDays(event.days)) {
+    if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
+  }
+  for (const [i, link] of event.links.entries()) {
+    if (!isSafeHref(link.url)) problems.add({ ...at, field: `links[${i}].url`, message: unsafeHrefMessage(link.url) });
+  }
+  if (event.organizerRef && !event.organizer) {
+    problems.add({ ...at, field: 'organizer', message: `la referencia apunta a "${event.organizerRef}", que no existe o no está publicada` });
+  }
+}
+
+/** What the shared rules read of a session, taken defensively from the unvalidated query result. */
+function ruleView(item: unknown) {
+  const v = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+  const textOf = (x: unknown) => str((x as { text?: unknown } | null)?.text);
+  return {
+    _id: str(v._id) || '(sin _id)',
+    title: textOf(v.title),
+    date: str(v.date),
+    start: str(v.start),
+    end: str(v.end),
+    timeZone: str(v.timeZone) || null,
+    order: typeof v.order === 'number' ? v.order : null,
+    access: v.access,
+    links: (Array.isArray(v.links) ? v.links : []).map((l) => ({
+      kind: str((l as { kind?: unknown } | null)?.kind),
+      url: str((l as { url?: unknown } | null)?.url),
+    })),
+    participants: (Array.isArray(v.participants) ? v.participants : []).map((raw) => {
+      const p = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+      const speakerRef = str(p.speakerRef);
+      return {
+        speaker: speakerRef || undefined,
+        speakerRef,
+        speakerFound: !!p.speaker,
+        placeholder: textOf(p.placeholder) ? { es: textOf(p.placeholder) } : null,
+        role: str(p.role),
+      };
+    }),
+  };
+}
+
+/** A speaker's photo when the page may show it; otherwise null, and the page shows initials. */
+function usablePhoto(speaker: RawSpeaker, warn: (message: string) => void): RawSpeaker['photo'] {
+  const url = speaker.photo?.url;
+  if (!url) return null;
+  if (isAllowedImageUrl(url)) return speaker.photo;
+  warn(
+    `speaker ${speaker._id} "${speaker.name}": the photo ${JSON.stringify(url.slice(0, 80))} is not on https://cdn.sanity.io, so the page shows initials instead.`,
+  );
+  return null;
+}
+
+/** Links in Portable Text that the renderer will show as plain text: worth a note, not a failed build. */
+function reportDroppedLinks(sessions: RawSession[], speakers: RawSpeaker[], conceptNote: RawConceptNote, warn: (message: string) => void) {
+  const visit = (blocks: unknown[] | undefined, where: string) => {
+    for (const block of blocks ?? []) {
+      const defs = (block as { markDefs?: unknown }).markDefs;
+      if (!Array.isArray(defs)) continue;
+      for (const def of defs) {
+        const href = (def as { _type?: unknown; href?: unknown } | null)?._type === 'link' ? (def as { href?: unknown }).href : undefined;
+        if (href !== undefined && !(typeof href === 'string' && isSafeHref(href))) {
+          warn(`${where}: the link ${JSON.stringify(String(href).slice(0, 80))} is not https: or mailto:, so it is shown as plain text.`);
+        }
+      }
+    }
+  };
+  for (const s of sessions) visit(s.description?.blocks, `session ${s._id} · description`);
+  for (const s of speakers) visit(s.bio?.blocks, `speaker ${s._id} · bio`);
+  for (const [i, section] of conceptNote.sections.entries()) visit(section.body?.blocks, `conceptNote ${conceptNote._id} · sections[${i}].body`);
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`;
+}
+
+function listOf(value: unknown, name: string, problems: ProblemList): unknown[] {
+  if (value == null) return [];
+  if (Array.isArray(value)) return value;
+  problems.add(
+    { documentId: '(dataset)', documentType: 'dataset', field: name, message: `"${name}" debería ser una lista y es ${describeValue(value)}` },
+    'shape',
+  );
+  return [];
 }
 
 function idOf(value: unknown): string | undefined {
@@ -209,7 +462,12 @@ function idOf(value: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function parseEach<T>(items: unknown[], schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, type: string, problems: ContentProblem[]): T[] {
+function parseEach<T>(
+  items: unknown[],
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  type: string,
+  problems: ProblemList,
+): T[] {
   const out: T[] = [];
   for (const item of items) {
     const parsed = schema.safeParse(item);
@@ -219,7 +477,7 @@ function parseEach<T>(items: unknown[], schema: { safeParse(v: unknown): { succe
     }
     const label = labelOf(item);
     for (const issue of parsed.error.issues) {
-      problems.push({ documentId: idOf(item) ?? '(sin _id)', documentType: type, label, field: fieldPath(issue.path), message: issue.message });
+      problems.add({ documentId: idOf(item) ?? '(sin _id)', documentType: type, label, field: fieldPath(issue.path), message: issue.message }, 'shape');
     }
   }
   return out;
@@ -241,20 +499,19 @@ function labelOf(item: unknown): string | undefined {
   return typeof label === 'string' ? label : undefined;
 }
 
-function checkLinks(links: RawLink[], problems: ContentProblem[], documentId: string, documentType: string, field: string) {
-  for (const [i, link] of links.entries()) {
-    if (!isSafeHref(link.url)) {
-      problems.push({ documentId, documentType, field: `${field}[${i}].url`, message: `"${link.url}" no es un enlace https: o mailto: válido` });
-    }
-  }
-}
-
-function requireUnique<T extends { _id: string }>(items: T[], key: (item: T) => string, type: string, field: string, problems: ContentProblem[]) {
+function requireUnique<T extends { _id: string; slug: string }>(items: T[], key: (item: T) => string, type: string, problems: ProblemList) {
   const seen = new Map<string, string>();
   for (const item of items) {
     const value = key(item);
     const first = seen.get(value);
-    if (first) problems.push({ documentId: item._id, documentType: type, field, message: `"${value}" ya lo usa ${first}; cada ${type} necesita un slug único` });
+    if (first)
+      problems.add({
+        documentId: item._id,
+        documentType: type,
+        label: labelOf(item),
+        field: 'slug',
+        message: `"${value}" ya lo usa ${first}; cada ${type === 'session' ? 'sesión' : 'ponente'} necesita un slug único`,
+      });
     else seen.set(value, item._id);
   }
 }

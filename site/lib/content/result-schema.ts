@@ -10,10 +10,14 @@ import { z } from 'zod';
 const langCode = z.enum(['es', 'en', 'pt']);
 
 /** A required translatable value: the Spanish source must exist. */
-const text = z.object({
-  text: z.string({ error: 'falta el texto en español' }).trim().min(1, 'falta el texto en español'),
-  lang: langCode,
-});
+const text = z.object(
+  {
+    text: z.string({ error: 'falta el texto en español' }).trim().min(1, 'falta el texto en español'),
+    lang: langCode,
+  },
+  // The query projects an absent field to null rather than to `{ text: null }`.
+  { error: 'falta el texto en español' },
+);
 
 /** An optional translatable value: absent, or present with Spanish. */
 const optionalText = z
@@ -27,9 +31,16 @@ const blocks = z
   .nullable()
   .transform((value) => (value?.blocks?.length && value.lang ? { blocks: value.blocks, lang: value.lang } : null));
 
-const slug = z
-  .string({ error: 'falta el slug' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'el slug solo puede tener minúsculas sin tildes, cifras y guiones (p. ej. mesa-de-reflexion-1)');
+/**
+ * A URL path segment: kebab-case only. Slugs and anchors become folder names and fragments, so
+ * anything else (`../../etc`, `a/b`, quotes, spaces) is refused rather than escaped.
+ */
+const kebab = (what: 'el slug' | 'el ancla', example: string) =>
+  z.string({ error: `falta ${what}` }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: (issue) =>
+      `${what} ${JSON.stringify(String(issue.input).slice(0, 60))} no vale: solo puede tener minúsculas sin tildes, cifras y guiones, sin barras ni puntos (p. ej. ${example})`,
+  });
+const slug = kebab('el slug', 'mesa-de-reflexion-1');
 
 const isoDate = z.string({ error: 'falta la fecha' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'la fecha debe tener el formato AAAA-MM-DD');
 const clock = z.string({ error: 'falta la hora' });
@@ -131,18 +142,11 @@ export const rawConceptNote = z.object({
   sections: nullableArray(
     z.object({
       _key: z.string().nullable().optional(),
-      anchor: slug,
+      anchor: kebab('el ancla', 'objetivo-general'),
       heading: text,
       body: blocks,
     }),
   ),
-});
-
-export const rawSite = z.object({
-  event: rawEvent,
-  sessions: z.array(z.unknown()),
-  speakers: z.array(z.unknown()),
-  conceptNote: z.unknown(),
 });
 
 export type RawSession = z.output<typeof rawSession>;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createClient } from '@sanity/client';
 import { evaluate, parse } from 'groq-js';
-import { withRetries } from './retry';
+import { ResponseError, type RetryOptions, withRetries } from './retry';
 
 /** Where content comes from: the same GROQ runs against each. */
 export interface ContentSource {
@@ -30,16 +30,40 @@ export function sourceFromEnv(env: Record<string, string | undefined>, cwd = pro
       dataset: env.SANITY_DATASET?.trim() || 'production',
       apiVersion: env.SANITY_API_VERSION?.trim() || '2025-02-19',
       token: env.SANITY_API_READ_TOKEN?.trim() || undefined,
-      apiHost: env.SANITY_API_HOST?.trim() || undefined,
+      apiHost: apiHostFrom(env.SANITY_API_HOST),
+      deadlineMs: millisecondsFrom(env, 'SANITY_FETCH_DEADLINE_MS'),
+      requestTimeoutMs: millisecondsFrom(env, 'SANITY_FETCH_TIMEOUT_MS'),
     });
   }
   const file = path.resolve(cwd, env.CONTENT_DATASET_FILE?.trim() || EMBEDDED_DATASET);
   return ndjsonSource(file);
 }
 
+/** A positive whole number of milliseconds from the environment, or undefined when unset. */
+function millisecondsFrom(env: Record<string, string | undefined>, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ContentSourceError(`${name} must be a positive whole number of milliseconds (e.g. 60000), not "${raw}".`);
+  }
+  return value;
+}
+
+function apiHostFrom(raw: string | undefined): string | undefined {
+  const value = raw?.trim().replace(/\/+$/, '');
+  if (!value) return undefined;
+  // An origin only: no path, and no user:password@ that would end up in logs.
+  if (!/^https?:\/\/[^/@]+$/.test(value)) {
+    const shown = value.includes('@') ? 'a URL with credentials' : `"${value}"`;
+    throw new ContentSourceError(`SANITY_API_HOST must be an origin such as http://127.0.0.1:3333, not ${shown}.`);
+  }
+  return value;
+}
+
 /**
- * Parses a Sanity NDJSON export. Asset lines and blank lines are skipped; a malformed line fails
- * with its line number, since a half-read dataset would build a site with content missing.
+ * Parses a Sanity NDJSON export. Blank lines are skipped; a malformed line fails with its line
+ * number, since a half-read dataset would build a site with content missing.
  */
 export function parseNdjson(text: string, file: string): Record<string, unknown>[] {
   const docs: Record<string, unknown>[] = [];
@@ -62,17 +86,31 @@ export function parseNdjson(text: string, file: string): Record<string, unknown>
   return docs;
 }
 
-/** groq-js over an NDJSON export, read once. */
+/** Whether a document id names a draft or a release version rather than a published document. */
+export function isUnpublishedId(id: unknown): boolean {
+  return typeof id === 'string' && /^(drafts|versions)\./.test(id);
+}
+
+/**
+ * groq-js over an NDJSON export, read once. Like the Content Lake's `published` perspective, it
+ * sees published documents only: drafts and release versions in the export are left out here,
+ * so no query can reach them, whatever its filter.
+ */
 export function ndjsonSource(file: string): ContentSource {
   let dataset: Promise<Record<string, unknown>[]> | undefined;
   const load = async () => {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (error) {
       throw new ContentSourceError(`Cannot read the content dataset ${file}: ${(error as Error).message}`);
     }
-    return parseNdjson(text, file);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      throw new ContentSourceError(
+        `${file} is compressed (a \`sanity dataset export\` archive): extract it (tar -xzf) and point CONTENT_DATASET_FILE at its data.ndjson.`,
+      );
+    }
+    return parseNdjson(bytes.toString('utf8'), file).filter((doc) => !isUnpublishedId(doc._id));
   };
   return {
     description: `dataset file ${file}`,
@@ -92,11 +130,20 @@ export interface LiveSourceConfig {
   token?: string | undefined;
   /** Only for tests and proxies: a Sanity-compatible query API on another host. */
   apiHost?: string | undefined;
-  /** Whole-request budget including retries. */
-  deadlineMs?: number;
+  /** Budget for the whole fetch, every retry and wait included. Default 60 s. */
+  deadlineMs?: number | undefined;
+  /** Budget for one request; never more than what is left of the deadline. Default 15 s. */
+  requestTimeoutMs?: number | undefined;
+  /** Retry tuning and test seams (fake sleep and clock); see withRetries. */
+  retry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'sleep' | 'now'> | undefined;
 }
 
-/** The Content Lake, published documents only, through the CDN. */
+/**
+ * The Content Lake, published documents only, from the live API rather than the API CDN: a build
+ * triggered by a publish must see that publish, and the CDN may still serve the previous version
+ * for a while (Sanity's advice for static builds). The token travels only in the Authorization
+ * header and never appears in descriptions or errors.
+ */
 export function liveSource(config: LiveSourceConfig): ContentSource {
   const client = createClient({
     projectId: config.projectId,
@@ -104,20 +151,53 @@ export function liveSource(config: LiveSourceConfig): ContentSource {
     apiVersion: config.apiVersion,
     token: config.token,
     perspective: 'published',
-    useCdn: !config.apiHost,
+    useCdn: false,
     // Retries are ours (withRetries): bounded, with a deadline and Retry-After, and tested.
     maxRetries: 0,
-    timeout: 15_000,
+    ignoreBrowserTokenWarning: true,
     ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
   });
   const where = `Sanity project ${config.projectId}, dataset ${config.dataset}${config.apiHost ? ` at ${config.apiHost}` : ''}`;
+  const requestTimeoutMs = config.requestTimeoutMs ?? 15_000;
   return {
     description: where,
     fetch<T>(query: string, params: Record<string, unknown>) {
-      return withRetries(() => client.fetch<T>(query, params), {
-        what: `query to ${where}`,
-        deadlineMs: config.deadlineMs ?? 60_000,
-      });
+      return withRetries(
+        async ({ remainingMs }) => {
+          const body: unknown = await client.fetch(query, params, {
+            // The whole body, so that a cut-off or non-JSON answer is told apart from a null result.
+            filterResponse: false,
+            returnQuery: false,
+            timeout: Math.max(1, Math.min(requestTimeoutMs, remainingMs)),
+          });
+          return resultOf(body) as T;
+        },
+        { what: `query to ${where}`, deadlineMs: config.deadlineMs ?? 60_000, secrets: [config.token], ...config.retry },
+      );
     },
   };
+}
+
+/**
+ * The `result` of a query API answer `{ ms, query, result }`. The client hands over the raw text
+ * when the body is not JSON, so that case is caught here: a body cut off mid-way (a dropped
+ * connection) is worth another try; well-formed JSON without `result` is not.
+ */
+export function resultOf(body: unknown): unknown {
+  if (body === undefined || body === '') throw new ResponseError('the answer was empty', true);
+  if (typeof body === 'string') {
+    const start = body.trimStart();
+    const looksLikeJson = start.startsWith('{') || start.startsWith('[');
+    throw new ResponseError(
+      looksLikeJson
+        ? `the answer is not complete JSON (${body.length} characters that end mid-way: the connection was probably cut)`
+        : `the answer is not JSON (it begins ${JSON.stringify(start.slice(0, 40))}); a proxy or a wrong SANITY_API_HOST may be answering instead of Sanity`,
+      true,
+    );
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body) || !('result' in body)) {
+    const keys = body && typeof body === 'object' ? Object.keys(body).slice(0, 5).join(', ') : typeof body;
+    throw new ResponseError(`the answer has no "result" (got ${keys || 'an empty object'}); is SANITY_API_HOST a Sanity query API?`, false);
+  }
+  return (body as { result: unknown }).result;
 }
