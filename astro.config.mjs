@@ -25,7 +25,8 @@ export default defineConfig({
   },
   integrations: [
     sitemap({
-      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      // Error pages and the embeddable programme (docs/embed.md) are not pages to search for.
+      filter: (page) => !/\/404\/?$|^\/(?:en\/|pt\/)?embed\//.test(new URL(page).pathname),
       // Alternates come from the route table because folder names are localised (/programa/ ↔ /en/programme/).
       serialize(item) {
         const alt = alternatePaths(new URL(item.url).pathname);

@@ -88,6 +88,8 @@ export const siteQuery = /* groq */ `{
     kind,
     access,
     order,
+    language,
+    "languageSupport": languageSupport[]{ kind, language },
     "objective": objective${localised},
     "description": description${localisedBlocks},
     "questions": questions[]${localised},

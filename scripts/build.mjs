@@ -14,6 +14,19 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+// A production build only ever shows published content: the draft preview's switch
+// (scripts/preview-drafts.mjs sets it for `astro dev`) stops it before anything is touched.
+const perspective = process.env.CONTENT_PERSPECTIVE?.trim();
+if (perspective && perspective !== 'published') {
+  console.error(
+    [
+      `No se construye el sitio: CONTENT_PERSPECTIVE=${perspective} es para la vista previa de borradores (npm run preview:drafts), y un sitio publicado nunca muestra borradores. Quita la variable y vuelve a ejecutar npm run build.`,
+      `Not building: CONTENT_PERSPECTIVE=${perspective} is for the draft preview (npm run preview:drafts), and a published site never shows drafts. Unset it and run npm run build again.`,
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
 const root = path.resolve(import.meta.dirname, '..');
 const target = path.resolve(root, process.env.BUILD_OUT_DIR ?? 'dist');
 const workDir = path.join(root, `.dist-build-${process.pid}`);

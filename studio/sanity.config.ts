@@ -1,12 +1,14 @@
 /**
  * The Studio of the communications team: Spanish interface, the two singletons (Evento, Nota
- * conceptual) pinned at the top, sessions grouped by day, and the Vision tool for GROQ queries.
+ * conceptual) pinned at the top, sessions grouped by day, links from each document to its page
+ * (site-links.ts), and the Vision tool for GROQ queries.
  */
 import { esESLocale } from '@sanity/locale-es-es';
 import { visionTool } from '@sanity/vision';
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { SINGLETON_TYPES, STUDIO_API_VERSION, schemaTypes } from '../content-models/schema';
+import { siteLinkActions, siteLinkSettings, TYPES_WITH_PAGES } from './site-links';
 import { sessionOnDayTemplate, structure } from './structure';
 
 // sanity.cli.ts stops `sanity dev` and `sanity deploy` without a project id, and gives offline
@@ -22,6 +24,13 @@ const dataset = process.env.SANITY_STUDIO_DATASET || 'production';
 const singletons: ReadonlySet<string> = new Set(SINGLETON_TYPES);
 /** What can be done to a singleton: edit and publish it, never create a second one or delete it. */
 const singletonActions: ReadonlySet<string> = new Set(['publish', 'discardChanges', 'restore']);
+/**
+ * «Ver en el sitio» (SANITY_STUDIO_SITE_URL) and «Vista previa» (SANITY_STUDIO_PREVIEW_URL). Named
+ * one by one: the Studio bundle gets each `process.env.SANITY_STUDIO_…` replaced at build time.
+ */
+const { viewOnSite, previewDraft } = siteLinkActions(
+  siteLinkSettings({ SANITY_STUDIO_SITE_URL: process.env.SANITY_STUDIO_SITE_URL, SANITY_STUDIO_PREVIEW_URL: process.env.SANITY_STUDIO_PREVIEW_URL }),
+);
 
 export default defineConfig({
   name: 'default',
@@ -43,7 +52,9 @@ export default defineConfig({
     // The global menu offers neither singletons nor templates that need a day to start from.
     newDocumentOptions: (items, { creationContext }) =>
       creationContext.type === 'global' ? items.filter(({ templateId }) => !singletons.has(templateId) && templateId !== sessionOnDayTemplate.id) : items,
-    actions: (actions, { schemaType }) =>
-      singletons.has(schemaType) ? actions.filter(({ action }) => action !== undefined && singletonActions.has(action)) : actions,
+    actions: (actions, { schemaType }) => [
+      ...(singletons.has(schemaType) ? actions.filter(({ action }) => action !== undefined && singletonActions.has(action)) : actions),
+      ...(TYPES_WITH_PAGES.has(schemaType) ? [viewOnSite, previewDraft] : []),
+    ],
   },
 });

@@ -9,6 +9,7 @@ import { speaker } from './documents/speaker';
 import { blockContent } from './objects/blockContent';
 import { conceptNoteSection } from './objects/conceptNoteSection';
 import { eventDay } from './objects/eventDay';
+import { languageSupport } from './objects/languageSupport';
 import { link } from './objects/link';
 import { localeBlockContent } from './objects/localeBlockContent';
 import { localeString } from './objects/localeString';
@@ -36,4 +37,5 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   link,
   eventDay,
   conceptNoteSection,
+  languageSupport,
 ];

@@ -5,6 +5,7 @@
  */
 export * from './collections';
 export * from './links';
+export * from './languages';
 export * from './participants';
 export * from './sessionTiming';
 export * from './types';

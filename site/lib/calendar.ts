@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import type { Session, Site } from './content/load';
 import type { RawLink } from './content/result-schema';
 import { filePath, type Lang, pagePath } from './routes';
+import { languageLine } from './language-line';
 import { displayZones, rangeIn } from './time-display';
 
 /**
@@ -111,7 +112,8 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
       return `${t(lang, 'time.zoneLabel', { zone: r.label })} (${r.offset}): ${r.start}–${r.end}${r.startDate ? ` (${r.startDate})` : ''}`;
     })
     .join('\n');
-  const parts = [times, `${t(lang, `kind.${session.kind}`)} · ${t(lang, `access.${session.access}`)}`];
+  const languages = languageLine(session, lang);
+  const parts = [times, `${t(lang, `kind.${session.kind}`)} · ${t(lang, `access.${session.access}`)}${languages ? `\n${t(lang, 'session.language')}: ${languages}` : ''}`];
   if (session.access === 'participants') parts.push(t(lang, 'session.participantsOnlyNote'));
   if (session.objective) parts.push(`${t(lang, 'session.objective')}: ${session.objective.text}`);
   if (session.questions.length) parts.push(`${t(lang, 'session.questions')}:\n${session.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`);

@@ -3,6 +3,7 @@ import { instantToWallClock, resolveWallClock, utcOffsetMinutes } from '../../co
 import { t } from '../i18n';
 import { participantLines, shareableLinks } from './calendar';
 import type { Session, Site } from './content/load';
+import { languageLine } from './language-line';
 import { portableTextToPlain } from './portable-text';
 import { type Lang, pagePath } from './routes';
 
@@ -148,10 +149,12 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                   subtitle: null,
                   track: t(lang, `kind.${s.kind}`),
                   type: appType[s.kind],
-                  language: 'es',
+                  // The floor language; interpretation and captions are in the description.
+                  language: s.language ?? 'es',
                   abstract: s.objective?.text ?? null,
                   description: [
                     t(lang, `access.${s.access}`),
+                    languageLine(s, lang) ? `${t(lang, 'session.language')}: ${languageLine(s, lang)}` : '',
                     s.access === 'participants' ? t(lang, 'session.participantsOnlyNote') : '',
                     s.description ? portableTextToPlain(s.description.blocks) : '',
                     s.questions.length ? `${t(lang, 'session.questions')}:\n${s.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}` : '',

@@ -16,7 +16,8 @@ describe('every page in three languages', () => {
   let pages: string[] = [];
   beforeAll(() => {
     requireDist();
-    pages = htmlPages().filter((p) => !p.includes('404'));
+    // Embed pages (docs/embed.md) are framed by other sites: no switcher, canonical to the programme.
+    pages = htmlPages().filter((p) => !p.includes('404') && !p.endsWith('/embed/'));
   });
 
   it('sets <html lang> to the language of its path', () => {

@@ -111,6 +111,13 @@ describe('a session', () => {
     expect(rulesQuery?.query).not.toContain('2020-10-26');
   });
 
+  it('accepts a floor language with interpretation into another, and refuses interpretation into the same one', async () => {
+    expect(await markersOf({ ...opening, language: 'es', languageSupport: [{ _key: 'i1', _type: 'languageSupport', kind: 'interpretation', language: 'pt' }] })).toEqual([]);
+    expect(await markersOf({ ...opening, language: 'es', languageSupport: [{ _key: 'i1', _type: 'languageSupport', kind: 'interpretation', language: 'es' }] })).toEqual([
+      { level: 'error', path: 'languageSupport.[i1].language', message: expect.stringContaining('tiene que ser a otro idioma') },
+    ]);
+  });
+
   it('is an error when it ends before it starts', async () => {
     expect(await markersOf({ ...opening, start: '09:20', end: '09:00' })).toEqual([
       { level: 'error', path: 'end', message: expect.stringContaining('termina (09:00) antes de empezar (09:20)') },

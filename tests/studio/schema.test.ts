@@ -18,12 +18,13 @@ const contractTypes = [
   'link',
   'eventDay',
   'conceptNoteSection',
+  'languageSupport',
 ];
 
 /** Field names per type, as the content model lists them. */
 const contractFields: Record<string, string[]> = {
   event: ['name', 'shortName', 'kicker', 'timeZone', 'secondaryTimeZones', 'modality', 'organizer', 'summary', 'audience', 'accessRules', 'days', 'links'],
-  session: ['title', 'slug', 'date', 'start', 'end', 'timeZone', 'kind', 'access', 'order', 'objective', 'description', 'questions', 'participants', 'links'],
+  session: ['title', 'slug', 'date', 'start', 'end', 'timeZone', 'kind', 'access', 'order', 'language', 'languageSupport', 'objective', 'description', 'questions', 'participants', 'links'],
   speaker: ['name', 'slug', 'position', 'institution', 'country', 'photo', 'bio'],
   institution: ['name', 'acronym', 'country', 'kind'],
   conceptNote: ['title', 'sections'],
@@ -34,6 +35,7 @@ const contractFields: Record<string, string[]> = {
   link: ['kind', 'label', 'url'],
   eventDay: ['date', 'title', 'access'],
   conceptNoteSection: ['heading', 'anchor', 'body'],
+  languageSupport: ['kind', 'language'],
 };
 
 function objectType(name: string): ObjectSchemaType {

@@ -32,11 +32,25 @@ describe('the Studio configuration', () => {
     const resolve = config.document?.actions;
     if (typeof resolve !== 'function') throw new Error('document.actions is not a resolver');
     const all = ['publish', 'unpublish', 'discardChanges', 'duplicate', 'delete', 'restore'].map(action);
+    // The links to the site (site-links.ts) change nothing, so they are left out here.
+    const links = new Set(['viewOnSite', 'previewDraft']);
     const names = (schemaType: string) =>
-      (resolve(all, { schemaType } as Parameters<typeof resolve>[1]) as DocumentActionComponent[]).map((item) => item.action);
+      (resolve(all, { schemaType } as Parameters<typeof resolve>[1]) as DocumentActionComponent[]).map((item) => item.action).filter((name) => !links.has(name ?? ''));
     expect(names('event')).toEqual(['publish', 'discardChanges', 'restore']);
     expect(names('conceptNote')).toEqual(['publish', 'discardChanges', 'restore']);
     expect(names('session')).toEqual(['publish', 'unpublish', 'discardChanges', 'duplicate', 'delete', 'restore']);
+  });
+
+  it('offers «Ver en el sitio» and «Vista previa» after the other actions on every document with a page', () => {
+    const resolve = config.document?.actions;
+    if (typeof resolve !== 'function') throw new Error('document.actions is not a resolver');
+    const all = ['publish', 'discardChanges', 'restore'].map(action);
+    const names = (schemaType: string) =>
+      (resolve(all, { schemaType } as Parameters<typeof resolve>[1]) as DocumentActionComponent[]).map((item) => item.action);
+    for (const type of ['event', 'conceptNote', 'session', 'speaker']) {
+      expect(names(type), type).toEqual(['publish', 'discardChanges', 'restore', 'viewOnSite', 'previewDraft']);
+    }
+    expect(names('institution')).toEqual(['publish', 'discardChanges', 'restore']);
   });
 
   it('offers no new Evento, Nota conceptual or day-bound session in the global menu', () => {

@@ -13,6 +13,12 @@ import { evaluate, parse } from 'groq-js';
  * the client then requests `${apiHost}/v${apiVersion}/data/query/${dataset}` (see `_getDataUrl`
  * and `initConfig` in @sanity/client) and sends the token as `Authorization: Bearer …`.
  *
+ * Perspectives as the Content Lake applies them: `published` (the default from API v2025-02-19)
+ * hides drafts and release versions; `raw` shows every document; `drafts` (and its deprecated name
+ * `previewDrafts`) lays each `drafts.X` over `X` under the published id, keeping the draft's id in
+ * `_originalId`. Drafts are private, so a `drafts` request without an Authorization header sees
+ * published documents only, as an unauthenticated request to Sanity would.
+ *
  * Faults are injected per query request, in arrival order, to exercise retries and error reports.
  */
 
@@ -78,6 +84,8 @@ export interface SanityApiServer {
   setFaults(faults: FaultPlan | undefined): void;
   /** Forgets recorded requests and faults. */
   reset(): void;
+  /** Replaces the dataset, as an edit in the Studio would: the next query sees the new documents. */
+  setDocuments(documents: Record<string, unknown>[]): void;
   close(): Promise<void>;
 }
 
@@ -92,7 +100,7 @@ export function readNdjson(file: string): Record<string, unknown>[] {
 
 /** Starts the server on a random port of 127.0.0.1. */
 export async function startSanityApiServer(options: SanityApiServerOptions): Promise<SanityApiServer> {
-  const documents = options.documents ?? (options.datasetFile ? readNdjson(options.datasetFile) : []);
+  let documents = options.documents ?? (options.datasetFile ? readNdjson(options.datasetFile) : []);
   const datasetName = options.dataset ?? 'production';
   const started = Date.now();
   const requests: RecordedRequest[] = [];
@@ -178,7 +186,7 @@ export async function startSanityApiServer(options: SanityApiServerOptions): Pro
       return;
     }
     const perspective = record.perspective ?? (match[1] && match[1] >= '2025-02-19' ? 'published' : 'raw');
-    const visible = perspective === 'raw' ? documents : documents.filter((d) => !/^(drafts|versions)\./.test(String(d._id)));
+    const visible = visibleTo(documents, perspective, authorization !== undefined);
     const begun = performance.now();
     let result: unknown;
     try {
@@ -242,6 +250,9 @@ export async function startSanityApiServer(options: SanityApiServerOptions): Pro
       plan = faults;
       planStart = queries;
     },
+    setDocuments(next) {
+      documents = next;
+    },
     reset() {
       requests.length = 0;
       plan = undefined;
@@ -253,6 +264,19 @@ export async function startSanityApiServer(options: SanityApiServerOptions): Pro
       return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/** The documents a query sees under a perspective (see the comment at the top of this file). */
+function visibleTo(documents: Record<string, unknown>[], perspective: string, authenticated: boolean): Record<string, unknown>[] {
+  if (perspective === 'raw') return documents;
+  const published = documents.filter((d) => !/^(drafts|versions)\./.test(String(d._id)));
+  if ((perspective !== 'drafts' && perspective !== 'previewDrafts') || !authenticated) return published;
+  const byId = new Map(published.map((d) => [String(d._id), d]));
+  for (const draft of documents) {
+    const id = /^drafts\.(.+)$/.exec(String(draft._id))?.[1];
+    if (id) byId.set(id, { ...draft, _id: id, _originalId: draft._id });
+  }
+  return [...byId.values()];
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

@@ -1,8 +1,9 @@
 import { PresentationIcon } from '@sanity/icons/Presentation';
 import { defineArrayMember, defineField, defineType } from 'sanity';
+import { checkSessionLanguages } from '../../validation/languages';
 import { checkSessionLinks } from '../../validation/links';
-import { toValidationResult } from '../lib/issues';
-import { accessOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
+import { messagesAt, toValidationResult } from '../lib/issues';
+import { accessOptions, languageOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
 import { sessionWhen } from '../lib/preview';
 import { sessionFieldRule } from '../lib/sessionRules';
 import { slugify } from '../lib/slug';
@@ -128,6 +129,33 @@ export const session = defineType({
       description: 'Las preguntas que guían la sesión, una por elemento y en el orden del programa.',
       type: 'array',
       of: [defineArrayMember({ type: 'localeString', title: 'Pregunta' })],
+    }),
+    defineField({
+      name: 'language',
+      title: 'Idioma de la sesión',
+      description: 'El idioma en que se habla en la sesión. El programa lo muestra junto a la interpretación o los subtítulos que haya.',
+      type: 'string',
+      options: { list: languageOptions, layout: 'radio', direction: 'horizontal' },
+      initialValue: 'es',
+      validation: (rule) => rule.custom((language) => messagesAt(checkSessionLanguages(language, []), 'language', 'error')),
+    }),
+    defineField({
+      name: 'languageSupport',
+      title: 'Interpretación y subtítulos',
+      description: 'Opcional. Por ejemplo: interpretación simultánea al portugués. Déjalo vacío si no hay.',
+      type: 'array',
+      of: [defineArrayMember({ type: 'languageSupport' })],
+      validation: (rule) => {
+        const issuesOf = (support: unknown, context: { document?: unknown }) =>
+          checkSessionLanguages(
+            (context.document as { language?: unknown } | undefined)?.language,
+            (Array.isArray(support) ? support : []) as { kind?: unknown; language?: unknown }[],
+          ).filter((issue) => issue.path.startsWith('languageSupport'));
+        return [
+          rule.custom((support, context) => toValidationResult(issuesOf(support, context), 'error', support, 'languageSupport')),
+          rule.custom((support, context) => toValidationResult(issuesOf(support, context), 'warning', support, 'languageSupport')).warning(),
+        ];
+      },
     }),
     defineField({
       name: 'participants',

@@ -87,3 +87,9 @@ export function countryTitle(code: unknown): string | undefined {
 export const timeZoneSuggestions: { value: string; title: string }[] = [
   ...new Map(memberCountries.map((country) => [country.timeZone, `${country.name.es} — ${country.timeZone}`])),
 ].map(([value, title]) => ({ value, title }));
+
+export const languageOptions = [
+  { value: 'es', title: 'Español' },
+  { value: 'pt', title: 'Portugués' },
+  { value: 'en', title: 'Inglés' },
+] satisfies { value: import('../../validation/languages').SessionLanguage; title: string }[];

@@ -5,6 +5,7 @@ import {
   checkEventDays,
   checkParticipant,
   checkSectionAnchors,
+  checkSessionLanguages,
   checkSessionLinks,
   checkSessionSchedule,
   checkSessionTiming,
@@ -70,6 +71,8 @@ export interface Site {
   speakers: Speaker[];
   institutions: RawInstitution[];
   conceptNote: RawConceptNote;
+  /** True in the draft preview (`npm run preview:drafts`): the content includes unpublished drafts. */
+  preview: boolean;
 }
 
 /**
@@ -99,6 +102,7 @@ const SOURCE_SETTINGS = [
   'SANITY_FETCH_DEADLINE_MS',
   'SANITY_FETCH_TIMEOUT_MS',
   'CONTENT_DATASET_FILE',
+  'CONTENT_PERSPECTIVE',
 ] as const;
 
 /** The source the environment configures, created once per process and set of settings. */
@@ -113,10 +117,20 @@ export function defaultSource(env: Record<string, string | undefined> = process.
 }
 
 /**
+ * How long the draft preview reuses a load: enough for the pages and routes of one request, short
+ * enough that reloading the page after an edit in the Studio shows the edit.
+ */
+export const PREVIEW_REUSE_MS = 1_000;
+
+/**
  * The whole site in one language: one query per language per build, validated and derived once.
  * Every page calls this; the promise is shared, so pages never refetch. A failed load stays
  * failed for the process on purpose: every page of the build fails with the same report at once,
  * instead of each retrying the Content Lake until its own deadline.
+ *
+ * The draft preview (a source with the `drafts` perspective) is a long-running dev server instead:
+ * there a load is forgotten PREVIEW_REUSE_MS after it arrives, and a failed one at once, so that
+ * the next page request shows the drafts as they are now.
  */
 export function loadSite(lang: Lang, source: ContentSource = defaultSource()): Promise<Site> {
   let loads = registry.loads.get(source);
@@ -126,8 +140,16 @@ export function loadSite(lang: Lang, source: ContentSource = defaultSource()): P
   }
   let site = loads.get(lang);
   if (!site) {
-    site = source.fetch<unknown>(siteQuery, { lang }).then((result) => buildSite(result, lang, source.description));
-    loads.set(lang, site);
+    const preview = source.perspective === 'drafts';
+    const current = source.fetch<unknown>(siteQuery, { lang }).then((result) => buildSite(result, lang, source.description, { preview }));
+    loads.set(lang, current);
+    if (preview) {
+      const forget = () => {
+        if (loads.get(lang) === current) loads.delete(lang);
+      };
+      current.then(() => setTimeout(forget, PREVIEW_REUSE_MS).unref(), forget);
+    }
+    site = current;
   }
   return site;
 }
@@ -137,6 +159,8 @@ export interface BuildSiteOptions {
   studioUrl?: string | undefined;
   /** Where non-blocking notes go; default console.warn, for the Spanish load only (once per build). */
   warn?: (message: string) => void;
+  /** The content includes drafts (the preview): pages then say so. Default false. */
+  preview?: boolean;
 }
 
 /** Whether a photo URL may be shown under the site's Content-Security-Policy (img-src). */
@@ -244,6 +268,9 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
         if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
       }
     }
+    for (const issue of checkSessionLanguages(s.language, s.languageSupport)) {
+      if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
+    }
     for (const [i, p] of s.participants.entries()) {
       const field = `participants[${i}]`;
       for (const issue of checkParticipant(p)) {
@@ -324,7 +351,16 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
   const institutions = new Map<string, RawInstitution>();
   for (const i of [event.organizer, ...speakers.map((s) => s.institution)]) if (i) institutions.set(i._id, i);
 
-  return { lang, event, days, sessions: sorted, speakers: withSessions, institutions: [...institutions.values()], conceptNote };
+  return {
+    lang,
+    event,
+    days,
+    sessions: sorted,
+    speakers: withSessions,
+    institutions: [...institutions.values()],
+    conceptNote,
+    preview: options.preview ?? false,
+  };
 }
 
 /**
@@ -392,6 +428,8 @@ function ruleView(item: unknown) {
     timeZone: str(v.timeZone) || null,
     order: typeof v.order === 'number' ? v.order : null,
     access: v.access,
+    language: v.language ?? null,
+    languageSupport: (Array.isArray(v.languageSupport) ? v.languageSupport : []) as { kind?: unknown; language?: unknown }[],
     links: (Array.isArray(v.links) ? v.links : []).map((l) => ({
       kind: str((l as { kind?: unknown } | null)?.kind),
       url: str((l as { url?: unknown } | null)?.url),

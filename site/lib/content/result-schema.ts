@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_SUPPORT_KINDS } from '../../../content-models/validation/languages';
 
 /**
  * The shape of `siteQuery`'s result, checked before anything is rendered. The TypeScript types of
@@ -84,6 +85,13 @@ export const rawSession = z.object({
   kind: z.enum(sessionKinds, { error: `el tipo debe ser uno de: ${sessionKinds.join(', ')}` }),
   access,
   order: z.number().nullable(),
+  // Checked in detail by content-models/validation/languages.ts; absent means the event's language.
+  language: z.string().nullable().optional().transform((v) => v ?? null),
+  languageSupport: z
+    .array(z.object({ kind: z.enum(LANGUAGE_SUPPORT_KINDS), language: z.string() }))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
   objective: optionalText,
   description: blocks,
   questions: nullableArray(text),

@@ -4,10 +4,18 @@ import { createClient } from '@sanity/client';
 import { evaluate, parse } from 'groq-js';
 import { ResponseError, type RetryOptions, withRetries } from './retry';
 
+/**
+ * Which documents a source sees, as in the Content Lake: `published` (what the public site is built
+ * from) or `drafts` (every draft laid over its published document: the editors' preview).
+ */
+export type ContentPerspective = 'published' | 'drafts';
+
 /** Where content comes from: the same GROQ runs against each. */
 export interface ContentSource {
   /** Human description for logs and error messages, never containing secrets. */
   readonly description: string;
+  /** `drafts` only for the draft preview (`npm run preview:drafts`); unset means `published`. */
+  readonly perspective?: ContentPerspective;
   fetch<T>(query: string, params: Record<string, unknown>): Promise<T>;
 }
 
@@ -19,10 +27,19 @@ export class ContentSourceError extends Error {
 }
 
 /**
+ * The variable that turns on the draft preview. Only `scripts/preview-drafts.mjs` sets it, for the
+ * `astro dev` it starts; `scripts/build.mjs` refuses to run while it is set, so no production build
+ * can ever contain a draft.
+ */
+export const PERSPECTIVE_VARIABLE = 'CONTENT_PERSPECTIVE';
+
+/**
  * Picks the source from the environment: `SANITY_PROJECT_ID` → the Content Lake through
  * @sanity/client; otherwise `CONTENT_DATASET_FILE` or the embedded export, queried with groq-js.
+ * `CONTENT_PERSPECTIVE=drafts` makes either show drafts (the preview); the default is `published`.
  */
 export function sourceFromEnv(env: Record<string, string | undefined>, cwd = process.cwd()): ContentSource {
+  const perspective = perspectiveFrom(env[PERSPECTIVE_VARIABLE]);
   const projectId = env.SANITY_PROJECT_ID?.trim();
   if (projectId) {
     return liveSource({
@@ -33,10 +50,19 @@ export function sourceFromEnv(env: Record<string, string | undefined>, cwd = pro
       apiHost: apiHostFrom(env.SANITY_API_HOST),
       deadlineMs: millisecondsFrom(env, 'SANITY_FETCH_DEADLINE_MS'),
       requestTimeoutMs: millisecondsFrom(env, 'SANITY_FETCH_TIMEOUT_MS'),
+      perspective,
     });
   }
   const file = path.resolve(cwd, env.CONTENT_DATASET_FILE?.trim() || EMBEDDED_DATASET);
-  return ndjsonSource(file);
+  return ndjsonSource(file, { perspective });
+}
+
+/** `published` unless the variable says `drafts`; anything else is a typo worth stopping for. */
+function perspectiveFrom(raw: string | undefined): ContentPerspective {
+  const value = raw?.trim();
+  if (!value || value === 'published') return 'published';
+  if (value === 'drafts') return 'drafts';
+  throw new ContentSourceError(`${PERSPECTIVE_VARIABLE} must be "published" or "drafts", not ${JSON.stringify(value.slice(0, 40))}.`);
 }
 
 /** A positive whole number of milliseconds from the environment, or undefined when unset. */
@@ -92,11 +118,34 @@ export function isUnpublishedId(id: unknown): boolean {
 }
 
 /**
- * groq-js over an NDJSON export, read once. Like the Content Lake's `published` perspective, it
- * sees published documents only: drafts and release versions in the export are left out here,
- * so no query can reach them, whatever its filter.
+ * The documents a perspective sees in a raw export, as the Content Lake shows them. `published`:
+ * published documents only. `drafts`: each draft (`drafts.X`) replaces its published document `X`
+ * under the published id, with the draft's id kept in `_originalId`; drafts of documents never
+ * published are included. Release versions (`versions.*`) are left out of both.
+ *
+ * @example
+ * visibleDocuments([{ _id: 'a', n: 1 }, { _id: 'drafts.a', n: 2 }], 'drafts') // [{ _id: 'a', n: 2, _originalId: 'drafts.a' }]
  */
-export function ndjsonSource(file: string): ContentSource {
+export function visibleDocuments(docs: Record<string, unknown>[], perspective: ContentPerspective): Record<string, unknown>[] {
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const doc of docs) if (!isUnpublishedId(doc._id)) byId.set(doc._id as string, doc);
+  if (perspective === 'drafts') {
+    for (const doc of docs) {
+      const id = /^drafts\.(.+)$/.exec(doc._id as string)?.[1];
+      if (id) byId.set(id, { ...doc, _id: id, _originalId: doc._id });
+    }
+  }
+  return [...byId.values()];
+}
+
+/**
+ * groq-js over an NDJSON export, read once. Like the Content Lake's `published` perspective, it
+ * sees published documents only by default: drafts and release versions in the export are left
+ * out, so no query can reach them, whatever its filter. With `perspective: 'drafts'` it shows the
+ * export as the draft preview would (see visibleDocuments).
+ */
+export function ndjsonSource(file: string, options: { perspective?: ContentPerspective } = {}): ContentSource {
+  const perspective = options.perspective ?? 'published';
   let dataset: Promise<Record<string, unknown>[]> | undefined;
   const load = async () => {
     let bytes: Buffer;
@@ -110,10 +159,11 @@ export function ndjsonSource(file: string): ContentSource {
         `${file} is compressed (a \`sanity dataset export\` archive): extract it (tar -xzf) and point CONTENT_DATASET_FILE at its data.ndjson.`,
       );
     }
-    return parseNdjson(bytes.toString('utf8'), file).filter((doc) => !isUnpublishedId(doc._id));
+    return visibleDocuments(parseNdjson(bytes.toString('utf8'), file), perspective);
   };
   return {
-    description: `dataset file ${file}`,
+    description: `dataset file ${file}${perspective === 'drafts' ? ' (drafts)' : ''}`,
+    perspective,
     async fetch<T>(query: string, params: Record<string, unknown>) {
       dataset ??= load();
       const docs = await dataset;
@@ -136,6 +186,8 @@ export interface LiveSourceConfig {
   requestTimeoutMs?: number | undefined;
   /** Retry tuning and test seams (fake sleep and clock); see withRetries. */
   retry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'sleep' | 'now'> | undefined;
+  /** `drafts` for the preview only, and then a token is required. Default `published`. */
+  perspective?: ContentPerspective | undefined;
 }
 
 /**
@@ -143,24 +195,35 @@ export interface LiveSourceConfig {
  * triggered by a publish must see that publish, and the CDN may still serve the previous version
  * for a while (Sanity's advice for static builds). The token travels only in the Authorization
  * header and never appears in descriptions or errors.
+ *
+ * With `perspective: 'drafts'` (the preview) it reads drafts over published documents: Sanity's
+ * `drafts` perspective (`previewDrafts` is its deprecated older name). Drafts are never public, so
+ * that needs a token.
  */
 export function liveSource(config: LiveSourceConfig): ContentSource {
+  const perspective = config.perspective ?? 'published';
+  if (perspective === 'drafts' && !config.token) {
+    throw new ContentSourceError(
+      'The drafts perspective needs SANITY_API_READ_TOKEN (a token with the Viewer role): drafts are never public, so without a token the preview would silently show published content only.',
+    );
+  }
   const client = createClient({
     projectId: config.projectId,
     dataset: config.dataset,
     apiVersion: config.apiVersion,
     token: config.token,
-    perspective: 'published',
+    perspective,
     useCdn: false,
     // Retries are ours (withRetries): bounded, with a deadline and Retry-After, and tested.
     maxRetries: 0,
     ignoreBrowserTokenWarning: true,
     ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
   });
-  const where = `Sanity project ${config.projectId}, dataset ${config.dataset}${config.apiHost ? ` at ${config.apiHost}` : ''}`;
+  const where = `Sanity project ${config.projectId}, dataset ${config.dataset}${config.apiHost ? ` at ${config.apiHost}` : ''}${perspective === 'drafts' ? ' (drafts)' : ''}`;
   const requestTimeoutMs = config.requestTimeoutMs ?? 15_000;
   return {
     description: where,
+    perspective,
     fetch<T>(query: string, params: Record<string, unknown>) {
       return withRetries(
         async ({ remainingMs }) => {

@@ -1,0 +1,224 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pagePath } from '../../site/lib/routes';
+import { launchBrowser, type OpenedPage, openPage } from '../support/browser';
+import { requireDist } from '../support/dist';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+
+/**
+ * The offline programme in Chromium: the worker registers from any page, caches the programme,
+ * and serves it when the network is gone. The server serves a copy of dist/, so one scenario can
+ * publish a new /sw.js as a rebuild would.
+ */
+
+interface WorkerConfig {
+  prefix: string;
+  version: string;
+  pages: string[];
+}
+
+let browser: Browser;
+let server: StaticServer;
+let root: string;
+let config: WorkerConfig;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'offline-site-'));
+  cpSync(requireDist(), root, { recursive: true });
+  const match = readFileSync(path.join(root, 'sw.js'), 'utf8').match(/const CONFIG = (\{.*?\});/);
+  if (!match) throw new Error('dist/sw.js has no CONFIG line');
+  config = JSON.parse(match[1]!) as WorkerConfig;
+  server = await startStaticServer({ root });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+const NOTE = '[data-offline-note]';
+/** Service workers on, whatever openPage's default for other tests. */
+const WITH_WORKER = { context: { serviceWorkers: 'allow' } } as const;
+
+/** Every cache of the page's origin and the paths in it. */
+function cacheContents(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort();
+    return out;
+  });
+}
+
+/** Waits until a worker is active for the page and the footer says the programme is available offline. */
+async function waitForOfflineCopy(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.locator(NOTE).filter({ hasText: /\S/ }).waitFor({ state: 'visible' });
+}
+
+/**
+ * The /_astro/ files the browser itself loads for the listed pages, with no worker involved: the
+ * oracle for what the worker must have cached (scripts and every module they import).
+ */
+async function assetsLoadedBy(pages: string[]): Promise<string[]> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const found = new Set<string>();
+    for (const p of pages) {
+      await page.goto(server.url(p), { waitUntil: 'load' });
+      const names = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      for (const n of names) if (n.startsWith('/_astro/')) found.add(n);
+    }
+    return [...found].sort();
+  } finally {
+    await context.close();
+  }
+}
+
+describe('the offline programme', () => {
+  let opened: OpenedPage;
+
+  beforeAll(async () => {
+    opened = await openPage(browser, server, WITH_WORKER);
+  });
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('registers the worker, which caches exactly the listed pages and the files they load, and then says so in the footer', async () => {
+    const { page } = opened;
+    await page.goto(server.url(pagePath('programme', 'es')));
+    const note = page.locator(NOTE);
+    expect(await note.getAttribute('role')).toBe('status');
+    await waitForOfflineCopy(page);
+    expect(await note.textContent()).toBe('Programa disponible sin conexión.');
+    // The note is the footer's last line, inside the footer.
+    expect(await page.locator(`footer ${NOTE}`).count()).toBe(1);
+
+    const contents = await cacheContents(page);
+    expect(Object.keys(contents)).toEqual([config.prefix + config.version]);
+    const assets = await assetsLoadedBy(config.pages);
+    expect(assets.length).toBeGreaterThan(0);
+    expect(Object.values(contents)[0]).toEqual([...config.pages, ...assets].sort());
+    expect(opened.problemList()).toEqual([]);
+  });
+
+  it('goes to the network first while online, so an update shows at once', async () => {
+    const { page } = opened;
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    server.clearRequests();
+    await page.reload();
+    expect(server.requests).toContain(pagePath('programme', 'es'));
+  });
+
+  it('offline, serves the programme, a session page and the concept note from the cache, scripts included', async () => {
+    const { page, context } = opened;
+    await context.setOffline(true);
+    server.clearRequests();
+    try {
+      await page.reload();
+      expect(await page.locator('h1').textContent()).toBe('Programa');
+      // The zone picker's script came from the cache and works.
+      await page.locator('#zone-picker-select').selectOption('America/Havana');
+      const chosen = page.locator('[data-session="session-inauguracion"] [data-chosen]').first();
+      await chosen.waitFor({ state: 'visible' });
+      expect(await chosen.textContent()).toMatch(/^11:00–11:20 Cuba/);
+
+      await page
+        .locator(`main a[href="${pagePath('session', 'es', 'inauguracion')}"]`)
+        .first()
+        .click();
+      await page.waitForURL(server.url(pagePath('session', 'es', 'inauguracion')));
+      expect(await page.locator('h1').textContent()).toMatch(/Inauguración/);
+
+      await page.goto(server.url(pagePath('conceptNote', 'es')));
+      expect(await page.locator('h1').textContent()).toBe('Nota conceptual');
+      await page.goto(server.url(pagePath('speaker', 'en', 'rita-mishaan')));
+      expect(await page.locator('h1').textContent()).toMatch(/Rita Mishaan/);
+      expect(await page.locator(NOTE).textContent()).toBe('Programme available offline.');
+      // Nothing reached the server: every answer came from the cache.
+      expect(server.requests).toEqual([]);
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it('offline, does not serve what it was never asked to keep: calendars, feeds, the embed page', async () => {
+    const { page, context } = opened;
+    await page.goto(server.url(pagePath('programme', 'es')));
+    await context.setOffline(true);
+    try {
+      const results = await page.evaluate(() =>
+        Promise.all(
+          ['/ics/evento.ics', '/schedule.json', '/embed/'].map((u) =>
+            fetch(u).then(
+              (r) => `${u} ${r.status}`,
+              () => `${u} failed`,
+            ),
+          ),
+        ),
+      );
+      expect(results).toEqual(['/ics/evento.ics failed', '/schedule.json failed', '/embed/ failed']);
+      await expect(page.goto(server.url('/ics/evento.ics'))).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+      await expect(page.goto(server.url('/en/embed/'))).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it('never stores what it fetches online for other files', async () => {
+    const { page } = opened;
+    await page.goto(server.url(pagePath('programme', 'es')));
+    const before = await cacheContents(page);
+    const statuses = await page.evaluate(() => Promise.all(['/ics/evento.ics', '/schedule.json', '/embed/'].map((u) => fetch(u).then((r) => r.status))));
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(await cacheContents(page)).toEqual(before);
+  });
+});
+
+describe('cache versions', () => {
+  it('on activate, deletes caches left by older versions and leaves other caches alone', async () => {
+    const opened = await openPage(browser, server, WITH_WORKER);
+    const { page } = opened;
+    try {
+      // The embed page registers no worker: a same-origin page to prepare the caches from.
+      await page.goto(server.url('/embed/'));
+      expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+      await page.evaluate(async (old) => {
+        await (await caches.open(old)).put('/programa/', new Response('old copy'));
+        await (await caches.open('someone-else')).put('/x', new Response('x'));
+      }, `${config.prefix}0000000000000000`);
+      await page.goto(server.url(pagePath('home', 'pt')));
+      await waitForOfflineCopy(page);
+      await expect.poll(async () => Object.keys(await cacheContents(page)).sort()).toEqual([config.prefix + config.version, 'someone-else'].sort());
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('after a rebuild with a new version, the new worker replaces the old cache', async () => {
+    const opened = await openPage(browser, server, WITH_WORKER);
+    const { page } = opened;
+    const file = path.join(root, 'sw.js');
+    const original = readFileSync(file, 'utf8');
+    const next = 'f'.repeat(16);
+    try {
+      await page.goto(server.url(pagePath('home', 'en')));
+      await waitForOfflineCopy(page);
+      writeFileSync(file, original.replace(`"version":"${config.version}"`, `"version":"${next}"`));
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      await expect.poll(async () => Object.keys(await cacheContents(page)), { timeout: 20_000 }).toEqual([config.prefix + next]);
+      const contents = await cacheContents(page);
+      expect(contents[config.prefix + next]).toEqual(expect.arrayContaining(config.pages));
+    } finally {
+      writeFileSync(file, original);
+      await opened.close();
+    }
+  });
+});
