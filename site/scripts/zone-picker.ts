@@ -2,8 +2,13 @@
  * Browser side of the zone picker: shows every session time also in the chosen zone, using only
  * `Intl` (no date library ships to the browser). The choice persists in localStorage.
  * Reads instants from `<time datetime>`; writes only their text.
+ *
+ * Without a saved choice the reader's own zone is shown: that is what most readers want, and it
+ * means the line reserved for it in the layout (see global.css) is filled, never left to appear
+ * later and push the page down. Choosing "Guatemala and Peru only" is saved as `none`.
  */
 const STORAGE_KEY = 'seminario.timeZone';
+const NONE = 'none';
 
 export function initZonePicker(doc: Document): void {
   const box = doc.querySelector<HTMLElement>('[data-zone-picker]');
@@ -17,12 +22,12 @@ export function initZonePicker(doc: Document): void {
   } catch {
     // Storage can be disabled (private mode, policies): the picker still works for this page.
   }
-  if (saved && [...select.options].some((o) => o.value === saved)) select.value = saved;
+  const initial = saved === NONE ? '' : (saved ?? 'local');
+  if ([...select.options].some((o) => o.value === initial)) select.value = initial;
   const update = (announce: boolean) => {
     const choice = select.value;
     try {
-      if (choice) localStorage.setItem(STORAGE_KEY, choice);
-      else localStorage.removeItem(STORAGE_KEY);
+      localStorage.setItem(STORAGE_KEY, choice || NONE);
     } catch {
       // See above.
     }

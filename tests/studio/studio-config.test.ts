@@ -35,7 +35,9 @@ describe('the Studio configuration', () => {
     // The links to the site (site-links.ts) change nothing, so they are left out here.
     const links = new Set(['viewOnSite', 'previewDraft']);
     const names = (schemaType: string) =>
-      (resolve(all, { schemaType } as Parameters<typeof resolve>[1]) as DocumentActionComponent[]).map((item) => item.action).filter((name) => !links.has(name ?? ''));
+      (resolve(all, { schemaType } as Parameters<typeof resolve>[1]) as DocumentActionComponent[])
+        .map((item) => item.action)
+        .filter((name) => !links.has(name ?? ''));
     expect(names('event')).toEqual(['publish', 'discardChanges', 'restore']);
     expect(names('conceptNote')).toEqual(['publish', 'discardChanges', 'restore']);
     expect(names('session')).toEqual(['publish', 'unpublish', 'discardChanges', 'duplicate', 'delete', 'restore']);
