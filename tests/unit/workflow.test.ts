@@ -8,7 +8,7 @@ interface Step {
 }
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps: Step[]; needs?: string }>;
+  jobs: Record<string, { steps: Step[]; needs?: string; if?: string }>;
 }
 
 const workflow = parse(readFileSync('.github/workflows/deploy.yml', 'utf8')) as Workflow;
@@ -22,8 +22,12 @@ describe('the deploy workflow', () => {
     expect(workflow.on).toHaveProperty('push');
   });
 
-  it('deploys only after the tests pass', () => {
+  it('deploys only after the tests pass, except for a content publish, which the build itself checks', () => {
     expect(workflow.jobs.deploy?.needs).toBe('test');
+    expect(workflow.jobs.test?.if).toBe("github.event_name != 'repository_dispatch'");
+    const condition = workflow.jobs.deploy?.if ?? '';
+    expect(condition).toContain("needs.test.result == 'success'");
+    expect(condition).toContain("needs.test.result == 'skipped' && github.event_name == 'repository_dispatch'");
   });
 
   it('runs the same commands the README documents and CI runs', () => {
