@@ -55,7 +55,9 @@ if (existing > 0 && !args.has('--force')) {
     fail(`${where} already has ${existing} documents. Seeding would overwrite those with the same ids. Re-run with --force to do it anyway.`);
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const answer = await rl.question(`${where} already has ${existing} documents; seeding overwrites those with the same ids.\nType the dataset name (${dataset}) to continue: `);
+  const answer = await rl.question(
+    `${where} already has ${existing} documents; seeding overwrites those with the same ids.\nType the dataset name (${dataset}) to continue: `,
+  );
   rl.close();
   if (answer.trim() !== dataset) fail('not confirmed; nothing was changed.');
 }

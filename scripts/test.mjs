@@ -14,7 +14,18 @@ mkdirSync(results, { recursive: true });
 const bin = (name, file) => path.join(root, 'node_modules', name, file);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 // The suite always tests the embedded dataset; a developer's Sanity settings must not leak in.
-for (const key of ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_READ_TOKEN', 'SANITY_API_HOST', 'SANITY_STUDIO_URL', 'CONTENT_DATASET_FILE', 'CONTENT_PERSPECTIVE', 'SITE_URL', 'BUILD_OUT_DIR']) delete env[key];
+for (const key of [
+  'SANITY_PROJECT_ID',
+  'SANITY_DATASET',
+  'SANITY_API_READ_TOKEN',
+  'SANITY_API_HOST',
+  'SANITY_STUDIO_URL',
+  'CONTENT_DATASET_FILE',
+  'CONTENT_PERSPECTIVE',
+  'SITE_URL',
+  'BUILD_OUT_DIR',
+])
+  delete env[key];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -40,7 +51,15 @@ function step(label, args) {
 
 function vitest(project) {
   const out = path.join(results, `${project}.json`);
-  const ok = run(`vitest: ${project}`, [bin('vitest', 'vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  const ok = run(`vitest: ${project}`, [
+    bin('vitest', 'vitest.mjs'),
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`,
+  ]);
   if (!existsSync(out)) {
     totals.failed++;
     failures.push(`vitest ${project} (no report)`);

@@ -4,8 +4,8 @@
  * Spanish messages. Nothing here imports Sanity.
  */
 export * from './collections';
-export * from './links';
 export * from './languages';
+export * from './links';
 export * from './participants';
 export * from './sessionTiming';
 export * from './types';

@@ -36,7 +36,11 @@ export function checkSessionLanguages(language: unknown, support: readonly { kin
       return;
     }
     if (item.kind === 'interpretation' && item.language === language) {
-      issues.push({ level: 'error', path: `${path}.language`, message: `La sesión ya es en ${names[item.language]}: la interpretación tiene que ser a otro idioma.` });
+      issues.push({
+        level: 'error',
+        path: `${path}.language`,
+        message: `La sesión ya es en ${names[item.language]}: la interpretación tiene que ser a otro idioma.`,
+      });
     }
     const key = `${String(item.kind)}:${item.language}`;
     if (seen.has(key)) issues.push({ level: 'warning', path, message: 'Este apoyo lingüístico está repetido; borra uno de los dos.' });

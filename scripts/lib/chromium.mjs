@@ -17,12 +17,19 @@ export function ensureChromium() {
   if (found) return { ok: true, path: found };
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    return { ok: false, message: 'The browser tests need Debian\'s Chromium. Install it with:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\nthen run npm test again.' };
+    return {
+      ok: false,
+      message:
+        "The browser tests need Debian's Chromium. Install it with:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\nthen run npm test again.",
+    };
   }
   console.log('▶ Installing Debian chromium with apt-get (needed by the browser tests)');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env }) : update;
+  const install =
+    update.status === 0
+      ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env })
+      : update;
   const after = findChromium();
   if (install.status === 0 && after) return { ok: true, path: after };
   return { ok: false, message: 'apt-get could not install chromium; run `apt-get update && apt-get install -y chromium` and try again.' };

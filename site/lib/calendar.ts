@@ -4,8 +4,8 @@ import { isSafeHref } from '../../content-models/validation/links';
 import { t } from '../i18n';
 import type { Session, Site } from './content/load';
 import type { RawLink } from './content/result-schema';
-import { filePath, type Lang, pagePath } from './routes';
 import { languageLine } from './language-line';
+import { filePath, type Lang, pagePath } from './routes';
 import { displayZones, rangeIn } from './time-display';
 
 /**
@@ -113,7 +113,10 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
     })
     .join('\n');
   const languages = languageLine(session, lang);
-  const parts = [times, `${t(lang, `kind.${session.kind}`)} · ${t(lang, `access.${session.access}`)}${languages ? `\n${t(lang, 'session.language')}: ${languages}` : ''}`];
+  const parts = [
+    times,
+    `${t(lang, `kind.${session.kind}`)} · ${t(lang, `access.${session.access}`)}${languages ? `\n${t(lang, 'session.language')}: ${languages}` : ''}`,
+  ];
   if (session.access === 'participants') parts.push(t(lang, 'session.participantsOnlyNote'));
   if (session.objective) parts.push(`${t(lang, 'session.objective')}: ${session.objective.text}`);
   if (session.questions.length) parts.push(`${t(lang, 'session.questions')}:\n${session.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`);
@@ -274,7 +277,13 @@ export function webCalendarLinks(session: Session, site: Site, lang: Lang, origi
  * id) and the closing text, so the browser can assemble a file of any subset of sessions ("my
  * programme") that is byte-for-byte what `calendarFile` would write for that subset.
  */
-export function calendarParts(sessions: Session[], site: Site, lang: Lang, origin: string, name: string): { head: string; events: Map<string, string>; tail: string } {
+export function calendarParts(
+  sessions: Session[],
+  site: Site,
+  lang: Lang,
+  origin: string,
+  name: string,
+): { head: string; events: Map<string, string>; tail: string } {
   const text = calendarFile(sessions, site, lang, origin, name);
   const first = text.indexOf('BEGIN:VEVENT\r\n');
   const last = text.lastIndexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length;

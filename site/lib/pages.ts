@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { type Session, type Site, type Speaker, loadSite } from './content/load';
+import { loadSite, type Session, type Site, type Speaker } from './content/load';
 import { type Lang, languages, pagePath } from './routes';
 
 /** One HTML page of the site: what the catch-all route renders and the sitemap lists. */

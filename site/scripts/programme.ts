@@ -36,7 +36,9 @@ export function initProgramme(doc: Document, now: () => number = Date.now): void
   if (!eventDays.has(today)) return;
   const todays = cards.filter((c) => c.closest<HTMLElement>('.day')?.dataset.day === today);
   const current = todays.filter((c) => Date.parse(c.dataset.start ?? '') <= t && t < Date.parse(c.dataset.end ?? ''));
-  const upcoming = todays.filter((c) => Date.parse(c.dataset.start ?? '') > t).sort((a, b) => Date.parse(a.dataset.start ?? '') - Date.parse(b.dataset.start ?? ''));
+  const upcoming = todays
+    .filter((c) => Date.parse(c.dataset.start ?? '') > t)
+    .sort((a, b) => Date.parse(a.dataset.start ?? '') - Date.parse(b.dataset.start ?? ''));
   const nextStart = upcoming[0]?.dataset.start;
   const next = upcoming.filter((c) => c.dataset.start === nextStart);
   const label = (card: HTMLElement, text: string | undefined, cls: string) => {

@@ -118,7 +118,9 @@ describe('now and next', () => {
 
 describe('filters', () => {
   const visibleSessions = (page: import('playwright-core').Page) =>
-    page.locator('.programme .card').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('data-session')));
+    page
+      .locator('.programme .card')
+      .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('data-session')));
 
   it('filter by access and day without JavaScript', async () => {
     const { page, close } = await openPage(browser, server, { javaScriptEnabled: false });

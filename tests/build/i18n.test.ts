@@ -29,7 +29,9 @@ describe('every page in three languages', () => {
       const doc = pageDocument(page);
       const alt = alternatePaths(page);
       expect(alt, page).not.toBeNull();
-      const links: Record<string, string> = Object.fromEntries([...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href')!).pathname]));
+      const links: Record<string, string> = Object.fromEntries(
+        [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href')!).pathname]),
+      );
       expect(links, page).toEqual({ es: alt!.paths.es, en: alt!.paths.en, pt: alt!.paths.pt, 'x-default': alt!.paths.es });
       for (const target of Object.values(links)) expect(fileForPath(target), `${page} → ${target}`).not.toBeNull();
       expect(new URL(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')!).pathname).toBe(page);
@@ -39,7 +41,9 @@ describe('every page in three languages', () => {
   it('offers a language switcher that goes to the same page, not to the home page', () => {
     for (const page of pages) {
       const alt = alternatePaths(page)!;
-      const switcher = Object.fromEntries([...pageDocument(page).querySelectorAll('.lang-switch a')].map((a) => [a.getAttribute('hreflang'), a.getAttribute('href')]));
+      const switcher = Object.fromEntries(
+        [...pageDocument(page).querySelectorAll('.lang-switch a')].map((a) => [a.getAttribute('hreflang'), a.getAttribute('href')]),
+      );
       expect(switcher, page).toEqual(alt.paths);
     }
   });

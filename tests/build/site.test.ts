@@ -118,7 +118,9 @@ describe('document structure', () => {
 describe('times', () => {
   const zone = event.timeZone as string;
   const expected = (s: (typeof sessions)[number], field: 'start' | 'end') =>
-    fromZonedTime(`${s.date as string} ${(s[field] as string).padStart(5, '0')}`, (s.timeZone as string | undefined) ?? zone).toISOString().replace('.000Z', 'Z');
+    fromZonedTime(`${s.date as string} ${(s[field] as string).padStart(5, '0')}`, (s.timeZone as string | undefined) ?? zone)
+      .toISOString()
+      .replace('.000Z', 'Z');
 
   it("the programme's <time datetime> values equal the dataset's wall-clock times converted to UTC", () => {
     const doc = pageDocument('/programa/');

@@ -112,10 +112,12 @@ describe('a session', () => {
   });
 
   it('accepts a floor language with interpretation into another, and refuses interpretation into the same one', async () => {
-    expect(await markersOf({ ...opening, language: 'es', languageSupport: [{ _key: 'i1', _type: 'languageSupport', kind: 'interpretation', language: 'pt' }] })).toEqual([]);
-    expect(await markersOf({ ...opening, language: 'es', languageSupport: [{ _key: 'i1', _type: 'languageSupport', kind: 'interpretation', language: 'es' }] })).toEqual([
-      { level: 'error', path: 'languageSupport.[i1].language', message: expect.stringContaining('tiene que ser a otro idioma') },
-    ]);
+    expect(
+      await markersOf({ ...opening, language: 'es', languageSupport: [{ _key: 'i1', _type: 'languageSupport', kind: 'interpretation', language: 'pt' }] }),
+    ).toEqual([]);
+    expect(
+      await markersOf({ ...opening, language: 'es', languageSupport: [{ _key: 'i1', _type: 'languageSupport', kind: 'interpretation', language: 'es' }] }),
+    ).toEqual([{ level: 'error', path: 'languageSupport.[i1].language', message: expect.stringContaining('tiene que ser a otro idioma') }]);
   });
 
   it('is an error when it ends before it starts', async () => {

@@ -4,7 +4,12 @@ import { languageLine } from '../../site/lib/language-line';
 
 describe('checkSessionLanguages', () => {
   it('accepts a floor language with interpretation and captions into other languages', () => {
-    expect(checkSessionLanguages('es', [{ kind: 'interpretation', language: 'pt' }, { kind: 'captions', language: 'es' }])).toEqual([]);
+    expect(
+      checkSessionLanguages('es', [
+        { kind: 'interpretation', language: 'pt' },
+        { kind: 'captions', language: 'es' },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses an unknown language and interpretation into the floor language', () => {
@@ -17,11 +22,7 @@ describe('checkSessionLanguages', () => {
   });
 
   it('warns about a repeated entry and a missing kind is an error', () => {
-    const issues = checkSessionLanguages('es', [
-      { kind: 'captions', language: 'en' },
-      { kind: 'captions', language: 'en' },
-      { language: 'pt' },
-    ]);
+    const issues = checkSessionLanguages('es', [{ kind: 'captions', language: 'en' }, { kind: 'captions', language: 'en' }, { language: 'pt' }]);
     expect(issues.map((i) => [i.level, i.path])).toEqual([
       ['warning', 'languageSupport[1]'],
       ['error', 'languageSupport[2].kind'],

@@ -132,13 +132,11 @@ interface Seed {
 }
 
 const TIME_LINE = /^(\d{1,2})\s*:\s*(\d{2})\s*[–—-]\s*(\d{1,2})\s*:\s*(\d{2})$/u;
-const DAY_LINE =
-  /^(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+(\d{1,2})\s+de\s+(\p{L}+)\s*[:–-]\s*(.+)$/iu;
+const DAY_LINE = /^(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+(\d{1,2})\s+de\s+(\p{L}+)\s*[:–-]\s*(.+)$/iu;
 const ZONE_LINE = /^(?:hora de)?\s*(?:guatemala|perú|peru)?$/iu;
 const SESSION_HEADING = /^(?:mesa de reflexión|espacio interactivo)\s+\d+\./iu;
 
-const isHeading = (line: string): boolean =>
-  /\p{L}{3}/u.test(line) && line === line.toLocaleUpperCase('es') && !/^[-*\d(]/.test(line);
+const isHeading = (line: string): boolean => /\p{L}{3}/u.test(line) && line === line.toLocaleUpperCase('es') && !/^[-*\d(]/.test(line);
 const isZoneLabel = (line: string): boolean => {
   const bare = line.replace(/\*/g, '').trim();
   return bare !== '' && ZONE_LINE.test(bare);
@@ -161,13 +159,7 @@ function parseUnits(lines: string[]): Unit[] {
     if (raw.trim() === '') continue;
     const unit = classifyListLine(raw);
     const prev = units.at(-1);
-    if (
-      prev &&
-      prev.list === 'paragraph' &&
-      unit.list === 'paragraph' &&
-      !/[.:;!?]$/.test(prev.text) &&
-      /^\p{Ll}/u.test(unit.text)
-    ) {
+    if (prev && prev.list === 'paragraph' && unit.list === 'paragraph' && !/[.:;!?]$/.test(prev.text) && /^\p{Ll}/u.test(unit.text)) {
       prev.text = `${prev.text} ${unit.text}`;
     } else {
       units.push(unit);
@@ -199,8 +191,7 @@ function parseSeed(text: string): Seed {
   const month = MONTHS[dm[2].toLowerCase()];
   if (!month) throw new Error(`seed: month not understood: ${dm[2]}`);
   const year = dm[3];
-  const ymd = (day: string | number): string =>
-    `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const ymd = (day: string | number): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const dates = (dm[1].match(/\d+/g) ?? []).map(ymd);
 
   // Concept-note sections: capitalised headings up to AGENDA TENTATIVA.
@@ -311,8 +302,7 @@ function checkConceptNote(seed: Seed, docs: Doc[]): string[] {
   const notes = byType(docs, 'conceptNote');
   if (notes.length !== 1) return [`expected one conceptNote, found ${notes.length}`];
   const sections = arr(notes[0]?.sections).map(rec);
-  if (sections.length !== seed.sections.length)
-    problems.push(`conceptNote has ${sections.length} sections, the seed ${seed.sections.length}`);
+  if (sections.length !== seed.sections.length) problems.push(`conceptNote has ${sections.length} sections, the seed ${seed.sections.length}`);
 
   seed.sections.forEach((seedSection, i) => {
     const index = sections.findIndex((s) => fold(loc(s.heading)) === fold(seedSection.heading));
@@ -321,14 +311,12 @@ function checkConceptNote(seed: Seed, docs: Doc[]): string[] {
       problems.push(`missing concept-note section "${seedSection.heading}"`);
       return;
     }
-    if (index !== i)
-      problems.push(`section "${seedSection.heading}" is at position ${index + 1}, the seed has it at ${i + 1}`);
+    if (index !== i) problems.push(`section "${seedSection.heading}" is at position ${index + 1}, the seed has it at ${i + 1}`);
     const blocks = arr(rec(section.body).es).map(rec);
     const texts = blockTexts(blocks).map(norm);
     for (const unit of seedSection.units) {
       for (const sentence of splitSentences(unit.text)) {
-        if (!texts.some((t) => t.includes(sentence)))
-          problems.push(`missing sentence in "${seedSection.heading}": "${sentence}"`);
+        if (!texts.some((t) => t.includes(sentence))) problems.push(`missing sentence in "${seedSection.heading}": "${sentence}"`);
       }
       const bi = texts.indexOf(unit.text);
       const block = blocks[bi];
@@ -336,19 +324,11 @@ function checkConceptNote(seed: Seed, docs: Doc[]): string[] {
         problems.push(`no block holds the whole ${unit.list} "${unit.text.slice(0, 60)}…" in "${seedSection.heading}"`);
         continue;
       }
-      const kind: ListKind =
-        block.listItem === 'bullet'
-          ? 'bullet'
-          : block.listItem === 'number'
-            ? block.level === 2
-              ? 'number2'
-              : 'number1'
-            : 'paragraph';
+      const kind: ListKind = block.listItem === 'bullet' ? 'bullet' : block.listItem === 'number' ? (block.level === 2 ? 'number2' : 'number1') : 'paragraph';
       if (kind !== unit.list) problems.push(`"${unit.text.slice(0, 60)}…" is a ${kind}, the seed has a ${unit.list}`);
     }
     const seedTexts = new Set(seedSection.units.map((u) => u.text));
-    for (const t of texts)
-      if (!seedTexts.has(t)) problems.push(`text not in the seed in "${seedSection.heading}": "${t}"`);
+    for (const t of texts) if (!seedTexts.has(t)) problems.push(`text not in the seed in "${seedSection.heading}": "${t}"`);
   });
   return problems;
 }
@@ -372,8 +352,7 @@ function checkAgenda(seed: Seed, docs: Doc[]): string[] {
   if (norm(loc(event.name)) !== seed.title) problems.push(`event name is not "${seed.title}"`);
   const eventDays = arr(event.days).map(rec);
   const eventDates = eventDays.map((d) => str(d.date));
-  if (eventDates.join() !== seed.dates.join())
-    problems.push(`event days ${eventDates.join()} ≠ seed ${seed.dates.join()}`);
+  if (eventDates.join() !== seed.dates.join()) problems.push(`event days ${eventDates.join()} ≠ seed ${seed.dates.join()}`);
   for (const day of seed.days) {
     const d = eventDays.find((x) => x.date === day.date);
     if (!d) problems.push(`no event day ${day.date}`);
@@ -401,25 +380,19 @@ function checkAgenda(seed: Seed, docs: Doc[]): string[] {
     matched.add(session._id);
     const day = seed.days.find((d) => d.date === item.date);
     if (session.access !== day?.access) problems.push(`${label}: access ${String(session.access)} ≠ ${day?.access}`);
-    if (session.order !== item.indexInDay + 1)
-      problems.push(`${label}: order ${String(session.order)} ≠ ${item.indexInDay + 1}`);
+    if (session.order !== item.indexInDay + 1) problems.push(`${label}: order ${String(session.order)} ≠ ${item.indexInDay + 1}`);
     // Quirk 1: a time labelled "Hora de Perú" is recorded in the event's zone (it continues the opening).
     if (session.timeZone !== undefined && session.timeZone !== event.timeZone)
       problems.push(`${label}: timeZone ${String(session.timeZone)} differs from the event's`);
-    if (/^mesa de reflexión/iu.test(item.title) && session.kind !== 'panel')
-      problems.push(`${label}: kind is not panel`);
-    if (/^espacio interactivo/iu.test(item.title) && session.kind !== 'workshop')
-      problems.push(`${label}: kind is not workshop`);
+    if (/^mesa de reflexión/iu.test(item.title) && session.kind !== 'panel') problems.push(`${label}: kind is not panel`);
+    if (/^espacio interactivo/iu.test(item.title) && session.kind !== 'workshop') problems.push(`${label}: kind is not workshop`);
 
-    if (item.objective !== undefined && norm(loc(session.objective)) !== item.objective)
-      problems.push(`${label}: objective is not "${item.objective}"`);
-    if (item.objective === undefined && loc(session.objective) !== '')
-      problems.push(`${label}: objective not in the seed`);
+    if (item.objective !== undefined && norm(loc(session.objective)) !== item.objective) problems.push(`${label}: objective is not "${item.objective}"`);
+    if (item.objective === undefined && loc(session.objective) !== '') problems.push(`${label}: objective not in the seed`);
 
     const questions = arr(session.questions).map((q) => norm(loc(q)));
     for (const q of item.questions) if (!questions.includes(q)) problems.push(`${label}: missing question "${q}"`);
-    if (questions.length !== item.questions.length)
-      problems.push(`${label}: ${questions.length} questions, the seed has ${item.questions.length}`);
+    if (questions.length !== item.questions.length) problems.push(`${label}: ${questions.length} questions, the seed has ${item.questions.length}`);
 
     const spanish = sessionSpanish(session).map(ci);
     for (const line of [...item.items, ...item.texts]) {
@@ -429,8 +402,7 @@ function checkAgenda(seed: Seed, docs: Doc[]): string[] {
     const participants = arr(session.participants).map(rec);
     if (item.moderator) {
       const moderator = item.moderator;
-      if (!participants.some((p) => p.role === 'moderator' && ci(loc(p.placeholder)) === ci(moderator)))
-        problems.push(`${label}: no moderator "${moderator}"`);
+      if (!participants.some((p) => p.role === 'moderator' && ci(loc(p.placeholder)) === ci(moderator))) problems.push(`${label}: no moderator "${moderator}"`);
     }
     for (const person of item.persons) {
       const participant = participants.find((p) => str(ids.get(str(rec(p.speaker)._ref))?.name) === person.name);
@@ -439,34 +411,28 @@ function checkAgenda(seed: Seed, docs: Doc[]): string[] {
         problems.push(`${label}: missing person "${person.line}"`);
         continue;
       }
-      if (norm(loc(speaker.position)) !== person.position)
-        problems.push(`${person.name}: position is not "${person.position}"`);
-      if (person.topic && ci(loc(participant.topic)) !== ci(person.topic))
-        problems.push(`${person.name}: topic is not "${person.topic}"`);
+      if (norm(loc(speaker.position)) !== person.position) problems.push(`${person.name}: position is not "${person.position}"`);
+      if (person.topic && ci(loc(participant.topic)) !== ci(person.topic)) problems.push(`${person.name}: topic is not "${person.topic}"`);
       const institution = ids.get(str(rec(speaker.institution)._ref));
       const acronyms = byType(docs, 'institution')
         .map((d) => str(d.acronym))
         .filter((a) => a && person.line.includes(a));
-      if (acronyms.length > 0 && !acronyms.includes(str(institution?.acronym)))
-        problems.push(`${person.name}: institution is not ${acronyms.join(' or ')}`);
+      if (acronyms.length > 0 && !acronyms.includes(str(institution?.acronym))) problems.push(`${person.name}: institution is not ${acronyms.join(' or ')}`);
       for (const part of person.rest) {
         for (const [country, code] of Object.entries(COUNTRY_CODES)) {
-          if (ci(part).includes(country) && speaker.country !== code)
-            problems.push(`${person.name}: country is not ${code}`);
+          if (ci(part).includes(country) && speaker.country !== code) problems.push(`${person.name}: country is not ${code}`);
         }
       }
     }
   }
-  for (const s of sessions)
-    if (!matched.has(s._id)) problems.push(`session ${s._id} is not an agenda item of the seed`);
+  for (const s of sessions) if (!matched.has(s._id)) problems.push(`session ${s._id} is not an agenda item of the seed`);
   return problems;
 }
 
 /** (d) every translatable value that has Spanish also has non-empty English and Portuguese. */
 function checkTranslations(docs: Doc[]): string[] {
   const problems: string[] = [];
-  const shape = (blocks: unknown[]) =>
-    blocks.map((b) => `${str(rec(b).style)}/${str(rec(b).listItem)}/${String(rec(b).level ?? '')}`).join(',');
+  const shape = (blocks: unknown[]) => blocks.map((b) => `${str(rec(b).style)}/${str(rec(b).listItem)}/${String(rec(b).level ?? '')}`).join(',');
   const walk = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
       for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
@@ -485,8 +451,7 @@ function checkTranslations(docs: Doc[]): string[] {
       for (const lang of ['en', 'pt']) {
         const other = arr(value[lang]);
         if (other.length === 0) problems.push(`${path}: missing ${lang}`);
-        else if (shape(other) !== shape(es))
-          problems.push(`${path}: ${lang} blocks do not mirror es (${shape(other)})`);
+        else if (shape(other) !== shape(es)) problems.push(`${path}: ${lang} blocks do not mirror es (${shape(other)})`);
         else if (blockTexts(other).some((t) => t.trim() === '')) problems.push(`${path}: empty ${lang} block`);
       }
       return;
@@ -517,8 +482,7 @@ function checkIntegrity(docs: Doc[]): string[] {
       return;
     }
     if (!isRec(value)) return;
-    if (value._type === 'reference' && !ids.has(str(value._ref)))
-      problems.push(`${path}: dangling reference ${str(value._ref)}`);
+    if (value._type === 'reference' && !ids.has(str(value._ref))) problems.push(`${path}: dangling reference ${str(value._ref)}`);
     for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
   };
   for (const d of docs) {
@@ -527,8 +491,7 @@ function checkIntegrity(docs: Doc[]): string[] {
     walk(d, d._id);
   }
   for (const single of ['event', 'conceptNote']) {
-    if (byType(docs, single).length !== 1 || ids.get(single)?._type !== single)
-      problems.push(`${single}: expected one document with _id "${single}"`);
+    if (byType(docs, single).length !== 1 || ids.get(single)?._type !== single) problems.push(`${single}: expected one document with _id "${single}"`);
   }
   const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   for (const type of ['session', 'speaker']) {
@@ -546,8 +509,7 @@ function checkIntegrity(docs: Doc[]): string[] {
       problems.push(`${s._id}: bad times ${start}–${end}`);
     if (!days.includes(str(s.date))) problems.push(`${s._id}: date ${str(s.date)} is not an event day`);
     for (const p of arr(s.participants).map(rec)) {
-      if (Boolean(p.speaker) === Boolean(p.placeholder))
-        problems.push(`${s._id}: participant needs speaker xor placeholder`);
+      if (Boolean(p.speaker) === Boolean(p.placeholder)) problems.push(`${s._id}: participant needs speaker xor placeholder`);
     }
   }
   return problems;
@@ -574,11 +536,7 @@ describe('seed fixture', () => {
       'metodologia',
       'perfil de los participantes',
     ]);
-    expect(seed.days.map((d) => `${d.date} ${d.access}`)).toEqual([
-      '2020-10-26 public',
-      '2020-10-28 participants',
-      '2020-10-30 participants',
-    ]);
+    expect(seed.days.map((d) => `${d.date} ${d.access}`)).toEqual(['2020-10-26 public', '2020-10-28 participants', '2020-10-30 participants']);
     expect(seed.sessions.map((s) => `${s.date} ${s.start}-${s.end}`)).toEqual([
       '2020-10-26 09:00-09:20',
       '2020-10-26 09:20-09:30',
@@ -594,11 +552,7 @@ describe('seed fixture', () => {
       '2020-10-30 11:10-11:30',
     ]);
     expect(seed.sessions.map((s) => s.questions.length)).toEqual([0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 6, 0]);
-    expect(seed.sessions.flatMap((s) => s.persons.map((p) => p.name))).toEqual([
-      'Rita Mishaan',
-      'María Belén Bogado',
-      'Daniel Castillo Carniglia',
-    ]);
+    expect(seed.sessions.flatMap((s) => s.persons.map((p) => p.name))).toEqual(['Rita Mishaan', 'María Belén Bogado', 'Daniel Castillo Carniglia']);
     // the paragraph broken by a stray blank line is one unit again
     const intro = seed.sections[0]?.units ?? [];
     expect(intro.some((u) => u.text.includes('evitar solapamientos; iv)'))).toBe(true);
@@ -627,9 +581,7 @@ describe('embedded dataset (studio/seed/production.ndjson)', () => {
   });
 
   it('(c) keeps both Mesas de reflexión at 09:30–10:30 (Quirk 2)', () => {
-    const mesas = byType(docs, 'session').filter(
-      (s) => s.date === '2020-10-26' && s.start === '09:30' && s.end === '10:30',
-    );
+    const mesas = byType(docs, 'session').filter((s) => s.date === '2020-10-26' && s.start === '09:30' && s.end === '10:30');
     expect(mesas).toHaveLength(2);
   });
 
@@ -648,8 +600,7 @@ describe('the checkers catch losses (mutated copies of the dataset)', () => {
     fn(copy);
     return copy;
   };
-  const spanishBlocksOf = (copy: Doc[]) =>
-    arr(copy.find((d) => d._type === 'conceptNote')?.sections).flatMap((s) => arr(rec(rec(s).body).es).map(rec));
+  const spanishBlocksOf = (copy: Doc[]) => arr(copy.find((d) => d._type === 'conceptNote')?.sections).flatMap((s) => arr(rec(rec(s).body).es).map(rec));
 
   it('reports a sentence removed from the concept note', () => {
     const firstUnit = seed.sections[0]?.units[0];
@@ -683,8 +634,7 @@ describe('the checkers catch losses (mutated copies of the dataset)', () => {
     const question = withSix?.questions[0];
     if (!withSix || !question) throw new Error('seed has no session with six questions');
     const noQuestion = mutate((c) => {
-      for (const s of c)
-        if (s._type === 'session') s.questions = arr(s.questions).filter((q) => norm(loc(q)) !== question);
+      for (const s of c) if (s._type === 'session') s.questions = arr(s.questions).filter((q) => norm(loc(q)) !== question);
     });
     expect(checkAgenda(seed, noQuestion).some((p) => p.includes(question))).toBe(true);
 

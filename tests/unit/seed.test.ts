@@ -65,7 +65,11 @@ describe('npm run seed', () => {
     expect(code, output).toBe(0);
     expect(fake.mutations).toHaveLength(1);
     const written = (fake.mutations[0] as { mutations: { createOrReplace: { _id: string } }[] }).mutations.map((m) => m.createOrReplace._id);
-    expect(written.sort()).toEqual(readNdjson().map((d) => d._id).sort());
+    expect(written.sort()).toEqual(
+      readNdjson()
+        .map((d) => d._id)
+        .sort(),
+    );
   });
 
   it('refuses to overwrite a dataset that already has documents, and changes nothing', async () => {

@@ -18,7 +18,13 @@ describe('rangeIn', () => {
   const end = new Date('2020-10-26T15:20:00Z');
 
   it('gives the same session in Guatemala and Peru with their offsets', () => {
-    expect(rangeIn(start, end, '2020-10-26', 'America/Guatemala', 'es')).toMatchObject({ start: '9:00', end: '9:20', offset: 'UTC−6', startDate: null, endDate: null });
+    expect(rangeIn(start, end, '2020-10-26', 'America/Guatemala', 'es')).toMatchObject({
+      start: '9:00',
+      end: '9:20',
+      offset: 'UTC−6',
+      startDate: null,
+      endDate: null,
+    });
     expect(rangeIn(start, end, '2020-10-26', 'America/Lima', 'es')).toMatchObject({ start: '10:00', end: '10:20', offset: 'UTC−5', label: 'Perú' });
   });
 
@@ -43,6 +49,9 @@ describe('dayLabel and displayZones', () => {
   });
 
   it('puts the reference zone first and drops duplicates', () => {
-    expect(displayZones({ timeZone: 'America/Guatemala', secondaryTimeZones: ['America/Lima', 'America/Guatemala'] })).toEqual(['America/Guatemala', 'America/Lima']);
+    expect(displayZones({ timeZone: 'America/Guatemala', secondaryTimeZones: ['America/Lima', 'America/Guatemala'] })).toEqual([
+      'America/Guatemala',
+      'America/Lima',
+    ]);
   });
 });

@@ -86,7 +86,11 @@ export const rawSession = z.object({
   access,
   order: z.number().nullable(),
   // Checked in detail by content-models/validation/languages.ts; absent means the event's language.
-  language: z.string().nullable().optional().transform((v) => v ?? null),
+  language: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   languageSupport: z
     .array(z.object({ kind: z.enum(LANGUAGE_SUPPORT_KINDS), language: z.string() }))
     .nullable()
