@@ -57,8 +57,8 @@ export function rangeIn(startsAt: Date, endsAt: Date, referenceDate: string, zon
  * A calendar day of the event in words, independent of any zone (a date is a date).
  * @example dayLabel('2020-10-26', 'en') // 'Monday 26 October 2020'
  */
-export function dayLabel(date: string, lang: Lang): string {
-  return formatDate(new Date(`${date}T12:00:00Z`), 'UTC', intlLocale[lang], 'long');
+export function dayLabel(date: string, lang: Lang, style: 'long' | 'short' = 'long'): string {
+  return formatDate(new Date(`${date}T12:00:00Z`), 'UTC', intlLocale[lang], style);
 }
 
 /** The zones shown beside every time: the event's reference zone first, then its secondary zones. */

@@ -125,6 +125,7 @@ describe('filters', () => {
   it('filter by access and day without JavaScript', async () => {
     const { page, close } = await openPage(browser, server, { javaScriptEnabled: false });
     await page.goto(server.url('/programa/'));
+    await page.locator('.filters-box summary').click();
     const all = await visibleSessions(page);
     expect(all.length).toBe(12);
     await page.locator('#f-access-public').check();
@@ -140,6 +141,7 @@ describe('filters', () => {
   it('announces the result to screen readers and hides emptied groups with JavaScript', async () => {
     const { page, close } = await openPage(browser, server);
     await page.goto(server.url('/programa/'));
+    await page.locator('.filters-box summary').click();
     await page.locator('#f-kind-opening').check();
     await expect.poll(() => page.locator('[data-filter-status]').textContent()).toBe('Se muestran 2 sesiones.');
     expect(await page.locator('.concurrent').isHidden()).toBe(true);
