@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SOURCE_SETTINGS } from '../../site/lib/content/load';
 
 /**
  * Runs `scripts/build.mjs` (the real, atomic build) in a child process with the given environment
@@ -13,21 +14,7 @@ import path from 'node:path';
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 /** Settings that pick or tune the content source: cleared so a developer's own never leak in. */
-const SOURCE_ENV = [
-  'SANITY_PROJECT_ID',
-  'SANITY_DATASET',
-  'SANITY_API_VERSION',
-  'SANITY_API_READ_TOKEN',
-  'SANITY_API_HOST',
-  'SANITY_FETCH_DEADLINE_MS',
-  'SANITY_FETCH_TIMEOUT_MS',
-  'SANITY_STUDIO_URL',
-  'CONTENT_DATASET_FILE',
-  'CONTENT_PERSPECTIVE',
-  'SITE_URL',
-  'BUILD_OUT_DIR',
-  'ASTRO_OUT_DIR',
-];
+const SOURCE_ENV = [...SOURCE_SETTINGS, 'SANITY_STUDIO_URL', 'SITE_URL', 'BUILD_OUT_DIR', 'ASTRO_OUT_DIR'];
 
 export interface BuildRun {
   /** Exit code of scripts/build.mjs (null when killed). */

@@ -93,7 +93,7 @@ const registry: LoadRegistry = ((globalThis as Record<symbol, unknown>)[registry
 (globalThis as Record<symbol, unknown>)[registryKey] = registry;
 
 /** Settings that choose the default source; the same settings give the same source object. */
-const SOURCE_SETTINGS = [
+export const SOURCE_SETTINGS = [
   'SANITY_PROJECT_ID',
   'SANITY_DATASET',
   'SANITY_API_VERSION',
