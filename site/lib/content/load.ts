@@ -282,8 +282,13 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
     }
     if (checkSessionTiming(timing, referenceZone).every((issue) => issue.level !== 'error')) schedule.push(timing);
   }
+  // Sessions can only overlap or contradict the agenda order near their own date (a day either
+  // side covers any zone difference), so each is compared with those, not the whole programme:
+  // comparing with everything made large programmes build in quadratic time.
+  const byDate = Map.groupBy(schedule, (s) => s.date);
+  const near = (date: string) => [-1, 0, 1].flatMap((shift) => byDate.get(shiftDate(date, shift)) ?? []);
   for (const s of schedule) {
-    for (const issue of checkSessionSchedule(s, schedule, referenceZone)) {
+    for (const issue of checkSessionSchedule(s, near(s.date), referenceZone)) {
       if (issue.level === 'error')
         problems.add({ documentId: s._id, documentType: 'session', label: s.title || undefined, field: issue.path, message: issue.message });
     }
@@ -493,6 +498,12 @@ function listOf(value: unknown, name: string, problems: ProblemList): unknown[] 
     'shape',
   );
   return [];
+}
+
+/** `YYYY-MM-DD` moved by whole days (calendar arithmetic in UTC, where every day has 24 hours). */
+function shiftDate(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(t) ? date : new Date(t + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function idOf(value: unknown): string | undefined {

@@ -1,0 +1,622 @@
+#!/usr/bin/env node
+// `npm run bench`: figures about the built site, not a pass/fail test. It prints
+//   (a) build time against content size: the embedded dataset, then 10× and 100× synthetic copies;
+//   (b) per page kind and language: HTML, inline CSS and JS weight (raw and gzip), the requests a
+//       real Chromium makes, render-blocking resources;
+//   (c) Lighthouse (mobile profile, simulated throttling) for the main page kinds;
+//   (d) the budgets, each marked "within budget" or "over budget".
+// It exits 0 whatever the figures say; non-zero only when the tooling itself breaks (a build of
+// valid content fails, Chromium or Lighthouse cannot run). BENCH_SKIP=scale,lighthouse skips parts;
+// BENCH_LIGHTHOUSE_RUNS (default 3) sets the runs per page; BENCH_KEEP=1 keeps the temporary folder.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { chromium } from 'playwright-core';
+import { languages, pagePath } from '../site/lib/routes.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './lib/browser-flags.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+import { readDataset, scaleDataset, toNdjson } from './lib/synthetic-dataset.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const seedFile = path.join(root, 'studio', 'seed', 'production.ndjson');
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const work = mkdtempSync(path.join(os.tmpdir(), 'seminario-bench-'));
+/** Tooling failures: reported as they happen, and turned into the exit code at the end. */
+const broken = [];
+
+/** Budgets (d). Gzip sizes in bytes. */
+const BUDGET = {
+  criticalGzip: 14 * 1024, // the first TCP round trip (10 packets ≈ 14 KB): HTML with its inline CSS
+  jsGzip: 2 * 1024,
+  fontRequests: 0,
+  lighthouse: 100,
+  cls: 0,
+};
+
+const SAMPLE = { session: 'inauguracion', speaker: 'rita-mishaan' };
+const KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'notFound'];
+const LIGHTHOUSE_KINDS = ['home', 'programme', 'session', 'speaker', 'conceptNote'];
+/** Lighthouse's simulated throttling still varies run to run on a busy machine; it recommends a median. */
+const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3);
+
+/** @param {string} lang @param {string} kind */
+function samplePath(lang, kind) {
+  if (kind === 'notFound') return lang === 'es' ? '/404.html' : `/${lang}/404/`;
+  return pagePath(/** @type {any} */ (kind), /** @type {any} */ (lang), kind === 'session' || kind === 'speaker' ? SAMPLE[kind] : undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output helpers
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (n) => `${Math.round(n)} ms`;
+const verdict = (ok) => (ok ? 'within budget' : 'over budget');
+
+/**
+ * Prints rows as an aligned text table; numbers-looking cells are right-aligned.
+ * @param {string[]} header
+ * @param {(string | number)[][]} rows
+ */
+function table(header, rows) {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const numeric = header.map((_, i) => rows.every((r) => /^[\d.,]+( (ms|KB|s|B))?$|^—$/.test(String(r[i]))));
+  const line = (r) => r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i]) : (c ?? '').padEnd(widths[i]))).join('  ');
+  console.log(line(cells[0]));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+/** @param {string} title */
+function section(title) {
+  console.log(`\n${title}\n${'═'.repeat(title.length)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) Build time against content size
+
+/** Files under a folder, as paths relative to it. @param {string} dir @returns {string[]} */
+function listFiles(dir) {
+  const out = [];
+  const walk = (sub) => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else out.push(rel);
+    }
+  };
+  walk('');
+  return out;
+}
+
+/**
+ * Runs scripts/build.mjs into `outDir` with the given dataset and times it.
+ * @param {string} outDir
+ * @param {string | null} datasetFile null: the embedded dataset
+ */
+function build(outDir, datasetFile) {
+  const env = { ...process.env, BUILD_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+  // Like npm test: the benchmark measures a local dataset, never a developer's Content Lake.
+  for (const key of ['SANITY_PROJECT_ID', 'SANITY_API_READ_TOKEN', 'CONTENT_DATASET_FILE', 'SITE_URL']) delete env[key];
+  if (datasetFile) env.CONTENT_DATASET_FILE = datasetFile;
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0) {
+    const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-25).join('\n');
+    return { ok: false, elapsed, error: tail };
+  }
+  const files = listFiles(outDir);
+  const pages = files.filter((f) => f.endsWith('.html')).length;
+  /** @type {Record<string, { count: number, bytes: number }>} */
+  const byType = {};
+  for (const f of files) {
+    const ext = path.extname(f).slice(1) || '(none)';
+    byType[ext] ??= { count: 0, bytes: 0 };
+    byType[ext].count++;
+    byType[ext].bytes += statSync(path.join(outDir, f)).size;
+  }
+  const bytes = Object.values(byType).reduce((sum, t) => sum + t.bytes, 0);
+  // Astro's own figure ("N page(s) built in X s") excludes process start-up and config loading.
+  const log = stripVTControlCharacters(result.stdout);
+  // Astro prints "812ms", "5.65s" or "8m 21s" (core/build/util.js getTimeStat).
+  const astro = /\d+ page\(s\) built in (?:(\d+)m (\d+)s|([\d.]+)(ms|s))/.exec(log);
+  const astroMs = !astro ? null : astro[1] ? (Number(astro[1]) * 60 + Number(astro[2])) * 1000 : Number(astro[3]) * (astro[4] === 's' ? 1000 : 1);
+  return { ok: true, elapsed, pages, files: files.length, bytes, byType, astroMs, routes: routeTimes(log) };
+}
+
+/** Folder names of the route table, to tell page kinds apart in Astro's log. */
+const FOLDERS = Object.fromEntries(
+  languages.flatMap((lang) =>
+    ['programme', 'speakers', 'conceptNote', 'myProgramme'].map((kind) => [
+      `${lang}:${pagePath(/** @type {any} */ (kind), lang)
+        .split('/')
+        .filter(Boolean)
+        .at(-1)}`,
+      kind,
+    ]),
+  ),
+);
+
+/**
+ * What an output path is, for the timing breakdown: a page kind, or a kind of file.
+ * @param {string} urlPath e.g. /en/programme/inauguracion/index.html, /og/es/index.png/
+ */
+function outputKind(urlPath) {
+  const clean = urlPath.replace(/\/$/, '');
+  if (clean.endsWith('.png')) return 'share images (png)';
+  if (clean.endsWith('.ics')) return 'calendars (ics)';
+  if (!clean.endsWith('.html')) return 'other files (json, xml, js…)';
+  const parts = clean
+    .replace(/(index)?\.html$/, '')
+    .split('/')
+    .filter(Boolean);
+  const lang = parts[0] === 'en' || parts[0] === 'pt' ? parts.shift() : 'es';
+  if (parts.length === 0) return 'home';
+  if (parts[0] === '404') return '404';
+  const kind = FOLDERS[`${lang}:${parts[0]}`];
+  if (!kind) return `other pages (/${parts[0]}/)`;
+  if (kind === 'programme') return parts.length > 1 ? 'session pages' : 'programme';
+  if (kind === 'speakers') return parts.length > 1 ? 'speaker pages' : 'speakers';
+  return { conceptNote: 'concept note', myProgramme: 'my programme' }[kind] ?? kind;
+}
+
+/**
+ * Astro logs every route it writes as `├─ /path (+12ms)`, the time since the previous one; summed
+ * by kind, it shows where build time goes and which part grows faster than the content.
+ * @param {string} log Astro's output without colours
+ * @returns {Map<string, { count: number, ms: number }>}
+ */
+function routeTimes(log) {
+  const out = new Map();
+  for (const match of log.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
+    const kind = outputKind(match[1]);
+    const entry = out.get(kind) ?? { count: 0, ms: 0 };
+    entry.count++;
+    entry.ms += Number(match[2]) * (match[3] === 's' ? 1000 : 1);
+    out.set(kind, entry);
+  }
+  return out;
+}
+
+function benchBuilds() {
+  section('(a) Build time against content size');
+  const seed = readDataset(seedFile);
+  const factors = skip.has('scale') ? [1] : [1, 10, 100];
+  const rows = [];
+  const breakdown = [];
+  /** @type {{ label: string, routes: Map<string, { count: number, ms: number }>, astroMs: number | null }[]} */
+  const timings = [];
+  let embeddedOut = null;
+  for (const factor of factors) {
+    const outDir = path.join(work, `site-x${factor}`);
+    let dataset = null;
+    if (factor > 1) {
+      dataset = path.join(work, `dataset-x${factor}.ndjson`);
+      writeFileSync(dataset, toNdjson(scaleDataset(seed, factor)));
+    }
+    const docs = factor === 1 ? seed : scaleDataset(seed, factor);
+    const count = (type) => docs.filter((d) => d._type === type).length;
+    process.stdout.write(
+      `  building ${factor === 1 ? 'the embedded dataset' : `${factor}× dataset`} (${count('session')} sessions, ${count('speaker')} speakers)… `,
+    );
+    const result = build(outDir, dataset);
+    if (!result.ok) {
+      console.log('FAILED');
+      console.log(result.error.replace(/^/gm, '    '));
+      broken.push(`build of the ${factor}× dataset failed`);
+      rows.push([`${factor}×`, count('session'), count('speaker'), 'failed', '—', '—', '—', '—']);
+      continue;
+    }
+    console.log(`${(result.elapsed / 1000).toFixed(1)} s`);
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    breakdown.push(
+      `  ${factor === 1 ? 'embedded' : `${factor}×`}: ${Object.entries(result.byType)
+        .sort((x, y) => y[1].bytes - x[1].bytes)
+        .map(([ext, t]) => `${t.count} ${ext} ${mb(t.bytes)}`)
+        .join(', ')}`,
+    );
+    if (factor === 1) embeddedOut = outDir;
+    timings.push({ label: factor === 1 ? 'embedded' : `${factor}×`, routes: result.routes, astroMs: result.astroMs });
+    rows.push([
+      factor === 1 ? 'embedded' : `${factor}×`,
+      count('session'),
+      count('speaker'),
+      result.pages,
+      `${(result.elapsed / 1000).toFixed(1)} s`,
+      (result.elapsed / result.pages).toFixed(1),
+      result.astroMs === null ? '—' : (result.astroMs / result.pages).toFixed(1),
+      `${(result.bytes / 1024 / 1024).toFixed(1)} MB`,
+    ]);
+  }
+  console.log('');
+  table(['dataset', 'sessions', 'speakers', 'HTML pages', 'wall time', 'ms/page (wall)', 'ms/page (Astro)', 'output'], rows);
+  console.log('  wall time: the whole `scripts/build.mjs` (Node and Astro start-up, 3 content loads, atomic swap); Astro: its own "pages built in".');
+  console.log('  Output by file type:');
+  for (const line of breakdown) console.log(line);
+  if (timings.length) {
+    console.log('\n  Where Astro spends the render time (count × mean = total, from its per-route log):\n');
+    const kinds = [...new Set(timings.flatMap((t) => [...t.routes.keys()]))].sort(
+      (x, y) => (timings.at(-1)?.routes.get(y)?.ms ?? 0) - (timings.at(-1)?.routes.get(x)?.ms ?? 0),
+    );
+    table(
+      ['output', ...timings.map((t) => t.label)],
+      kinds.map((kind) => [
+        kind,
+        ...timings.map((t) => {
+          const e = t.routes.get(kind);
+          return e ? `${e.count} × ${(e.ms / e.count).toFixed(1)} ms = ${(e.ms / 1000).toFixed(1)} s` : '—';
+        }),
+      ]),
+    );
+    // The rest of Astro's total happens before the first route is written: loading, validating and
+    // deriving the content (once per language), getStaticPaths, bundling.
+    const outside = timings.map((t) => {
+      if (t.astroMs === null) return `${t.label}: —`;
+      const routed = [...t.routes.values()].reduce((sum, e) => sum + e.ms, 0);
+      return `${t.label}: ${((t.astroMs - routed) / 1000).toFixed(1)} s`;
+    });
+    console.log(`\n  Astro total minus the per-route times (content load and validation, getStaticPaths, bundling): ${outside.join(', ')}`);
+  }
+  return embeddedOut;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) Page weight, requests, render-blocking resources
+
+/** @param {string} text */
+const gzip = (text) => gzipSync(Buffer.from(text)).length;
+
+/** The built file of a URL path. @param {string} dir @param {string} urlPath */
+function fileOf(dir, urlPath) {
+  return path.join(dir, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
+}
+
+/**
+ * Static weights of a built page, read from the files.
+ * @param {string} dir
+ * @param {string} urlPath
+ */
+function weigh(dir, urlPath) {
+  const html = readFileSync(fileOf(dir, urlPath), 'utf8');
+  const { document } = parseHTML(html);
+  const inlineCss = [...document.querySelectorAll('style')].reduce((n, el) => n + Buffer.byteLength(el.textContent ?? ''), 0);
+  const inlineJsText = [...document.querySelectorAll('script:not([src])')]
+    .filter((el) => !/json/.test(el.getAttribute('type') ?? ''))
+    .map((el) => el.textContent ?? '')
+    .join('\n');
+  const scripts = [...document.querySelectorAll('script[src]')].map((el) => el.getAttribute('src') ?? '');
+  let jsRaw = Buffer.byteLength(inlineJsText);
+  let jsGzip = inlineJsText ? gzip(inlineJsText) : 0;
+  for (const src of scripts) {
+    const url = new URL(src, `http://site${urlPath}`);
+    if (url.host !== 'site') continue;
+    const text = readFileSync(path.join(dir, url.pathname), 'utf8');
+    jsRaw += Buffer.byteLength(text);
+    jsGzip += gzip(text);
+  }
+  const externalCss = [...document.querySelectorAll('link[rel~="stylesheet"]')].length;
+  const blocking = [
+    ...[...document.querySelectorAll('head link[rel~="stylesheet"]')].filter(
+      (el) => !el.hasAttribute('disabled') && !/^(print|not all)$/.test(el.getAttribute('media') ?? ''),
+    ),
+    ...[...document.querySelectorAll('head script[src]')].filter(
+      (el) => !el.hasAttribute('async') && !el.hasAttribute('defer') && el.getAttribute('type') !== 'module',
+    ),
+  ].map((el) => el.getAttribute('href') ?? el.getAttribute('src'));
+  return {
+    htmlRaw: Buffer.byteLength(html),
+    htmlGzip: gzip(html),
+    inlineCss,
+    inlineJs: Buffer.byteLength(inlineJsText),
+    jsRaw,
+    jsGzip,
+    jsFiles: scripts.length,
+    externalCss,
+    blocking,
+  };
+}
+
+/**
+ * Loads each page in Chromium through the static server and records what it requests.
+ * @param {import('./lib/static-server.mjs').StaticServer} server
+ * @param {string[]} paths
+ */
+async function countRequests(server, paths) {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+  /** @type {Map<string, { total: number, fonts: number, offHost: number, kinds: string[] }>} */
+  const out = new Map();
+  try {
+    for (const urlPath of paths) {
+      const context = await browser.newContext({ timezoneId: 'America/Guatemala', locale: 'es-419' });
+      const page = await context.newPage();
+      const seen = [];
+      page.on('request', (request) => seen.push(request));
+      await page.goto(server.url(urlPath), { waitUntil: 'load' });
+      await page.waitForLoadState('networkidle');
+      out.set(urlPath, {
+        total: seen.length,
+        fonts: seen.filter((r) => r.resourceType() === 'font').length,
+        offHost: seen.filter((r) => new URL(r.url()).host !== server.host).length,
+        // "other" is what Chromium calls the favicon fetch; name such files instead.
+        kinds: seen.map((r) => (r.resourceType() === 'other' ? path.basename(new URL(r.url()).pathname) : r.resourceType())),
+      });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+async function benchPages(dir, server) {
+  section('(b) Page weight, requests and render-blocking resources (embedded dataset)');
+  const paths = languages.flatMap((lang) => KINDS.map((kind) => ({ lang, kind, urlPath: samplePath(lang, kind) })));
+  let requests = new Map();
+  try {
+    requests = await countRequests(
+      server,
+      paths.map((p) => p.urlPath),
+    );
+  } catch (error) {
+    broken.push(`Chromium could not load the pages: ${error instanceof Error ? error.message : error}`);
+    console.log(`  Chromium failed: ${error instanceof Error ? error.message : error}`);
+  }
+  const rows = [];
+  const measured = [];
+  for (const p of paths) {
+    const w = weigh(dir, p.urlPath);
+    const r = requests.get(p.urlPath);
+    measured.push({ ...p, ...w, requests: r });
+    rows.push([
+      p.lang,
+      p.kind,
+      p.urlPath,
+      kb(w.htmlRaw),
+      kb(w.htmlGzip),
+      kb(w.inlineCss),
+      kb(w.jsRaw),
+      kb(w.jsGzip),
+      r ? String(r.total) : '—',
+      r ? r.kinds.join(', ') : '—',
+      r ? String(r.fonts) : '—',
+      w.blocking.length ? w.blocking.join(' ') : 'none',
+    ]);
+  }
+  table(['lang', 'kind', 'path', 'HTML', 'HTML gz', 'inline CSS', 'JS', 'JS gz', 'requests', 'what', 'fonts', 'render-blocking'], rows);
+  console.log(
+    '  HTML includes its inline CSS; gzip is zlib level 6 (a typical server setting). JS: external scripts the page references, plus any inline script.',
+  );
+  return measured;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) Lighthouse
+
+async function benchLighthouse(server) {
+  section(`(c) Lighthouse 13, mobile profile (simulated slow 4G, 4× CPU slowdown), Spanish pages, median of ${LIGHTHOUSE_RUNS} runs`);
+  process.env.CHROME_PATH ??= chromiumPath();
+  let lighthouse;
+  let chromeLauncher;
+  let computeMedianRun;
+  try {
+    ({ default: lighthouse } = await import('lighthouse'));
+    ({ computeMedianRun } = await import('lighthouse/core/lib/median-run.js'));
+    chromeLauncher = await import('chrome-launcher');
+  } catch (error) {
+    broken.push(`Lighthouse cannot be loaded: ${error instanceof Error ? error.message : error}`);
+    console.log(`  Lighthouse cannot be loaded on Node ${process.versions.node}: ${error instanceof Error ? error.message : error}`);
+    return [];
+  }
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags: ['--headless', ...CHROMIUM_FLAGS] });
+  const results = [];
+  try {
+    for (const kind of LIGHTHOUSE_KINDS) {
+      const urlPath = samplePath('es', kind);
+      const started = performance.now();
+      try {
+        const runs = [];
+        for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+          const run = await lighthouse(server.url(urlPath), { port: chrome.port, output: 'json', logLevel: 'error' });
+          if (!run?.lhr) throw new Error('no report');
+          if (run.lhr.runtimeError) throw new Error(`${run.lhr.runtimeError.code}: ${run.lhr.runtimeError.message}`);
+          runs.push(run.lhr);
+        }
+        // Lighthouse's own choice of the representative run (median FCP and TTI).
+        const lhr = computeMedianRun(runs);
+        const perfScores = runs.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
+        const score = (id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
+        // What cost points: every weighted audit under 1 in the four scored categories.
+        const lost = [];
+        for (const id of ['performance', 'accessibility', 'best-practices', 'seo']) {
+          for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+            const audit = lhr.audits[ref.id];
+            if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
+              lost.push(`${id}: ${audit.id} ${audit.displayValue ?? ''} (${audit.score})`.replace(/\s+/g, ' '));
+          }
+        }
+        results.push({
+          kind,
+          urlPath,
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          bestPractices: score('best-practices'),
+          seo: score('seo'),
+          lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
+          tbt: lhr.audits['total-blocking-time']?.numericValue ?? null,
+          cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? null,
+          fcp: lhr.audits['first-contentful-paint']?.numericValue ?? null,
+          lost,
+          perfScores,
+          warnings: lhr.runWarnings ?? [],
+          seconds: (performance.now() - started) / 1000,
+        });
+      } catch (error) {
+        broken.push(`Lighthouse failed on ${urlPath}: ${error instanceof Error ? error.message : error}`);
+        results.push({ kind, urlPath, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+  const fmt = (n) => (n === null || n === undefined ? '—' : String(n));
+  table(
+    ['kind', 'path', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'perf per run', 'time'],
+    results.map((r) =>
+      r.error
+        ? [r.kind, r.urlPath, 'error', '—', '—', '—', '—', '—', '—', '—', '—', '—']
+        : [
+            r.kind,
+            r.urlPath,
+            fmt(r.performance),
+            fmt(r.accessibility),
+            fmt(r.bestPractices),
+            fmt(r.seo),
+            ms(r.fcp),
+            ms(r.lcp),
+            ms(r.tbt),
+            r.cls.toFixed(3),
+            r.perfScores.join(' '),
+            `${r.seconds.toFixed(1)} s`,
+          ],
+    ),
+  );
+  for (const r of results) {
+    if (r.error) console.log(`  ${r.urlPath}: Lighthouse error: ${r.error}`);
+    for (const l of r.lost ?? []) console.log(`  ${r.urlPath} lost points on ${l}`);
+    for (const w of r.warnings ?? []) console.log(`  ${r.urlPath} warning: ${w}`);
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) Budgets
+
+/**
+ * One row per budget over all measured pages: the worst figure, its page, and the verdict; pages
+ * over budget are named.
+ */
+function budgets(measured, lighthouseResults) {
+  section('(d) Budgets');
+  const rows = [];
+  const over = [];
+  /**
+   * @param {string} label
+   * @param {{ page: string, value: number | null }[]} figures
+   * @param {(v: number) => boolean} ok
+   * @param {'max' | 'min'} worst
+   * @param {(v: number) => string} show
+   */
+  const budget = (label, figures, ok, worst, show) => {
+    const known = figures.filter((f) => f.value !== null);
+    if (known.length === 0) {
+      rows.push([label, 'not measured', '—', '—', 'not measured']);
+      return;
+    }
+    const sorted = [...known].sort((x, y) => (worst === 'max' ? y.value - x.value : x.value - y.value));
+    const failing = known.filter((f) => !ok(f.value));
+    for (const f of failing) over.push(`${label}: ${f.page} ${show(f.value)}`);
+    const allEqual = sorted[0].value === sorted.at(-1).value;
+    rows.push([
+      label,
+      show(sorted[0].value),
+      allEqual ? '(all pages)' : sorted[0].page,
+      `${known.length - failing.length}/${known.length}`,
+      verdict(failing.length === 0),
+    ]);
+  };
+  const page = (m) => `${m.lang} ${m.kind}`;
+  budget(
+    'critical HTML + inline CSS, gzip < 14 KB',
+    measured.map((m) => ({ page: page(m), value: m.htmlGzip })),
+    (v) => v < BUDGET.criticalGzip,
+    'max',
+    kb,
+  );
+  budget(
+    'JS, gzip < 2 KB',
+    measured.map((m) => ({ page: page(m), value: m.jsGzip })),
+    (v) => v < BUDGET.jsGzip,
+    'max',
+    kb,
+  );
+  budget(
+    'render-blocking resources = 0',
+    measured.map((m) => ({ page: page(m), value: m.blocking.length })),
+    (v) => v === 0,
+    'max',
+    String,
+  );
+  budget(
+    'web-font requests = 0',
+    measured.map((m) => ({ page: page(m), value: m.requests?.fonts ?? null })),
+    (v) => v === BUDGET.fontRequests,
+    'max',
+    String,
+  );
+  budget(
+    'off-host requests = 0',
+    measured.map((m) => ({ page: page(m), value: m.requests?.offHost ?? null })),
+    (v) => v === 0,
+    'max',
+    String,
+  );
+  const lh = lighthouseResults.filter((r) => !r.error);
+  for (const [label, key] of [
+    ['Lighthouse performance = 100', 'performance'],
+    ['Lighthouse accessibility = 100', 'accessibility'],
+    ['Lighthouse best practices = 100', 'bestPractices'],
+    ['Lighthouse SEO = 100', 'seo'],
+  ]) {
+    budget(
+      label,
+      lh.map((r) => ({ page: `es ${r.kind}`, value: r[key] })),
+      (v) => v === BUDGET.lighthouse,
+      'min',
+      String,
+    );
+  }
+  budget(
+    'CLS = 0 (Lighthouse)',
+    lh.map((r) => ({ page: `es ${r.kind}`, value: r.cls })),
+    (v) => v === BUDGET.cls,
+    'max',
+    (v) => v.toFixed(3),
+  );
+  if (skip.has('lighthouse') || lighthouseResults.length === 0) rows.push(['Lighthouse budgets', 'not measured', '—', '—', 'not measured']);
+  table(['budget', 'worst', 'worst page', 'pages within', 'verdict'], rows);
+  console.log(over.length ? `\n  Over budget:\n${over.map((o) => `    - ${o}`).join('\n')}` : '\n  Every measured figure is within budget.');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const started = performance.now();
+console.log(`Benchmark on Node ${process.versions.node}, ${os.cpus().length} CPU(s), ${os.platform()} ${os.arch()}; temporary folder ${work}`);
+let exitCode = 0;
+try {
+  const embedded = benchBuilds();
+  if (!embedded) throw new Error('the embedded dataset did not build; nothing to measure');
+  const server = await startStaticServer({ root: embedded });
+  try {
+    const measured = await benchPages(embedded, server);
+    const lighthouseResults = skip.has('lighthouse') ? [] : await benchLighthouse(server);
+    budgets(measured, lighthouseResults);
+  } finally {
+    await server.close();
+  }
+} catch (error) {
+  broken.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+} finally {
+  if (process.env.BENCH_KEEP) console.log(`\nKept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+console.log(`\nBenchmark finished in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+if (broken.length) {
+  console.log(`\nThe tooling broke:\n${broken.map((b) => `  - ${b}`).join('\n')}`);
+  exitCode = 1;
+}
+process.exit(exitCode);
