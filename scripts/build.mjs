@@ -39,7 +39,8 @@ const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, ASTRO_OUT_DIR: workDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  // NODE_ENV pinned: a build started from a test runner (NODE_ENV=test) must ship the same files.
+  env: { ...process.env, NODE_ENV: 'production', ASTRO_OUT_DIR: workDir, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 let built = result.status === 0 && existsSync(path.join(workDir, 'index.html')) && readdirSync(workDir).length > 0;
 if (built) {

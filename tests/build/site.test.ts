@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fromZonedTime } from 'date-fns-tz';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileForPath, htmlPages, pageDocument, readableText, requireDist } from '../support/dist';
@@ -67,6 +68,20 @@ describe('links', () => {
         const href = a.getAttribute('href')!;
         if (href.startsWith('/') || href.startsWith('#')) continue;
         if (!/^(https:\/\/[^\s]+|mailto:[^\s]+)$/.test(href)) bad.push(`${page} → ${href}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('scripts', () => {
+  it('every script a page loads is a built, non-empty file under /_astro/', () => {
+    const bad: string[] = [];
+    for (const page of pages) {
+      for (const script of pageDocument(page).querySelectorAll('script')) {
+        const src = script.getAttribute('src');
+        const file = src ? fileForPath(src) : null;
+        if (!src?.startsWith('/_astro/') || !file || readFileSync(file).length === 0) bad.push(`${page}: ${src ?? 'inline script'}`);
       }
     }
     expect(bad).toEqual([]);

@@ -44,6 +44,10 @@ describe('npm start', () => {
       expect(body).toContain('<html lang="es">');
       expect(output).toContain(url);
       expect((await fetch(`${url}en/programme/`)).status).toBe(200);
+      // Started from the test runner (NODE_ENV=test), the build must still ship its scripts whole.
+      for (const [, src] of body.matchAll(/<script[^>]+src="([^"]+)"/g)) {
+        expect((await (await fetch(new URL(src!, url))).text()).length, src).toBeGreaterThan(100);
+      }
     } finally {
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
     }
