@@ -39,7 +39,8 @@ export async function feedFiles(): Promise<FeedFile[]> {
     files.push({
       path: schedulePath(lang),
       contentType: 'application/json; charset=utf-8',
-      render: (o) => `${JSON.stringify(scheduleJson(site, lang, o, { acronym }), null, 2)}\n`,
+      // `<` escaped as \u003c (same JSON value): content text can never read as markup if the file is sniffed.
+      render: (o) => `${JSON.stringify(scheduleJson(site, lang, o, { acronym }), null, 2).replaceAll('<', '\\u003c')}\n`,
     });
   }
   return files;

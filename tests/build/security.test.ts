@@ -359,8 +359,11 @@ describe('a build of hostile content', () => {
 
   it('writes schedule.json files that parse, with content only inside strings', () => {
     for (const file of files().filter((f) => f.endsWith('.json'))) {
-      const data = JSON.parse(read(file)) as unknown;
-      expect(JSON.stringify(data)).toContain('alert(1)');
+      const text = read(file);
+      const data = JSON.parse(text) as unknown;
+      expect(JSON.stringify(data)).toContain('<script>alert(1)</script>');
+      // The hostile text is in the data, but no raw `<` reaches the file.
+      expect(text, file).not.toContain('<');
     }
   });
 
