@@ -1,21 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Lang, languages, pagePath } from '../../site/lib/routes';
-import { launchBrowser, openPage } from '../support/browser';
-import { requireDist } from '../support/dist';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import { openPage, useSiteInBrowser } from '../support/browser';
+import type { StaticServer } from '../support/static-server';
 
 let browser: Browser;
 let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: requireDist() });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteInBrowser((b, s) => {
+  browser = b;
+  server = s;
 });
 
 interface Focused {

@@ -1,24 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { languages, pagePath } from '../../site/lib/routes';
-import { launchBrowser, type OpenedPage, openPage, pageKinds, samplePages } from '../support/browser';
-import { requireDist } from '../support/dist';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import { type OpenedPage, openPage, pageKinds, samplePages, useSiteInBrowser } from '../support/browser';
+import type { StaticServer } from '../support/static-server';
 
 /** A reader who picked a zone on an earlier visit: the script fills a line under every time. */
 const SAVED_ZONE = 'America/Havana';
 
 let browser: Browser;
 let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: requireDist() });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteInBrowser((b, s) => {
+  browser = b;
+  server = s;
 });
 
 interface Shift {

@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
-import { requireDist } from '../support/dist';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { openPage, useSiteInBrowser } from '../support/browser';
+import type { StaticServer } from '../support/static-server';
 
 let browser: Browser;
 let server: StaticServer;
-
-beforeAll(async () => {
-  requireDist();
-  server = await startStaticServer({ root: 'dist' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteInBrowser((b, s) => {
+  browser = b;
+  server = s;
 });
 
 /** The VEVENT blocks of an .ics text, unfolded, keyed by UID. */

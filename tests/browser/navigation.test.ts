@@ -1,22 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../../site/i18n';
 import { type Lang, languages, pagePath } from '../../site/lib/routes';
-import { launchBrowser, openPage, pageKinds, samplePages } from '../support/browser';
-import { requireDist } from '../support/dist';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import { openPage, pageKinds, samplePages, useSiteInBrowser } from '../support/browser';
+import type { StaticServer } from '../support/static-server';
 
 let browser: Browser;
 let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: requireDist() });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteInBrowser((b, s) => {
+  browser = b;
+  server = s;
 });
 
 /** Clicks a link and waits for the page it leads to; returns that page's path. */

@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Lang, languages, pagePath } from '../../site/lib/routes';
-import { launchBrowser, openPage } from '../support/browser';
-import { requireDist } from '../support/dist';
+import { openPage, useSiteInBrowser } from '../support/browser';
 import { publishedOfType, readNdjson } from '../support/ndjson';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import type { StaticServer } from '../support/static-server';
 
 // The counts come from the dataset itself, not from the page, so a card or question that print
 // CSS hides (or that never rendered) shows up as a difference.
@@ -13,15 +12,9 @@ const questionCount = sessions.reduce((n, s) => n + ((s.questions as unknown[] |
 
 let browser: Browser;
 let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: requireDist() });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteInBrowser((b, s) => {
+  browser = b;
+  server = s;
 });
 
 /** How many elements matching `selector` are rendered (a box, not display:none, not visibility:hidden). */

@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pagePath } from '../../site/lib/routes';
-import { launchBrowser, openPage } from '../support/browser';
-import { requireDist } from '../support/dist';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import { openPage, useSiteInBrowser } from '../support/browser';
+import type { StaticServer } from '../support/static-server';
 
 // The opening session is written as 09:00–09:20 Guatemala time (UTC−6) on Monday 26 October 2020,
 // i.e. 15:00Z. Spain left summer time on Sunday 25 October, so Madrid is UTC+1 that day: 16:00.
@@ -14,15 +13,9 @@ const STORAGE_KEY = 'seminario.timeZone';
 
 let browser: Browser;
 let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer({ root: requireDist() });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteInBrowser((b, s) => {
+  browser = b;
+  server = s;
 });
 
 /** The reference lines (Guatemala, Peru) and the chosen-zone line of the opening session, as text. */

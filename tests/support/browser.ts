@@ -1,7 +1,9 @@
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/browser-flags.mjs';
 import { type Lang, languages, pagePath } from '../../site/lib/routes';
-import type { StaticServer } from './static-server';
+import { requireDist } from './dist';
+import { type StaticServer, startStaticServer } from './static-server';
 
 /**
  * Debian's Chromium through playwright-core (`npx playwright install` cannot download browsers
@@ -9,6 +11,28 @@ import type { StaticServer } from './static-server';
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * The usual setup of a browser test file: the built site on a local static server and one
+ * Chromium, started before the file's tests and closed after them. `ready` receives both.
+ * @example
+ * let browser: Browser;
+ * let server: StaticServer;
+ * useSiteInBrowser((b, s) => { browser = b; server = s; });
+ */
+export function useSiteInBrowser(ready: (browser: Browser, server: StaticServer) => void): void {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await startStaticServer({ root: requireDist() });
+    browser = await launchBrowser();
+    ready(browser, server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 export interface OpenOptions {
