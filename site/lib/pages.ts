@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { loadSite, type Session, type Site, type Speaker } from './content/load';
 import { type Lang, languages, pagePath } from './routes';
+import { displayZones, intlLocale, zoneLabel } from './time-display';
 
 /** One HTML page of the site: what the catch-all route renders and the sitemap lists. */
 export type PageEntry =
@@ -31,7 +32,7 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
     case 'home':
       return { title: site.event.name.text, description: clip(summary) };
     case 'programme':
-      return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: 'Guatemala' }) };
+      return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: zoneList(site, lang) }) };
     case 'speakers':
       return { title: t(lang, 'speakers.title'), description: t(lang, 'speakers.description', { event }) };
     case 'myProgramme':
@@ -45,6 +46,11 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
       return { title: s.name, description: clip([s.position?.text, s.institution?.name.text].filter(Boolean).join(', ') || summary) };
     }
   }
+}
+
+/** The event's display zones by name, as a list in the page's language ("Guatemala y Perú"). */
+export function zoneList(site: Site, lang: Lang): string {
+  return new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' }).format(displayZones(site.event).map((z) => zoneLabel(z, lang)));
 }
 
 function clip(text: string, max = 160): string {
