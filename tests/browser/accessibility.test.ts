@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults, Result } from 'axe-core';
+import type { Result } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages } from '../../site/lib/routes';
+import { runAxe } from '../support/axe';
 import { launchBrowser, type OpenedPage, openPage, pageKinds, samplePages } from '../support/browser';
 import { htmlPages, requireDist } from '../support/dist';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
-/** WCAG 2.0, 2.1 and 2.2 A and AA: the bar is zero violations on every page. */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
+// The bar is zero violations of WCAG 2.0, 2.1 and 2.2 A and AA (support/axe.ts) on every page.
 // Enumerated from dist/ at collection time so every built page, 404s included, is its own test.
 const pages = htmlPages(requireDist());
 
@@ -38,14 +34,6 @@ async function pageFor(scheme: 'light' | 'dark'): Promise<OpenedPage> {
     contexts.set(scheme, opened);
   }
   return opened;
-}
-
-async function runAxe(page: Page): Promise<AxeResults> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as { axe: typeof import('axe-core') };
-    return axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-  }, TAGS);
 }
 
 /** One line per violation and node: rule, impact, what it means, where, and axe's summary of the fix. */

@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../support/axe';
 import { launchBrowser, type OpenedPage, openPage } from '../support/browser';
 import { requireDist } from '../support/dist';
 import { type StaticServer, startStaticServer } from '../support/static-server';
@@ -15,8 +14,6 @@ import { type StaticServer, startStaticServer } from '../support/static-server';
  * loopback address), framing /en/embed/ from the site's server.
  */
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let server: StaticServer;
 /** The agency's site. */
@@ -55,14 +52,6 @@ async function openAgencyPage(): Promise<OpenedPage> {
   await opened.page.goto(agency.url('/'));
   await opened.page.frameLocator('iframe').locator('h1').waitFor();
   return opened;
-}
-
-async function runAxe(page: Page): Promise<AxeResults> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as { axe: typeof import('axe-core') };
-    return axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-  }, TAGS);
 }
 
 describe('the programme embedded in another site', () => {
