@@ -70,13 +70,21 @@ export function shareableLinks(session: Session, site: Site): RawLink[] {
   const isPublic = session.access === 'public';
   const dayIsPublic = site.days.find((d) => d.date === session.date)?.access === 'public';
   const own = session.links.filter((l) => isPublic || !LIVE_KINDS.has(l.kind));
-  const fromEvent = isPublic && dayIsPublic ? site.event.links.filter((l) => EVENT_LINK_KINDS.has(l.kind)) : [];
+  const fromEvent = isPublic && dayIsPublic ? eventPublicLinks(site) : [];
   const seen = new Set<string>();
   return [...own, ...fromEvent].filter((l) => {
     if (!isSafeHref(l.url) || seen.has(l.url)) return false;
     seen.add(l.url);
     return true;
   });
+}
+
+/**
+ * The event's registration, join and stream links (safe ones only): what a public day offers on the
+ * home page and adds to its public sessions.
+ */
+export function eventPublicLinks(site: Site): RawLink[] {
+  return site.event.links.filter((l) => EVENT_LINK_KINDS.has(l.kind) && isSafeHref(l.url));
 }
 
 /** Where to join a public session live (a join link, else a stream), or null. */
