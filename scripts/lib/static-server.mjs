@@ -46,7 +46,9 @@ const LOCALISED_404 = ['en', 'pt'];
 
 /**
  * Serves `root` on 127.0.0.1 at a free port.
- * @param {{ root?: string }} [options] `root` defaults to `dist/` under the current directory.
+ * @param {{ root?: string, fallback?: string }} [options] `root` defaults to `dist/` under the current
+ *   directory. `fallback` (e.g. `index.html`) answers unknown paths with that file and status 200, the
+ *   "single-page app" rewrite a static host needs for the Studio, whose routes exist only in its script.
  * @returns {Promise<StaticServer>}
  * @example
  * const server = await startStaticServer({ root: 'dist' });
@@ -57,9 +59,10 @@ export async function startStaticServer(options = {}) {
   const root = path.resolve(options.root ?? 'dist');
   /** @type {string[]} */
   const requests = [];
+  const fallback = options.fallback ? path.join(root, options.fallback) : undefined;
   const server = createServer((req, res) => {
     requests.push(req.url ?? '/');
-    handle(root, req, res).catch((error) => {
+    handle(root, req, res, fallback).catch((error) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -96,8 +99,9 @@ export async function startStaticServer(options = {}) {
  * @param {string} root
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
+ * @param {string | undefined} fallback
  */
-async function handle(root, req, res) {
+async function handle(root, req, res, fallback) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' });
     res.end();
@@ -118,6 +122,10 @@ async function handle(root, req, res) {
   }
   if (file) {
     await send(res, req.method === 'HEAD', file, 200);
+    return;
+  }
+  if (fallback && !path.extname(pathname)) {
+    await send(res, req.method === 'HEAD', fallback, 200);
     return;
   }
   const notFound = await notFoundPage(root, pathname);
