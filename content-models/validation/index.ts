@@ -7,5 +7,6 @@ export * from './collections';
 export * from './languages';
 export * from './links';
 export * from './participants';
+export * from './privateLinks';
 export * from './sessionTiming';
 export * from './types';

@@ -196,7 +196,9 @@ export class ContentLake {
     setImmediate(() => {
       for (const listener of this.listeners) {
         const relevant = changes.filter((change) => matches(listener.options, change.previous) || matches(listener.options, change.next));
-        relevant.forEach((change, index) => listener.send('mutation', eventFor(listener.options, change, transactionId, timestamp, index, relevant.length)));
+        relevant.forEach((change, index) => {
+          listener.send('mutation', eventFor(listener.options, change, transactionId, timestamp, index, relevant.length));
+        });
       }
     });
   }

@@ -314,14 +314,24 @@ export async function startSanityApiServer(options: SanityApiServerOptions): Pro
           if (parsed.dryRun) return json({ transactionId: parsed.transactionId ?? 'dry-run' });
           return json(lake.actions(parsed.actions ?? [], parsed.transactionId));
         }
-        if (endpoint === 'history' || endpoint === 'releases') return json(endpoint === 'history' ? { documents: [] } : []);
+        // No history: a document's timeline starts empty; its transaction log is empty NDJSON.
+        const events = rest ? /^events\/documents\/(.+)$/u.exec(rest) : null;
+        if (endpoint === 'history' && events?.[1]) return json({ events: { [decodeURIComponent(events[1])]: [] }, nextCursor: '' });
+        if (endpoint === 'history' && rest?.startsWith('transactions/')) {
+          res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+          res.end('');
+          return true;
+        }
+        if (endpoint === 'history') return json({ documents: [] });
+        if (endpoint === 'ping') return json({ ok: true });
       } catch (error) {
         if (error instanceof LakeError) return json({ error: { description: error.message, type: error.type }, statusCode: error.status }, error.status);
         throw error;
       }
       return false;
     }
-    if (path === '/users/me') return json({ ...user, profileImage: null, provider: 'sanity', role: 'administrator', roles: [{ name: 'administrator', title: 'Administrator' }] });
+    if (path === '/users/me')
+      return json({ ...user, profileImage: null, provider: 'sanity', role: 'administrator', roles: [{ name: 'administrator', title: 'Administrator' }] });
     if (path === `/projects/${studio.projectId}/datasets/${datasetName}/acl`) {
       return json([{ filter: '_id in path("**")', permissions: ['history', 'read', 'update', 'create'] }]);
     }
@@ -477,18 +487,23 @@ function visibleTo(documents: Record<string, unknown>[], perspective: string, au
 }
 
 /**
- * groq-js has no `text::query()` (the Studio's search): the stand-in reads `text::query($term)` as
- * "some string field of the document contains the term", which is what a list search needs.
+ * groq-js has no `text::query()`, which the Studio's lists and search use as
+ * `[@, _id] match text::query($__query)` (the query `*` while nothing is typed). The stand-in reads
+ * it as the terms matching the document's id, Spanish title or name, which is what a list needs.
  */
 function emulateTextQuery(query: string): string {
-  return query.replace(/text::query\((\$[A-Za-z_][\w]*)\)/gu, '(string(title.es) match $1 + "*" || string(name) match $1 + "*" || string(_id) match $1 + "*")');
+  return query.replace(
+    /(?:\[@,\s*_id\]|@)\s+match\s+text::query\((\$[A-Za-z_]\w*)\)/gu,
+    '($1 == "*" || _id match $1 || title.es match $1 || name match $1)',
+  );
 }
 
 /** A request path with its API version and document ids replaced by placeholders: one line per endpoint. */
 function generalise(pathname: string): string {
   return pathname
     .replace(/^\/v[^/]+/u, '/v*')
-    .replace(/^(\/v\*\/data\/(?:doc|history)\/[^/]+)\/.+$/u, '$1/{ids}')
+    .replace(/^(\/v\*\/data\/doc\/[^/]+)\/.+$/u, '$1/{ids}')
+    .replace(/^(\/v\*\/data\/history\/[^/]+\/[a-z]+)\/.+$/u, '$1/{…}')
     .replace(/^(\/v\*\/users\/me\/keyvalue)\/.+$/u, '$1/{key}');
 }
 

@@ -85,7 +85,12 @@ export interface StudioRig {
 /** The stand-in API (HTTPS), the Studio bundle on a static server, and Chromium pointed at both. */
 export async function startStudioRig(studioDir: string, apiOptions: SanityApiServerOptions): Promise<StudioRig> {
   const certificate = makeCertificate();
-  const api = await startSanityApiServer({ ...apiOptions, tls: { cert: certificate.cert, key: certificate.key }, studio: { projectId: E2E_PROJECT_ID }, token: undefined });
+  const api = await startSanityApiServer({
+    ...apiOptions,
+    tls: { cert: certificate.cert, key: certificate.key },
+    studio: { projectId: E2E_PROJECT_ID },
+    token: undefined,
+  });
   const studio = await startStaticServer({ root: studioDir, fallback: 'index.html' });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
