@@ -349,7 +349,10 @@ export async function startSanityApiServer(options: SanityApiServerOptions): Pro
         organizationId: null,
       });
     }
-    if (path === `/projects/${studio.projectId}/datasets`) return json([{ name: datasetName, aclMode: 'private' }]);
+    if (path === `/projects/${studio.projectId}/datasets`) {
+      // No comments add-on dataset: the Studio would otherwise read our documents as comments.
+      return json(url.searchParams.get('datasetProfile') === 'comments' ? [] : [{ name: datasetName, aclMode: 'private' }]);
+    }
     if (path === `/projects/${studio.projectId}/features` || path === '/features') return json([]);
     if (path === `/projects/${studio.projectId}/user-applications` || path.startsWith('/user-applications')) return json([]);
     if (/^\/projects\/[^/]+\/grants$/u.test(path) || path.startsWith('/grants')) return json({});
