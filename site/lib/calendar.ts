@@ -1,6 +1,7 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { toIsoUtc } from '../../content-models/time';
 import { isSafeHref } from '../../content-models/validation/links';
+import { mayShowLiveLinks } from '../../content-models/validation/privateLinks';
 import { t } from '../i18n';
 import type { Session, Site } from './content/load';
 import type { RawLink } from './content/result-schema';
@@ -67,16 +68,28 @@ const EVENT_LINK_KINDS: ReadonlySet<RawLink['kind']> = new Set(['registration', 
  * A URL listed twice is kept once.
  */
 export function shareableLinks(session: Session, site: Site): RawLink[] {
-  const isPublic = session.access === 'public';
-  const dayIsPublic = site.days.find((d) => d.date === session.date)?.access === 'public';
-  const own = session.links.filter((l) => isPublic || !LIVE_KINDS.has(l.kind));
-  const fromEvent = isPublic && dayIsPublic ? eventPublicLinks(site) : [];
+  const live = mayShowLiveLinks(session.access, site.days.find((d) => d.date === session.date)?.access);
+  const own = session.links.filter((l) => live || !LIVE_KINDS.has(l.kind));
+  const fromEvent = live ? eventPublicLinks(site) : [];
   const seen = new Set<string>();
   return [...own, ...fromEvent].filter((l) => {
     if (!isSafeHref(l.url) || seen.has(l.url)) return false;
     seen.add(l.url);
     return true;
   });
+}
+
+/**
+ * Every join or stream address of the event and its sessions: in the text of a private session,
+ * a link to one of these is a way in (`isPrivateTextLink`).
+ */
+export function liveLinkUrls(site: Site): string[] {
+  return [...site.event.links, ...site.sessions.flatMap((s) => s.links)].filter((l) => LIVE_KINDS.has(l.kind)).map((l) => l.url);
+}
+
+/** The private-link rule for a session's text, for the Portable Text renderer. */
+export function privateTextLinkRule(session: Session, site: Site): { mayShowLive: boolean; liveUrls: string[] } {
+  return { mayShowLive: mayShowLiveLinks(session.access, site.days.find((d) => d.date === session.date)?.access), liveUrls: liveLinkUrls(site) };
 }
 
 /**

@@ -2,14 +2,18 @@ import { siteQuery } from '../../../content-models/queries';
 import { FALLBACK_EVENT_TIME_ZONE } from '../../../content-models/schema/lib/constants';
 import { isValidTimeZone, resolveWallClock } from '../../../content-models/time';
 import {
+  checkDayLinks,
   checkEventDays,
   checkParticipant,
+  checkPrivateTextLinks,
   checkSectionAnchors,
   checkSessionLanguages,
   checkSessionLinks,
   checkSessionSchedule,
   checkSessionTiming,
   isSafeHref,
+  LIVE_LINK_KINDS,
+  mayShowLiveLinks,
   type SessionTiming,
   unsafeHrefMessage,
 } from '../../../content-models/validation';
@@ -249,6 +253,10 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
   // title still has its times and links checked in the same report.
   const eventDates = new Set(event?.days.map((d) => d.date) ?? []);
   const schedule: SessionTiming[] = [];
+  // Every join/stream address: in the text of a private session, a link to one is a way in.
+  const liveUrls = [...(event?.links ?? []), ...sessionItems.flatMap((item) => ruleView(item).links)]
+    .filter((l) => LIVE_LINK_KINDS.has(l.kind))
+    .map((l) => l.url);
   for (const item of sessionItems) {
     const s = ruleView(item);
     const at = { documentId: s._id, documentType: 'session', label: s.title || undefined };
@@ -267,6 +275,15 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
       for (const issue of checkSessionLinks(s.access, s.links)) {
         if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
       }
+    }
+    // The same private-link rules as the Studio's (content-models/validation/privateLinks.ts).
+    const day = event?.days.find((d) => d.date === s.date);
+    const dayRule = day ? { date: day.date, access: day.access, title: day.title?.text ?? null } : undefined;
+    for (const issue of [
+      ...checkDayLinks(s.access, dayRule, s.links),
+      ...checkPrivateTextLinks(mayShowLiveLinks(s.access, day?.access), { description: s.descriptionBlocks }, liveUrls),
+    ]) {
+      if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
     }
     for (const issue of checkSessionLanguages(s.language, s.languageSupport)) {
       if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
@@ -435,6 +452,7 @@ function ruleView(item: unknown) {
     access: v.access,
     language: v.language ?? null,
     languageSupport: (Array.isArray(v.languageSupport) ? v.languageSupport : []) as { kind?: unknown; language?: unknown }[],
+    descriptionBlocks: (v.description as { blocks?: unknown } | null | undefined)?.blocks,
     links: (Array.isArray(v.links) ? v.links : []).map((l) => ({
       kind: str((l as { kind?: unknown } | null)?.kind),
       url: str((l as { url?: unknown } | null)?.url),
