@@ -19,7 +19,7 @@ let rig: StudioRig;
 let studio: StudioPage;
 const started = Date.now();
 /** Generous: the Studio validates in the background, and a shared CI machine can be slow. */
-const WAIT = { timeout: 60_000 };
+const WAIT = { timeout: 120_000 };
 const EDITED_TITLE = 'Mesa de reflexión 1 · revisada en el Studio';
 const NEW_TITLE = 'Balance de la jornada abierta';
 const NEW_SLUG = 'balance-de-la-jornada-abierta';
@@ -68,7 +68,7 @@ async function expectNoMarker(page: Page, name: string, level: 'error' | 'warnin
 const published = (id: string) => rig.api.lake.get(id) as Record<string, unknown> | undefined;
 
 describe('the Studio, as an editor', () => {
-  it('shows the desk in Spanish with the days as the programme names them', { timeout: 180_000 }, async () => {
+  it('shows the desk in Spanish with the days as the programme names them', { timeout: 400_000 }, async () => {
     const { page } = studio;
     await page.goto(rig.studio.url('/'));
     await page.getByText('Sesiones por día').first().click(WAIT);
@@ -84,10 +84,11 @@ describe('the Studio, as an editor', () => {
     for (const title of ['Inauguración del encuentro', 'Mesa de reflexión 1', 'Mesa de reflexión 2']) await page.getByText(title).first().waitFor(WAIT);
   });
 
-  it('refuses an end before the start and an agenda-order mistake, allows an overlap, and publishes the fix', { timeout: 300_000 }, async () => {
+  it('refuses an end before the start and an agenda-order mistake, allows an overlap, and publishes the fix', { timeout: 600_000 }, async () => {
     const { page } = studio;
     await page.getByText('Mesa de reflexión 1').first().click(WAIT);
     await field(page, 'end').locator('input').waitFor(WAIT);
+    expect(decodeURIComponent(page.url())).toContain('/structure/sesiones;dia-2020-10-26;session-mesa-de-reflexion-1');
     // The seed's two reflection panels run in parallel on purpose: a warning, nothing blocks.
     await expectMarker(page, 'start', 'warning', /Se cruza en el tiempo con «Mesa de reflexión 2/);
 
@@ -111,11 +112,10 @@ describe('the Studio, as an editor', () => {
     await expect.poll(() => published('drafts.session-mesa-de-reflexion-1'), WAIT).toBeUndefined();
   });
 
-  it('warns about a repeated hour and refuses a time that does not exist', { timeout: 240_000 }, async () => {
+  it('warns about a repeated hour and refuses a time that does not exist', { timeout: 400_000 }, async () => {
     const { page } = studio;
-    await page.getByText('Sesiones por día').first().click(WAIT);
-    await page.getByText('Viernes 30 de octubre').first().click(WAIT);
-    await page.getByText('Revisión de los resultados').first().click(WAIT);
+    // A deep link, as an editor's bookmark would be: the static host answers it with the Studio.
+    await page.goto(rig.studio.url('/structure/sesiones;dia-2020-10-30;session-revision-del-trabajo-asincronico'));
     await field(page, 'timeZone').locator('input').waitFor(WAIT);
     // Jordan's clocks went back at 01:00 on 30 October 2020: 00:30 happened twice.
     await type(page, 'timeZone', 'Asia/Amman');
@@ -128,10 +128,10 @@ describe('the Studio, as an editor', () => {
     await expect.poll(() => publishButton(page).isDisabled(), WAIT).toBe(true);
   });
 
-  it('creates a session from a day’s list, beside it, and publishes it', { timeout: 300_000 }, async () => {
+  it('creates a session from a day’s list, beside it, and publishes it', { timeout: 600_000 }, async () => {
     const { page } = studio;
-    await page.getByText('Sesiones por día').first().click(WAIT);
-    await page.getByText('Lunes 26 de octubre').first().click(WAIT);
+    await page.goto(rig.studio.url('/structure/sesiones;dia-2020-10-26'));
+    await page.getByText('Mesa de reflexión 2').first().waitFor(WAIT);
     const dayPane = page.locator('[data-testid="document-list-pane"]').last();
     await dayPane.locator('[data-testid="new-document-button"], button[aria-label="Crear nuevo documento"]').first().click(WAIT);
     await page.getByText('Sesión de este día').last().click(WAIT);
@@ -164,17 +164,18 @@ describe('the Studio, as an editor', () => {
     expect(studio.problems).toEqual([]);
   });
 
-  it('builds the site from the same API, with both changes', { timeout: 300_000 }, async () => {
+  it('builds the site from the same API, with both changes', { timeout: 500_000 }, async () => {
     const run = await runBuild({
+      // Under a loaded machine the build alone takes minutes; alone, about a minute.
       env: { SANITY_PROJECT_ID: E2E_PROJECT_ID, SANITY_DATASET: 'production', SANITY_API_HOST: rig.api.url, NODE_EXTRA_CA_CERTS: rig.certFile },
-      timeoutMs: 280_000,
+      timeoutMs: 480_000,
     });
     try {
       expect(run.code, run.output).toBe(0);
       const programme = readFileSync(path.join(run.outDir, 'programa', 'index.html'), 'utf8');
-      expect(programme).toContain(EDITED_TITLE);
-      expect(programme).toContain(NEW_TITLE);
-      expect(readFileSync(path.join(run.outDir, 'programa', NEW_SLUG, 'index.html'), 'utf8')).toContain(NEW_TITLE);
+      expect(programme.includes(EDITED_TITLE), 'the edited title is on the programme').toBe(true);
+      expect(programme.includes(NEW_TITLE), 'the new session is on the programme').toBe(true);
+      expect(readFileSync(path.join(run.outDir, 'programa', NEW_SLUG, 'index.html'), 'utf8').includes(NEW_TITLE)).toBe(true);
     } finally {
       removeOutDir(run.outDir);
     }

@@ -24,11 +24,18 @@ interface SessionLike {
 
 async function linkRulesData(context: ValidationContext): Promise<LinkRulesData> {
   const date = (context.document as SessionLike | undefined)?.date;
-  if (!date) return { day: null, eventUrls: null, sessionUrls: null };
-  return context
-    .getClient({ apiVersion: STUDIO_API_VERSION })
-    .withConfig({ perspective: 'raw' })
-    .fetch<LinkRulesData>(sessionLinkRulesQuery, { date }, context.signal ? { signal: context.signal } : {});
+  const none = { day: null, eventUrls: null, sessionUrls: null };
+  if (!date) return none;
+  try {
+    return await context
+      .getClient({ apiVersion: STUDIO_API_VERSION })
+      .withConfig({ perspective: 'raw' })
+      .fetch<LinkRulesData>(sessionLinkRulesQuery, { date }, context.signal ? { signal: context.signal } : {});
+  } catch (error) {
+    // Offline, the meeting-service part of the text rule still runs; the day's access waits.
+    if (context.signal?.aborted) throw error;
+    return none;
+  }
 }
 
 /** The session `links` field: no join or stream link on a participants-only day. */

@@ -35,6 +35,7 @@ import {
   rawSpeaker,
 } from './result-schema';
 import { type ContentSource, ContentSourceError, sourceFromEnv } from './source';
+import { pendingTranslationsLine } from './translations';
 
 export type { Localised, LocalisedBlocks, ParticipantRole };
 
@@ -326,6 +327,9 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
   if (problems.size > 0 || !event || !conceptNote) throw new ContentValidationError(problems.list(), sourceDescription, studioUrl);
 
   reportDroppedLinks(sessions, speakers, conceptNote, warn);
+  // The Studio's «Traducciones pendientes», per language, in the build log (warn only speaks for es).
+  const pending = pendingTranslationsLine(result, lang);
+  if (pending) (options.warn ?? ((message: string) => console.warn(`[content] ${message}`)))(pending);
   const timed: Session[] = sessions.map((raw) => {
     const timeZone = raw.timeZone || event.timeZone;
     // Validation above guarantees both resolve.
