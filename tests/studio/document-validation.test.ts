@@ -343,9 +343,7 @@ describe('private links in the Studio (the rules the build refuses with)', () =>
   it('is an error to give a public session of a participants-only day a join link, naming the day', async () => {
     const open = { ...workshop, access: 'public', links: [{ _type: 'link', _key: 'j1', kind: 'join', url: 'https://zoom.us/j/1' }] };
     const markers = await markersOf(open);
-    expect(markers).toEqual([
-      expect.objectContaining({ level: 'error', path: 'links.[j1].kind', message: expect.stringContaining('28 de octubre de 2020') }),
-    ]);
+    expect(markers).toEqual([expect.objectContaining({ level: 'error', path: 'links.[j1].kind', message: expect.stringContaining('28 de octubre de 2020') })]);
   });
 
   it('is an error to link a meeting from a participants-only session’s description', async () => {
