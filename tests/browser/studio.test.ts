@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeOutDir, repoRoot, runBuild } from '../support/build';
+import { type DraftPreview, freePort, startDraftPreview } from '../support/preview-server';
 import { readNdjson } from '../support/sanity-api-server';
 import { buildStudio, E2E_PROJECT_ID, openStudio, type StudioPage, type StudioRig, startStudioRig } from '../support/studio';
 
@@ -17,19 +18,27 @@ import { buildStudio, E2E_PROJECT_ID, openStudio, type StudioPage, type StudioRi
 
 let rig: StudioRig;
 let studio: StudioPage;
+let preview: DraftPreview | undefined;
+/** Where the draft preview listens; the Studio bundle has it baked in (SANITY_STUDIO_PREVIEW_URL). */
+let previewPort = 0;
 const started = Date.now();
 /** Generous: the Studio validates in the background, and a shared CI machine can be slow. */
 const WAIT = { timeout: 120_000 };
 const EDITED_TITLE = 'Mesa de reflexión 1 · revisada en el Studio';
 const NEW_TITLE = 'Balance de la jornada abierta';
 const NEW_SLUG = 'balance-de-la-jornada-abierta';
+const PREVIEW_TITLE = 'Inauguración, borrador visto en la vista previa';
 
 beforeAll(async () => {
-  const dir = process.env.STUDIO_E2E_DIR || (await buildStudio({ SANITY_STUDIO_PROJECT_ID: E2E_PROJECT_ID }));
+  previewPort = Number(process.env.STUDIO_E2E_PREVIEW_PORT) || (await freePort());
+  const dir =
+    process.env.STUDIO_E2E_DIR ||
+    (await buildStudio({ SANITY_STUDIO_PROJECT_ID: E2E_PROJECT_ID, SANITY_STUDIO_PREVIEW_URL: `http://127.0.0.1:${previewPort}` }));
   rig = await startStudioRig(dir, { documents: readNdjson(path.join(repoRoot, 'studio', 'seed', 'production.ndjson')) });
-  studio = await openStudio(rig);
+  studio = await openStudio(rig, [`127.0.0.1:${previewPort}`]);
 }, 300_000);
 afterAll(async () => {
+  await preview?.stop();
   await studio?.close();
   await rig?.close();
   console.info(
@@ -158,6 +167,31 @@ describe('the Studio, as an editor', () => {
       .toBeDefined();
     const created = rig.api.lake.all().find((d) => (d.slug as { current?: string } | undefined)?.current === NEW_SLUG);
     expect(created).toMatchObject({ _type: 'session', date: '2020-10-26', access: 'public', start: '10:30', end: '10:45', order: 5 });
+  });
+
+  it('shows the draft preview beside the form and follows an edit there (Presentation)', { timeout: 600_000 }, async () => {
+    preview = await startDraftPreview(
+      previewPort,
+      { SANITY_PROJECT_ID: E2E_PROJECT_ID, SANITY_API_READ_TOKEN: 'sk-e2e-preview', SANITY_API_HOST: rig.api.url, NODE_EXTRA_CA_CERTS: rig.certFile },
+      { timeoutMs: 300_000 },
+    );
+    const { page } = studio;
+    await page.goto(rig.studio.url('/structure/sesiones;dia-2020-10-26;session-inauguracion'));
+    // The document's locations: the pages that show it, from the site's route table.
+    await page
+      .getByText(/Usado en \d+ páginas/)
+      .first()
+      .click(WAIT);
+    await page.getByText('Inauguración del encuentro (español)').first().click(WAIT);
+    await expect.poll(() => decodeURIComponent(page.url()), WAIT).toContain('/presentation');
+    const frame = page.frameLocator('iframe').first();
+    await frame.locator('.draft-banner').waitFor(WAIT);
+    await frame.locator('h1', { hasText: 'Inauguración del encuentro' }).waitFor(WAIT);
+    await field(page, 'title.es').locator('input').waitFor(WAIT);
+    await type(page, 'title.es', PREVIEW_TITLE);
+    await frame.locator('h1', { hasText: PREVIEW_TITLE }).waitFor(WAIT);
+    // A draft only: the published session is unchanged.
+    expect((published('session-inauguracion')?.title as { es?: string } | undefined)?.es).toBe('Inauguración del encuentro');
   });
 
   it('kept the console clean and sent nothing off the machine', () => {

@@ -495,10 +495,7 @@ function visibleTo(documents: Record<string, unknown>[], perspective: string, au
  * it as the terms matching the document's id, Spanish title or name, which is what a list needs.
  */
 function emulateTextQuery(query: string): string {
-  return query.replace(
-    /(?:\[@,\s*_id\]|@)\s+match\s+text::query\((\$[A-Za-z_]\w*)\)/gu,
-    '($1 == "*" || _id match $1 || title.es match $1 || name match $1)',
-  );
+  return query.replace(/(?:\[@,\s*_id\]|@)\s+match\s+text::query\((\$[A-Za-z_]\w*)\)/gu, '($1 == "*" || _id match $1 || title.es match $1 || name match $1)');
 }
 
 /** A request path with its API version and document ids replaced by placeholders: one line per endpoint. */
