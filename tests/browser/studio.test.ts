@@ -74,12 +74,24 @@ async function expectNoMarker(page: Page, name: string, level: 'error' | 'warnin
   await expect.poll(() => field(page, name).locator(`[data-testid="input-validation-icon-${level}"]`).count(), WAIT).toBe(0);
 }
 
+/**
+ * Goes to a Studio path the way its own links do (history and a popstate event), without reloading
+ * the whole Studio: a deep link an editor follows from another pane.
+ */
+async function navigate(page: Page, path: string) {
+  await page.evaluate((target) => {
+    window.history.pushState({}, '', target);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 const published = (id: string) => rig.api.lake.get(id) as Record<string, unknown> | undefined;
 
 describe('the Studio, as an editor', () => {
   it('shows the desk in Spanish with the days as the programme names them', { timeout: 400_000 }, async () => {
     const { page } = studio;
-    await page.goto(rig.studio.url('/'));
+    // The first visit is a deep link's worth of work: the whole Studio loads from the static host.
+    await page.goto(rig.studio.url('/'), { waitUntil: 'domcontentloaded', ...WAIT });
     await page.getByText('Sesiones por día').first().click(WAIT);
     for (const day of [
       'Lunes 26 de octubre · Abierto al público',
@@ -123,8 +135,8 @@ describe('the Studio, as an editor', () => {
 
   it('warns about a repeated hour and refuses a time that does not exist', { timeout: 400_000 }, async () => {
     const { page } = studio;
-    // A deep link, as an editor's bookmark would be: the static host answers it with the Studio.
-    await page.goto(rig.studio.url('/structure/sesiones;dia-2020-10-30;session-revision-del-trabajo-asincronico'));
+    await navigate(page, '/structure/sesiones;dia-2020-10-30;session-revision-del-trabajo-asincronico');
+    await page.locator('[data-testid="document-panel-document-title"]', { hasText: 'Revisión de los resultados' }).waitFor(WAIT);
     await field(page, 'timeZone').locator('input').waitFor(WAIT);
     // Jordan's clocks went back at 01:00 on 30 October 2020: 00:30 happened twice.
     await type(page, 'timeZone', 'Asia/Amman');
@@ -139,7 +151,7 @@ describe('the Studio, as an editor', () => {
 
   it('creates a session from a day’s list, beside it, and publishes it', { timeout: 600_000 }, async () => {
     const { page } = studio;
-    await page.goto(rig.studio.url('/structure/sesiones;dia-2020-10-26'));
+    await navigate(page, '/structure/sesiones;dia-2020-10-26');
     await page.getByText('Mesa de reflexión 2').first().waitFor(WAIT);
     const dayPane = page.locator('[data-testid="document-list-pane"]').last();
     await dayPane.locator('[data-testid="new-document-button"], button[aria-label="Crear nuevo documento"]').first().click(WAIT);
@@ -176,7 +188,8 @@ describe('the Studio, as an editor', () => {
       { timeoutMs: 300_000 },
     );
     const { page } = studio;
-    await page.goto(rig.studio.url('/structure/sesiones;dia-2020-10-26;session-inauguracion'));
+    await navigate(page, '/structure/sesiones;dia-2020-10-26;session-inauguracion');
+    await page.locator('[data-testid="document-panel-document-title"]', { hasText: 'Inauguración del encuentro' }).waitFor(WAIT);
     // The document's locations: the pages that show it, from the site's route table.
     await page
       .getByText(/Usado en \d+ páginas/)
