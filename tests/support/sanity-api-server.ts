@@ -292,6 +292,15 @@ export async function startSanityApiServer(options: SanityApiServerOptions): Pro
       sendJson(res, status, value);
       return true;
     };
+    // The Live Content API's event stream (used by the Presentation tool): open, and quiet.
+    if (/^\/data\/live\/events\/[^/]+$/u.test(path) && method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+      res.write('event: welcome\ndata: {}\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return true;
+    }
+    if (path === '/check/cors') return json({ ok: true });
     const data = /^\/data\/([a-z]+)\/([^/]+)(?:\/(.+))?$/u.exec(path);
     if (data) {
       const [, endpoint, ds, rest] = data;
