@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import { type Lang, pagePath } from '../../content-models/routes';
 import { instantToWallClock, resolveWallClock, utcOffsetMinutes } from '../../content-models/time';
 import { t } from '../i18n';
-import { participantLines, shareableLinks } from './calendar';
-import type { Session, Site } from './content/load';
+import { participantLines } from './calendar';
+import type { Session, Site } from './content/model';
 import { languageLine } from './language-line';
 import { portableTextToPlain } from './portable-text';
-import { type Lang, pagePath } from './routes';
 
 /**
  * `schedule.json` in the C3VOC/frab/pretalx layout that conference apps (Giggity, ConfClerk,
@@ -19,7 +19,7 @@ import { type Lang, pagePath } from './routes';
  *   takes the first room free of every session it overlaps.
  * - Ids (`guid`, the integer `id`, the acronym) are the same in every language and every build, so
  *   an app's favourites survive a rebuild or a switch of language.
- * - A participants-only session carries no join or stream link (see `shareableLinks`).
+ * - A participants-only session carries no join or stream link (see `content/links.ts`).
  */
 
 /** A stable name-based UUID (v5 layout over SHA-1), so ids survive rebuilds and source changes. */
@@ -73,7 +73,7 @@ const appType: Record<Session['kind'], string> = {
 
 /** The conference acronym the schema allows: lower case, digits and underscores. */
 export function scheduleAcronym(site: Site): string {
-  const base = (site.event.shortName?.text ?? site.event.name.text)
+  const base = site.name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -159,7 +159,7 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                     s.description ? portableTextToPlain(s.description.blocks) : '',
                     s.questions.length ? `${t(lang, 'session.questions')}:\n${s.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}` : '',
                     // Placeholders ("to be confirmed") are not persons, so every participant is listed here too.
-                    s.participants.length ? `${t(lang, 'session.participants')}:\n${participantLines(s, site, lang).join('\n')}` : '',
+                    s.participants.length ? `${t(lang, 'session.participants')}:\n${participantLines(s, lang).join('\n')}` : '',
                   ]
                     .filter(Boolean)
                     .join('\n\n'),
@@ -168,7 +168,7 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                     guid: stableUuid(`speaker:${id}`),
                     code: id.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
                   })),
-                  links: shareableLinks(s, site).map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
+                  links: s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
                   attachments: [],
                 })),
             ]),
