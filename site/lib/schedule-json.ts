@@ -14,7 +14,7 @@ import { portableTextToPlain } from './portable-text';
  * - Local times are in the event's reference zone (`time_zone_name`): an event's `date` is a full
  *   ISO date-time with that zone's offset and its `start` is "HH:MM" the way pretalx writes it. The
  *   C3VOC schema says `format: date-time` for `start`, but pretalx, frab and the apps that read
- *   them use "HH:MM"; we follow them (PRODUCT.md asks for it).
+ *   them use "HH:MM"; we follow them (the product asks for it).
  * - Concurrent sessions go to different virtual rooms, so apps show them side by side; a session
  *   takes the first room free of every session it overlaps.
  * - Ids (`guid`, the integer `id`, the acronym) are the same in every language and every build, so
