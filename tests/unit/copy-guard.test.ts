@@ -2,21 +2,15 @@
 // (studio/seed/production.ndjson) and the interface strings (site/i18n/*.json). Each rule is a function
 // returning one line per problem, run on the real files (expecting none) and on a broken copy (expecting
 // the line), so a rule that stops seeing anything fails too.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import en from '../../site/i18n/en.json';
 import es from '../../site/i18n/es.json';
 import pt from '../../site/i18n/pt.json';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DATASET = resolve(ROOT, 'studio/seed/production.ndjson');
+import { type Doc, readNdjson } from '../support/ndjson';
 
 type Lang = 'es' | 'en' | 'pt';
 const LANGS: Lang[] = ['es', 'en', 'pt'];
 type Rec = Record<string, unknown>;
-type Doc = Rec & { _id: string; _type: string };
 type Strings = Record<Lang, Record<string, string>>;
 
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -178,10 +172,7 @@ function replacedTerms(docs: Doc[], strings: Strings, terms: Term[] = TERMS): st
 
 // ------------------------------------------------------------------------------------------------ tests
 
-const docs: Doc[] = readFileSync(DATASET, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as Doc);
+const docs = readNdjson();
 const strings: Strings = { es, en, pt };
 
 const mutate = (fn: (copy: Doc[]) => void): Doc[] => {
