@@ -94,7 +94,8 @@ function moveDir(from, to) {
 }
 
 /**
- * Writes what hosts need from this build (site/lib/hosting/policy.ts): `_headers` and `_redirects`
+ * Writes what hosts need from this build (site/lib/hosting/policy.ts): `_headers` (and on Netlify
+ * `_redirects`)
  * with the policy pinned to the inline styles the pages actually have, the same policy as a
  * `<meta>` in every page (a host that sends no headers, like GitHub Pages, still enforces it), and
  * `<lang>/404.html` for each language, where Cloudflare Pages and nginx look for it.
@@ -106,8 +107,11 @@ function moveDir(from, to) {
 function writeHostingFiles(dir) {
   const { hashes, styleAttributes } = inlineStyleHashes(dir);
   if (styleAttributes > 0) console.warn(`[csp] ${styleAttributes} style="…" attribute(s) in the pages: style-src keeps 'unsafe-inline' without hashes.`);
-  writeFileSync(path.join(dir, '_headers'), headersFile({ styleHashes: hashes, flavour: process.env.NETLIFY === 'true' ? 'netlify' : 'cloudflare' }));
-  writeFileSync(path.join(dir, '_redirects'), redirectsFile());
+  const netlify = process.env.NETLIFY === 'true';
+  writeFileSync(path.join(dir, '_headers'), headersFile({ styleHashes: hashes, flavour: netlify ? 'netlify' : 'cloudflare' }));
+  // Only Netlify needs the 404 rules; Cloudflare Pages rejects status-404 rules (and warns) and
+  // finds each language's 404.html by itself.
+  if (netlify) writeFileSync(path.join(dir, '_redirects'), redirectsFile());
   for (const { isDefault, notFoundPage, prefix } of hostedLanguages) {
     if (isDefault) continue;
     const page = path.join(dir, prefix, '404', 'index.html');

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureNginx } from './lib/nginx.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.test-results');
@@ -83,12 +84,16 @@ function vitest(project) {
 }
 
 const browser = ensureChromium();
-if (!browser.ok) {
-  console.error(`\n${browser.message}`);
+const nginx = ensureNginx();
+for (const tool of [browser, nginx]) {
+  if (tool.ok) continue;
+  console.error(`\n${tool.message}`);
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
 env.CHROMIUM_PATH = browser.path;
+env.NGINX_PATH = nginx.path;
+console.log(`Browser: ${browser.path} (${browser.source}); nginx: ${nginx.path}`);
 
 step('typecheck (astro check: site, content models, tests)', [bin('astro', 'bin/astro.mjs'), 'check']);
 step('typecheck (studio)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'studio/tsconfig.json']);
