@@ -15,7 +15,9 @@ if (!distArg || !outArg) {
 const dist = path.resolve(distArg);
 const out = path.resolve(outArg);
 if (path.basename(out) !== NGINX_SNIPPET_DIR) {
-  console.warn(`site.conf includes its snippets as ${NGINX_SNIPPET_DIR}/…, relative to nginx's configuration folder: name the output folder ${NGINX_SNIPPET_DIR}.`);
+  console.warn(
+    `site.conf includes its snippets as ${NGINX_SNIPPET_DIR}/…, relative to nginx's configuration folder: name the output folder ${NGINX_SNIPPET_DIR}.`,
+  );
 }
 const { hashes } = inlineStyleHashes(dist);
 mkdirSync(out, { recursive: true });

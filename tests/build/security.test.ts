@@ -199,7 +199,8 @@ describe('the Content-Security-Policy in _headers', () => {
     const redirects = redirectsFile();
     expect(redirects).toMatch(/^\/en\/\*\s+\/en\/404\.html\s+404$/m);
     expect(redirects).toMatch(/^\/pt\/\*\s+\/pt\/404\.html\s+404$/m);
-    for (const target of ['en/404.html', 'pt/404.html', 'en/404/index.html', 'pt/404/index.html']) expect(existsSync(path.join(distDir, target)), target).toBe(true);
+    for (const target of ['en/404.html', 'pt/404.html', 'en/404/index.html', 'pt/404/index.html'])
+      expect(existsSync(path.join(distDir, target)), target).toBe(true);
   });
 
   it('is also in every page as a meta policy, first after the charset, the header policy without what a meta policy ignores', () => {

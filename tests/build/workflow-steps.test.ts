@@ -59,7 +59,16 @@ describe('the deploy workflow on a clean clone', () => {
     ]);
     const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: 'true' };
     // The suite's own settings must not leak into the clone's build.
-    for (const key of ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_READ_TOKEN', 'SITE_URL', 'BUILD_OUT_DIR', 'ASTRO_OUT_DIR', 'CONTENT_DATASET_FILE', 'NODE_ENV'])
+    for (const key of [
+      'SANITY_PROJECT_ID',
+      'SANITY_DATASET',
+      'SANITY_API_READ_TOKEN',
+      'SITE_URL',
+      'BUILD_OUT_DIR',
+      'ASTRO_OUT_DIR',
+      'CONTENT_DATASET_FILE',
+      'NODE_ENV',
+    ])
       delete env[key];
     for (const step of steps) {
       if (!step.run) continue;

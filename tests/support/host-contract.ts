@@ -83,9 +83,7 @@ export function describeHost(label: string, start: (dist: string) => Promise<Hos
         await res.arrayBuffer();
       }
       for (const prefix of embedPrefixes) expect(pageUrls().some((p) => p.path === prefix)).toBe(true);
-      console.info(
-        `${host.name}, headers measured (status | policy | nosniff | referrer | permissions | cache | type | encoding):\n${table.join('\n')}`,
-      );
+      console.info(`${host.name}, headers measured (status | policy | nosniff | referrer | permissions | cache | type | encoding):\n${table.join('\n')}`);
     });
 
     it('caches fingerprinted assets for a year and marks them immutable', async () => {
@@ -133,7 +131,7 @@ export function describeHost(label: string, start: (dist: string) => Promise<Hos
       }
     });
 
-    it('runs every page type in Chromium under the headers it sent (and each language\'s home, embed and 404): no policy violation, no console error', async () => {
+    it("runs every page type in Chromium under the headers it sent (and each language's home, embed and 404): no policy violation, no console error", async () => {
       for (const lang of languages) {
         // One page per language, navigated from URL to URL: a context per URL costs seconds on a
         // busy machine. No service worker, so every document comes from the host itself.

@@ -3,15 +3,7 @@
  * module, and `_headers` read back the way Cloudflare Pages applies it (for `npm start` and the
  * test servers, which serve what `dist/_headers` says rather than a copy of it).
  */
-import {
-  CACHE_CONTROL,
-  contentSecurityPolicy,
-  embedPrefixes,
-  hostedLanguages,
-  IMMUTABLE_PREFIX,
-  SECURITY_HEADERS,
-  typedFiles,
-} from './policy.ts';
+import { CACHE_CONTROL, contentSecurityPolicy, embedPrefixes, hostedLanguages, IMMUTABLE_PREFIX, SECURITY_HEADERS, typedFiles } from './policy.ts';
 
 /**
  * Which host the file is written for. Both apply every matching rule in file order; Cloudflare
@@ -29,7 +21,7 @@ export function headersFile({ styleHashes = [], flavour = 'cloudflare' }: { styl
   const detach = (name: string) => (flavour === 'cloudflare' ? [`  ! ${name}`] : []);
   const lines = [
     '# Written by scripts/build.mjs from site/lib/hosting/policy.ts: edit that module, not this file.',
-    `# Flavour: ${flavour === 'cloudflare' ? "Cloudflare Pages (\"! Name\" drops a header a broader rule set)" : 'Netlify (a later rule replaces a header a broader rule set)'}.`,
+    `# Flavour: ${flavour === 'cloudflare' ? 'Cloudflare Pages ("! Name" drops a header a broader rule set)' : 'Netlify (a later rule replaces a header a broader rule set)'}.`,
     '/*',
     `  Content-Security-Policy: ${contentSecurityPolicy({ styleHashes })}`,
     ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
