@@ -40,14 +40,17 @@ const HOST_FILES = new Set(['/_headers', '/_redirects']);
 export async function startStaticServer(options = {}) {
   const root = path.resolve(options.root ?? 'dist');
   const headersPath = path.join(root, '_headers');
-  // Read once: a build swaps dist/ whole, and a server is started per build.
+  // Read once: a build rewrites _headers with new hashes only together with new pages, and a
+  // server is started per build.
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   /** @param {import('node:http').ServerResponse} res @param {string} urlPath */
   const applyRules = (res, urlPath) => {
     for (const [name, value] of cloudflareHeaders(rules, urlPath)) res.setHeader(name, value);
   };
   const files = sirv(root, {
-    dev: false,
+    // Look files up per request, as nginx does: a test may publish a new file (a rebuilt sw.js)
+    // into a folder being served, and a cached size would then cut or pad it.
+    dev: true,
     etag: true,
     dotfiles: false,
     setHeaders: (res, pathname) => {

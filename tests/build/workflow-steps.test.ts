@@ -57,7 +57,14 @@ describe('the deploy workflow on a clean clone', () => {
       'actions/upload-pages-artifact',
       'actions/deploy-pages',
     ]);
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), CI: 'true' };
+    // npm's cache is warm from the suite's own install: reuse it rather than revalidating each package.
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      CI: 'true',
+      npm_config_prefer_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    };
     // The suite's own settings must not leak into the clone's build.
     for (const key of [
       'SANITY_PROJECT_ID',
@@ -83,5 +90,6 @@ describe('the deploy workflow on a clean clone', () => {
     const artifact = path.join(clone, upload?.with?.path ?? '');
     expect(existsSync(path.join(artifact, 'index.html')), artifact).toBe(true);
     expect(readFileSync(path.join(artifact, 'index.html'), 'utf8')).toContain('<meta http-equiv="Content-Security-Policy"');
-  });
+    // A full `npm ci` (about 50 s on an idle machine) and a build: far more than a build test's default.
+  }, 900_000);
 });
