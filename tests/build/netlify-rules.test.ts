@@ -4,10 +4,10 @@ import path from 'node:path';
 import { type Header, parseAllHeaders } from '@netlify/headers-parser';
 import { parseAllRedirects } from '@netlify/redirect-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languages } from '../../content-models/routes';
 import { inlineStyleHashes } from '../../scripts/lib/inline-styles.mjs';
 import { headersFile, redirectsFile } from '../../site/lib/hosting/headers-file';
 import { CACHE_CONTROL, contentSecurityPolicy, contentTypeFor, hostedLanguages, SECURITY_HEADERS } from '../../site/lib/hosting/policy';
-import { languages } from '../../site/lib/routes';
 import { pageKinds, samplePages } from '../support/browser';
 import { requireDist } from '../support/dist';
 

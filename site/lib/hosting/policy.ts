@@ -8,8 +8,9 @@
  * Plain, erasable TypeScript with `.ts` imports only: scripts/build.mjs runs it on Node 24 without
  * a compiler.
  */
-// The language table: the one import to change when it moves to content-models/locales.ts.
-import { defaultLang, type Lang, languages } from '../routes.ts';
+// The one locales table (content-models/locales.ts): a language added there gets its prefix,
+// 404 page, embed policy and content types on every host.
+import { defaultLang, type Lang, langPrefix, languages } from '../../../content-models/locales.ts';
 
 /** Sources per directive, in the order the header lists them. `frame-ancestors` is set per page (embed or not). */
 export const POLICY_SOURCES: Readonly<Record<string, readonly string[]>> = {
@@ -119,18 +120,13 @@ export function contentTypeFor(fileName: string): string {
   return TEXT_MEDIA_TYPES.includes(type) ? `${type}; charset=utf-8` : type;
 }
 
-/** A language's URL prefix: `/` for the default language, `/<lang>/` for the others. */
-export function languagePrefix(lang: Lang): string {
-  return lang === defaultLang ? '/' : `/${lang}/`;
-}
-
 /** Every language with its prefix and the 404 page a host serves for a missing path under it. */
 export const hostedLanguages: readonly { lang: Lang; prefix: string; notFoundPage: string; isDefault: boolean }[] = languages.map((lang) => ({
   lang,
-  prefix: languagePrefix(lang),
+  prefix: langPrefix(lang),
   // `<prefix>404.html` is where Cloudflare Pages looks for the nearest 404 page; the build copies
   // each language's 404 page there.
-  notFoundPage: `${languagePrefix(lang)}404.html`,
+  notFoundPage: `${langPrefix(lang)}404.html`,
   isDefault: lang === defaultLang,
 }));
 
