@@ -1,3 +1,4 @@
+import type { Lang } from './locales';
 import { pendingTranslationsFilter } from './translations';
 
 /**
@@ -120,7 +121,7 @@ export const siteQuery = /* groq */ `{
 
 /** Parameters of {@link siteQuery}. */
 export interface SiteQueryParams {
-  lang: 'es' | 'en' | 'pt';
+  lang: Lang;
 }
 
 /**

@@ -4,7 +4,7 @@
  * from the site's route table, like the «Vista previa» action (site-links.ts).
  */
 import { defineLocations, type PresentationPluginOptions } from 'sanity/presentation';
-import { type Lang, languages, pagePath } from '../site/lib/routes';
+import { type Lang, languages, pagePath } from '../content-models/routes';
 
 const languageNames: Record<Lang, string> = { es: 'español', en: 'inglés', pt: 'portugués' };
 

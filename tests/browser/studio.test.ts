@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readNdjson } from '../../content-models/ndjson';
 import { removeOutDir, repoRoot, runBuild } from '../support/build';
-import { readNdjson } from '../support/sanity-api-server';
 import { buildStudio, E2E_PROJECT_ID, openStudio, type StudioPage, type StudioRig, startStudioRig } from '../support/studio';
 
 /**

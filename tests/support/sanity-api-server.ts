@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import { evaluate, parse } from 'groq-js';
+import { readNdjson } from '../../content-models/ndjson';
 import { ContentLake, LakeError, type ListenerOptions } from './content-lake';
 
 /**
@@ -113,13 +113,6 @@ export interface SanityApiServer {
 }
 
 const API_PATH = /^\/v([^/]+)\/data\/query\/([^/?]+)$/;
-
-export function readNdjson(file: string): Record<string, unknown>[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 /** Starts the server on a random port of 127.0.0.1. */
 export async function startSanityApiServer(options: SanityApiServerOptions): Promise<SanityApiServer> {

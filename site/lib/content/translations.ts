@@ -1,4 +1,4 @@
-import type { Lang } from '../routes';
+import type { Lang } from '../../../content-models/locales';
 
 /** One document whose text falls back to Spanish in a language, with the fields that do. */
 export interface PendingTranslation {
@@ -19,7 +19,7 @@ export function pendingTranslations(result: unknown, lang: Lang): PendingTransla
   const found = new Map<string, Set<string>>();
   const visit = (value: unknown, documentId: string | undefined, path: string) => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, documentId, `${path}[${index}]`));
+      for (const [index, item] of value.entries()) visit(item, documentId, `${path}[${index}]`);
       return;
     }
     if (!value || typeof value !== 'object') return;
