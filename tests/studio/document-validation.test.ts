@@ -134,14 +134,15 @@ describe('a session', () => {
       path: 'start',
       message: expect.stringContaining('La hora 02:30 del 2020-03-29 no existe en Europe/Madrid'),
     });
-    expect(markers).toContainEqual({ level: 'warning', path: 'date', message: expect.stringContaining('no es uno de los días del evento') });
+    expect(markers).toContainEqual({ level: 'error', path: 'date', message: expect.stringContaining('no es uno de los días del evento') });
   });
 
   it('warns when a time happens twice because clocks go back', async () => {
     // Madrid, 25 October 2020, the day before the event: 02:00–03:00 happened twice.
     const markers = await markersOf({ ...opening, date: '2020-10-25', start: '02:30', end: '03:30', timeZone: 'Europe/Madrid' });
     expect(markers).toContainEqual({ level: 'warning', path: 'start', message: expect.stringContaining('ocurre dos veces en Europe/Madrid') });
-    expect(markers.filter((marker) => marker.level === 'error')).toEqual([]);
+    // 25 October is not an event day, which is the day rule's error; the repeated hour itself is no error.
+    expect(markers.filter((marker) => marker.level === 'error').map((marker) => marker.path)).toEqual(['date']);
   });
 
   it('is an error when its time zone does not exist, and accepts any real one', async () => {
@@ -160,13 +161,35 @@ describe('a session', () => {
     ]);
   });
 
-  it('warns when its date is not one of the event days', async () => {
+  it('is an error when its date is not one of the event days, as the build refuses it', async () => {
     expect(await markersOf({ ...workshop, date: '2020-10-27' })).toEqual([
       {
-        level: 'warning',
+        level: 'error',
         path: 'date',
         message: expect.stringContaining('El 27/10/2020 (martes) no es uno de los días del evento (26/10/2020, 28/10/2020 y 30/10/2020)'),
       },
+    ]);
+  });
+
+  it('names the event day a session written in another zone falls on, and suggests the event zone', async () => {
+    // 00:30 on Tuesday 27 in Madrid is 17:30 on Monday 26 in Guatemala.
+    const markers = await markersOf({ ...workshop, date: '2020-10-27', start: '00:30', end: '00:50', timeZone: 'Europe/Madrid' });
+    expect(markers).toContainEqual({
+      level: 'error',
+      path: 'date',
+      message: expect.stringContaining('en hora de Guatemala la sesión empieza el lunes 26/10/2020 a las 17:30, que sí es un día del evento'),
+    });
+    expect(markers[0]?.message).toContain('Escribe la fecha y las horas en hora de Guatemala (y vacía «Zona horaria»)');
+  });
+
+  it('accepts a session past midnight when «Termina al día siguiente» is ticked, and says how otherwise', async () => {
+    const late = { ...workshop, start: '23:15', end: '00:15' };
+    expect(await markersOf({ ...late, endsNextDay: true })).toEqual([]);
+    expect(await markersOf(late)).toEqual([
+      { level: 'error', path: 'end', message: expect.stringContaining('Si de verdad termina pasada la medianoche, marca «Termina al día siguiente».') },
+    ]);
+    expect(await markersOf({ ...workshop, endsNextDay: true })).toEqual([
+      { level: 'error', path: 'endsNextDay', message: expect.stringContaining('Marcaste «Termina al día siguiente», pero entonces la sesión duraría') },
     ]);
   });
 

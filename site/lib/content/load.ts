@@ -5,12 +5,14 @@ import {
   checkEventDays,
   checkParticipant,
   checkSectionAnchors,
+  checkSessionDay,
   checkSessionLanguages,
   checkSessionLinks,
   checkSessionSchedule,
   checkSessionTiming,
   isSafeHref,
   type SessionTiming,
+  sessionEndDate,
   unsafeHrefMessage,
 } from '../../../content-models/validation';
 import type { Lang } from '../routes';
@@ -256,12 +258,8 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
     for (const issue of checkSessionTiming(timing, referenceZone)) {
       if (issue.level === 'error') problems.add({ ...at, field: issue.path, message: issue.message });
     }
-    if (event && typeof s.date === 'string' && s.date && !eventDates.has(s.date)) {
-      problems.add({
-        ...at,
-        field: 'date',
-        message: `${s.date} no es un día del evento (${[...eventDates].join(', ')}): elige uno de esos días o añade el día en «Evento → Días»`,
-      });
+    if (event) {
+      for (const issue of checkSessionDay(timing, [...eventDates], referenceZone)) problems.add({ ...at, field: issue.path, message: issue.message });
     }
     if (s.access === 'public' || s.access === 'participants') {
       for (const issue of checkSessionLinks(s.access, s.links)) {
@@ -313,7 +311,7 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
     const timeZone = raw.timeZone || event.timeZone;
     // Validation above guarantees both resolve.
     const start = resolveWallClock(raw.date, raw.start, timeZone);
-    const end = resolveWallClock(raw.date, raw.end, timeZone);
+    const end = resolveWallClock(sessionEndDate(raw), raw.end, timeZone);
     if (!start.ok || !end.ok) throw new Error(`unreachable: ${raw._id} passed validation with unresolvable times`);
     return { ...raw, timeZone, order: raw.order ?? 0, startsAt: start.instant, endsAt: end.instant, concurrentWith: [], links: raw.links };
   });
@@ -432,6 +430,7 @@ function ruleView(item: unknown) {
     end: str(v.end),
     timeZone: str(v.timeZone) || null,
     order: typeof v.order === 'number' ? v.order : null,
+    endsNextDay: v.endsNextDay === true,
     access: v.access,
     language: v.language ?? null,
     languageSupport: (Array.isArray(v.languageSupport) ? v.languageSupport : []) as { kind?: unknown; language?: unknown }[],
