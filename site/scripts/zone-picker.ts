@@ -68,7 +68,7 @@ function render(doc: Document, zone: string, lang: Lang, texts: DOMStringMap): v
     const line = block.querySelector<HTMLElement>('[data-chosen]');
     const [startEl, endEl] = line ? line.querySelectorAll('time') : [];
     const labelEl = line?.querySelector<HTMLElement>('[data-zone-label]');
-    for (const mark of block.querySelectorAll<HTMLElement>('[data-yours]')) mark.textContent = '';
+    for (const mark of block.querySelectorAll<HTMLElement>('[data-yours]')) mark.classList.remove('on');
     if (!line || !startEl || !endEl || !labelEl) continue;
     line.hidden = true;
     if (!zone) continue;
@@ -91,7 +91,7 @@ function render(doc: Document, zone: string, lang: Lang, texts: DOMStringMap): v
     });
     const mark = repeated?.querySelector<HTMLElement>('[data-yours]');
     if (mark) {
-      mark.textContent = ` ${yours}`;
+      mark.classList.add('on');
       continue;
     }
     const pieces = rangePieces(range);

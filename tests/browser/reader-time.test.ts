@@ -24,7 +24,12 @@ useSiteInBrowser((b, s) => {
 /** The opening session's lines: the built ones by zone, and the reader's (null when not shown). */
 async function openingLines(page: Page) {
   return page.locator(`${OPENING} [data-times]`).evaluate((block) => {
-    const clean = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // The "(tu hora)" mark is CSS generated content, shown only when the picker turns it on.
+    const mark = (el: Element) => {
+      const yours = el.querySelector('.yours.on');
+      return yours ? ` ${getComputedStyle(yours, '::after').content.replace(/^"\s*|"$/g, '')}` : '';
+    };
+    const clean = (el: Element) => `${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}${mark(el)}`;
     const chosen = block.querySelector<HTMLElement>('[data-chosen]');
     return {
       built: Object.fromEntries([...block.querySelectorAll('p[data-zone]')].map((p) => [p.getAttribute('data-zone'), clean(p)])) as Record<string, string>,
@@ -40,7 +45,7 @@ describe('the reader’s line', () => {
     try {
       await opened.page.goto(server.url(pagePath('programme', 'es')));
       expect(await opened.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Buenos_Aires');
-      await expect.poll(async () => (await openingLines(opened.page)).reader).not.toBeNull();
+      await expect.poll(async () => (await openingLines(opened.page)).reader, { timeout: 15_000 }).not.toBeNull();
       const lines = await openingLines(opened.page);
       // 15:00Z is 12:00 in Buenos Aires (UTC−3).
       expect(lines.reader).toBe('12:00–12:20 Hora de Argentina (UTC−3) (tu hora)');
@@ -56,7 +61,7 @@ describe('the reader’s line', () => {
     const opened = await openPage(browser, server, { timezoneId: 'America/Manaus' });
     try {
       await opened.page.goto(server.url(pagePath('programme', 'en')));
-      await expect.poll(async () => (await openingLines(opened.page)).reader).toBe('11:00–11:20 Brazil (Manaus) time (UTC−4) (your time)');
+      await expect.poll(async () => (await openingLines(opened.page)).reader, { timeout: 15_000 }).toBe('11:00–11:20 Brazil (Manaus) time (UTC−4) (your time)');
     } finally {
       await opened.close();
     }
@@ -71,7 +76,7 @@ describe('the reader’s line', () => {
     const opened = await openPage(browser, server, { timezoneId: zone });
     try {
       await opened.page.goto(server.url(pagePath('programme', 'es')));
-      await expect.poll(async () => (await openingLines(opened.page)).built[line]).toMatch(/\(tu hora\)$/);
+      await expect.poll(async () => (await openingLines(opened.page)).built[line], { timeout: 15_000 }).toMatch(/\(tu hora\)$/);
       const lines = await openingLines(opened.page);
       expect(lines.reader).toBeNull();
       expect(Object.values(lines.built).filter((text) => text.endsWith('(tu hora)'))).toHaveLength(1);
@@ -100,7 +105,7 @@ describe('the reader’s line', () => {
     try {
       const { page } = opened;
       await page.goto(server.url(pagePath('programme', 'es')));
-      await expect.poll(async () => (await openingLines(page)).reader).not.toBeNull();
+      await expect.poll(async () => (await openingLines(page)).reader, { timeout: 15_000 }).not.toBeNull();
       // The same built page, with the opening moved onto the change; the picker redraws on a change of choice.
       await page.locator(`${OPENING} [data-times]`).evaluate(
         (block, [s, e, d]) => {
@@ -120,7 +125,8 @@ describe('the reader’s line', () => {
       const clock = (w: typeof s) => `${w.hours}:${String(w.minutes).padStart(2, '0')}`;
       const shared = s.offset === e.offset;
       expect(reader.startsWith(shared ? `${clock(s)}` : `${clock(s)} (${offsetLabel(s.offset)}) – ${clock(e)} (`)).toBe(true);
-      if (!shared) expect(reader).toMatch(new RegExp(`– ${clock(e)} \\((?:[^)]*${Number(e.date.slice(8))}[^)]*, )?${offsetLabel(e.offset)}\\)`));
+      const endOffset = offsetLabel(e.offset).replace('+', '\\+');
+      if (!shared) expect(reader).toMatch(new RegExp(`– ${clock(e)} \\((?:[^)]*${Number(e.date.slice(8))}[^)]*, )?${endOffset}\\)`));
       // A start on another day than the session's date is said, after the zone's name.
       if (s.date !== sessionDate) expect(reader).toMatch(new RegExp(`· [^(]*\\b${Number(s.date.slice(8))}\\b`));
       else expect(reader).not.toContain('·');
