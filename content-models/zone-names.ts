@@ -13,17 +13,11 @@
  * countries (a link to a zone of another country, such as `America/Coral_Harbour` → Panama, names
  * a place in Canada, and is left out on purpose).
  */
-import { type CountryNameLanguage, memberCountries } from './countries';
+import type { CountryNameLanguage } from './countries';
 
-/** IANA links (old names) of member countries' zones, to the current name. */
+/** IANA links (old names) of the member countries' zones named below, to the current name. */
 const LINKS: Readonly<Record<string, string>> = {
   'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
-  'America/Catamarca': 'America/Argentina/Catamarca',
-  'America/Argentina/ComodRivadavia': 'America/Argentina/Catamarca',
-  'America/Cordoba': 'America/Argentina/Cordoba',
-  'America/Rosario': 'America/Argentina/Cordoba',
-  'America/Jujuy': 'America/Argentina/Jujuy',
-  'America/Mendoza': 'America/Argentina/Mendoza',
   'Brazil/Acre': 'America/Rio_Branco',
   'America/Porto_Acre': 'America/Rio_Branco',
   'Brazil/DeNoronha': 'America/Noronha',
@@ -41,48 +35,18 @@ const LINKS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The zones of member countries other than the capital's (IANA zone.tab), by country code. Their
- * clocks can differ from the capital's (Manaus, Canarias, Azores, Galápagos), so they are named
- * "country (city)".
+ * The zones of member countries (IANA zone.tab) whose clocks differ from the capital's since 2018,
+ * by country code: they are named "country (city)" (Manaus, Canarias, Azores, Galápagos). Zones on
+ * the capital's clock (Córdoba, Recife, Ceuta, Madeira…) are left out, and named by their city: the
+ * browser carries this table, so it holds only what changes a name.
  */
 const OTHER_ZONES: Readonly<Record<string, readonly string[]>> = {
-  AR: ['Cordoba', 'Salta', 'Jujuy', 'Tucuman', 'Catamarca', 'La_Rioja', 'San_Juan', 'Mendoza', 'San_Luis', 'Rio_Gallegos', 'Ushuaia'].map(
-    (city) => `America/Argentina/${city}`,
-  ),
-  BR: [
-    'America/Noronha',
-    'America/Belem',
-    'America/Fortaleza',
-    'America/Recife',
-    'America/Araguaina',
-    'America/Maceio',
-    'America/Bahia',
-    'America/Campo_Grande',
-    'America/Cuiaba',
-    'America/Santarem',
-    'America/Porto_Velho',
-    'America/Boa_Vista',
-    'America/Manaus',
-    'America/Eirunepe',
-    'America/Rio_Branco',
-  ],
+  BR: ['Noronha', 'Campo_Grande', 'Cuiaba', 'Porto_Velho', 'Boa_Vista', 'Manaus', 'Eirunepe', 'Rio_Branco'].map((city) => `America/${city}`),
   CL: ['America/Coyhaique', 'America/Punta_Arenas', 'Pacific/Easter'],
   EC: ['Pacific/Galapagos'],
-  ES: ['Africa/Ceuta', 'Atlantic/Canary'],
-  MX: [
-    'America/Cancun',
-    'America/Merida',
-    'America/Monterrey',
-    'America/Matamoros',
-    'America/Chihuahua',
-    'America/Ciudad_Juarez',
-    'America/Ojinaga',
-    'America/Mazatlan',
-    'America/Bahia_Banderas',
-    'America/Hermosillo',
-    'America/Tijuana',
-  ],
-  PT: ['Atlantic/Madeira', 'Atlantic/Azores'],
+  ES: ['Atlantic/Canary'],
+  MX: ['Cancun', 'Matamoros', 'Ciudad_Juarez', 'Ojinaga', 'Mazatlan', 'Hermosillo', 'Tijuana'].map((city) => `America/${city}`),
+  PT: ['Atlantic/Azores'],
 };
 
 /** City names as readers write them, where the IANA spelling (ASCII, English) is not that. */
@@ -95,98 +59,92 @@ const CITY_NAMES: Readonly<Record<string, string | Readonly<Record<CountryNameLa
   Tucuman: 'Tucumán',
   Rio_Gallegos: 'Río Gallegos',
   Belem: 'Belém',
-  Araguaina: 'Araguaína',
   Maceio: 'Maceió',
   Cuiaba: 'Cuiabá',
-  Santarem: 'Santarém',
   Eirunepe: 'Eirunepé',
   Merida: 'Mérida',
   Ciudad_Juarez: 'Ciudad Juárez',
   Mazatlan: 'Mazatlán',
-  Bahia_Banderas: 'Bahía de Banderas',
-  Sao_Paulo: 'São Paulo',
 };
 
-const capitals = new Map<string, (typeof memberCountries)[number]>(memberCountries.map((country) => [country.timeZone, country]));
-const others = new Map<string, (typeof memberCountries)[number]>(
-  memberCountries.flatMap((country) => (OTHER_ZONES[country.code] ?? []).map((zone) => [zone, country] as const)),
-);
+/** A member country as naming needs it: its code, its capital's zone and its name in one language. */
+export interface NamedCountry {
+  code: string;
+  timeZone: string;
+  name: string;
+}
+
+/** Names zones in one language; see {@link zoneNamer}. */
+export interface ZoneNamer {
+  /** The IANA name a zone is known by here (see {@link zoneNamer}). */
+  canonical(zone: string): string;
+  /** The zone's name for readers: never an IANA id. */
+  name(zone: string): string;
+}
 
 /**
- * The IANA name a zone is known by here: an old name of a member country's zone becomes the
- * current one, whichever of the two this engine's `Intl` prefers; any other zone is left as given.
+ * Zone naming for one language, over the member countries given: the build passes countries.ts,
+ * the browser the country options the zone picker was built with, so the browser bundle carries
+ * no second copy of the countries.
+ *
+ * - `canonical`: an old name of a member country's zone becomes the current one, whichever of the
+ *   two this engine's `Intl` prefers; any other zone is left as given.
+ * - `name`: the member country for a member country's zone or an alias of one, "country (city)"
+ *   for another zone of a member country, the city for any other zone, and `UTC`/`UTC−6` for the
+ *   fixed zones.
  *
  * @example
- * canonicalZone('America/Buenos_Aires'); // 'America/Argentina/Buenos_Aires'
- * canonicalZone('America/Argentina/Buenos_Aires'); // 'America/Argentina/Buenos_Aires'
- * canonicalZone('Europe/Paris'); // 'Europe/Paris'
+ * const es = zoneNamer(memberCountries.map((c) => ({ code: c.code, timeZone: c.timeZone, name: c.name.es })), 'es');
+ * es.canonical('America/Buenos_Aires'); // 'America/Argentina/Buenos_Aires'
+ * es.name('America/Buenos_Aires'); // 'Argentina'
+ * es.name('America/Manaus'); // 'Brasil (Manaus)'
+ * es.name('Atlantic/Canary'); // 'España (Canarias)'
+ * es.name('America/New_York'); // 'New York'
+ * es.name('Etc/GMT+6'); // 'UTC−6'
  */
-export function canonicalZone(zone: string): string {
-  const linked = LINKS[zone];
-  if (linked) return linked;
-  if (capitals.has(zone) || others.has(zone)) return zone;
-  let resolved = zone;
-  try {
-    resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return zone;
+export function zoneNamer(countries: readonly NamedCountry[], lang: CountryNameLanguage): ZoneNamer {
+  const capitals = new Map(countries.map((country) => [country.timeZone, country]));
+  const byCode = new Map(countries.map((country) => [country.code, country]));
+  const others = new Map<string, NamedCountry>();
+  for (const [code, zones] of Object.entries(OTHER_ZONES)) {
+    const country = byCode.get(code);
+    if (country) for (const zone of zones) others.set(zone, country);
   }
-  // Only the engine's spelling of a zone we know replaces the given one: for other zones it may be
-  // an older name than the reader's (Asia/Calcutta for Asia/Kolkata).
-  const known = LINKS[resolved] ?? resolved;
-  return capitals.has(known) || others.has(known) ? known : zone;
-}
-
-/**
- * Whether two zone ids name the same zone here (after {@link canonicalZone} on both sides).
- *
- * @example
- * sameZone('America/Buenos_Aires', 'America/Argentina/Buenos_Aires'); // true
- */
-export function sameZone(a: string, b: string): boolean {
-  return canonicalZone(a) === canonicalZone(b);
-}
-
-/**
- * The member country whose capital keeps this zone's time, if any (aliases included).
- *
- * @example
- * memberCountryOfZone('America/Buenos_Aires')?.code; // 'AR'
- * memberCountryOfZone('America/Manaus'); // undefined: Brazil's capital zone is São Paulo's
- */
-export function memberCountryOfZone(zone: string): (typeof memberCountries)[number] | undefined {
-  return capitals.get(canonicalZone(zone));
-}
-
-/**
- * A zone's name for readers, in a site language: the member country for a member country's zone or
- * an alias of one, "country (city)" for another zone of a member country, the city for any other
- * zone, and `UTC`/`UTC−6` for the fixed zones. Never an IANA id.
- *
- * @example
- * zoneName('America/Buenos_Aires', 'es'); // 'Argentina'
- * zoneName('America/Manaus', 'pt'); // 'Brasil (Manaus)'
- * zoneName('Atlantic/Canary', 'en'); // 'Spain (Canary Islands)'
- * zoneName('America/New_York', 'en'); // 'New York'
- * zoneName('Etc/GMT+6', 'es'); // 'UTC−6'
- */
-export function zoneName(zone: string, lang: CountryNameLanguage): string {
-  const id = canonicalZone(zone);
-  const capital = capitals.get(id);
-  if (capital) return capital.name[lang];
-  const other = others.get(id);
-  if (other) return `${other.name[lang]} (${cityName(id, lang)})`;
-  const fixed = /^(?:Etc\/)?(?:UTC|UCT|GMT|Zulu|Universal|Greenwich)(?:([+-])(\d{1,2}))?$/u.exec(id);
-  if (fixed) {
-    // Etc/GMT+6 is six hours BEHIND UTC: POSIX signs, inverted.
-    return fixed[1] && Number(fixed[2]) !== 0 ? `UTC${fixed[1] === '+' ? '\u2212' : '+'}${Number(fixed[2])}` : 'UTC';
-  }
-  return cityName(id, lang);
-}
-
-function cityName(zone: string, lang: CountryNameLanguage): string {
-  const last = zone.split('/').pop() || zone;
-  const known = CITY_NAMES[last];
-  if (known) return typeof known === 'string' ? known : known[lang];
-  return last.replaceAll('_', ' ');
+  const known = (zone: string) => capitals.has(zone) || others.has(zone);
+  const canonical = (zone: string): string => {
+    const linked = LINKS[zone];
+    if (linked || known(zone)) return linked ?? zone;
+    let resolved = zone;
+    try {
+      resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      return zone;
+    }
+    // Only the engine's spelling of a zone we know replaces the given one: for other zones it may be
+    // an older name than the reader's (Asia/Calcutta for Asia/Kolkata).
+    const current = LINKS[resolved] ?? resolved;
+    return known(current) ? current : zone;
+  };
+  const city = (zone: string): string => {
+    const last = zone.split('/').pop() || zone;
+    const spelt = CITY_NAMES[last];
+    if (spelt) return typeof spelt === 'string' ? spelt : spelt[lang];
+    return last.replaceAll('_', ' ');
+  };
+  return {
+    canonical,
+    name(zone) {
+      const id = canonical(zone);
+      const capital = capitals.get(id);
+      if (capital) return capital.name;
+      const other = others.get(id);
+      if (other) return `${other.name} (${city(id)})`;
+      const fixed = /^(?:Etc\/)?(?:UTC|UCT|GMT|Zulu|Universal|Greenwich)(?:([+-])(\d{1,2}))?$/u.exec(id);
+      if (fixed) {
+        // Etc/GMT+6 is six hours BEHIND UTC: POSIX signs, inverted.
+        return fixed[1] && Number(fixed[2]) !== 0 ? `UTC${fixed[1] === '+' ? '\u2212' : '+'}${Number(fixed[2])}` : 'UTC';
+      }
+      return city(id);
+    },
+  };
 }
