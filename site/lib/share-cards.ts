@@ -1,11 +1,11 @@
+import { type Lang, pagePath } from '../../content-models/routes';
 import { formatDate } from '../../content-models/time';
 import { t } from '../i18n';
-import type { Session, Site, Speaker } from './content/load';
+import type { Session, Site, Speaker } from './content/model';
 import { initials } from './initials';
 import { allPages, type PageEntry } from './pages';
-import { type Lang, pagePath } from './routes';
 import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, type ShareCard, type ShareCardFact } from './share-card';
-import { dayLabel, displayZones, intlLocale, rangeIn } from './time-display';
+import { dayLabel, intlLocale, rangeIn } from './time-display';
 
 /**
  * Which share cards exist and what each says. The home page, every session and every speaker has
@@ -78,7 +78,7 @@ export function shareCard(entry: CardEntry, site: Site): ShareCard {
 }
 
 function sessionCard(session: Session, site: Site, lang: Lang): Omit<ShareCard, 'brand'> {
-  const zones = displayZones(site.event);
+  const zones = site.zones;
   // The band holds three facts: past that, two zones and a count of the others, never a silent cut.
   const shown = zones.length > MAX_FACTS ? zones.slice(0, MAX_FACTS - 1) : zones;
   const facts = shown.map((zone) => timeFact(session, zone, lang, false));

@@ -138,8 +138,11 @@ describe('a session', () => {
   });
 
   it('warns when a time happens twice because clocks go back', async () => {
-    // Madrid, 25 October 2020, the day before the event: 02:00–03:00 happened twice.
-    const markers = await markersOf({ ...opening, date: '2020-10-25', start: '02:30', end: '03:30', timeZone: 'Europe/Madrid' });
+    // Madrid, 25 October 2020, the day before the event: 02:00–03:00 happened twice. The day is
+    // added to the event, since a session outside the event's days is an error of its own.
+    const session = { ...opening, date: '2020-10-25', start: '02:30', end: '03:30', timeZone: 'Europe/Madrid' };
+    const days = [{ _key: 'd0', _type: 'eventDay', date: '2020-10-25', access: 'participants' }, ...(event.days as object[])];
+    const markers = await markersOf(session, datasetWith(session, { ...event, days }));
     expect(markers).toContainEqual({ level: 'warning', path: 'start', message: expect.stringContaining('ocurre dos veces en Europe/Madrid') });
     // 25 October is not an event day, which is the day rule's error; the repeated hour itself is no error.
     expect(markers.filter((marker) => marker.level === 'error').map((marker) => marker.path)).toEqual(['date']);

@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/browser-flags.mjs';
-import { type Lang, languages, pagePath } from '../../site/lib/routes';
 import { requireDist } from './dist';
 import { type StaticServer, startStaticServer } from './static-server';
 
@@ -75,7 +75,7 @@ export interface OpenedPage {
  * await page.goto(server.url('/programa/'));
  * expect(problemList()).toEqual([]);
  */
-export async function openPage(browser: Browser, server: StaticServer, options: OpenOptions = {}): Promise<OpenedPage> {
+export async function openPage(browser: Browser, server: Pick<StaticServer, 'host'>, options: OpenOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({
     timezoneId: options.timezoneId ?? 'America/Guatemala',
     locale: options.locale ?? 'es-419',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memberCountries } from '../../content-models/countries';
-import type { Lang } from '../../site/lib/routes';
+import type { Lang } from '../../content-models/routes';
 import { rangeIn, rangeText, type ZonedRange } from '../../site/lib/time-display';
 import { offsetLabel, oracleTransitions, oracleVersion, oracleWall, sameClock } from '../support/tz-oracle';
 
