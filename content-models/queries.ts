@@ -87,6 +87,7 @@ export const siteQuery = /* groq */ `{
     date,
     start,
     end,
+    "endsNextDay": endsNextDay == true,
     timeZone,
     kind,
     access,

@@ -87,6 +87,11 @@ export const rawSession = z.object({
   date: isoDate,
   start: clock,
   end: clock,
+  // The query writes `endsNextDay == true`, so absent (every document before the field) is false.
+  endsNextDay: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
   timeZone: z.string().nullable(),
   kind: z.enum(sessionKinds, { error: `el tipo debe ser uno de: ${sessionKinds.join(', ')}` }),
   access,

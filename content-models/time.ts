@@ -51,6 +51,7 @@
  */
 
 import { fromZonedTime } from 'date-fns-tz';
+import { offsetLabel } from './time-text';
 
 /** What can be wrong with a date, time and zone that someone typed. */
 export type TimeProblem = 'invalid-date' | 'invalid-time' | 'invalid-zone' | 'nonexistent-time';
@@ -272,11 +273,7 @@ export function utcOffsetMinutes(instant: Date, zone: string): number {
  * formatUtcOffset(new Date('2020-10-26T15:00:00Z'), 'Europe/Lisbon'); // 'UTC+0'
  */
 export function formatUtcOffset(instant: Date, zone: string): string {
-  const offset = utcOffsetMinutes(instant, zone);
-  const sign = offset < 0 ? '\u2212' : '+';
-  const hours = Math.floor(Math.abs(offset) / 60);
-  const minutes = Math.abs(offset) % 60;
-  return `UTC${sign}${hours}${minutes === 0 ? '' : `:${pad2(minutes)}`}`;
+  return offsetLabel(utcOffsetMinutes(instant, zone));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { memberCountries } from '../countries';
-import { formatDate, formatTime, formatUtcOffset, isValidDate, isValidTimeZone, parseTimeOfDay, resolveWallClock } from '../time';
+import { formatDate, formatTime, formatUtcOffset, instantToWallClock, isValidDate, isValidTimeZone, parseTimeOfDay, resolveWallClock } from '../time';
 import type { RuleIssue } from './types';
 
 /**
@@ -16,6 +16,8 @@ export interface SessionTiming {
   timeZone?: string | null;
   /** The agenda order the organisers wrote; breaks ties between sessions that start together. */
   order?: number | null;
+  /** The end is on the day after `date` (a session past midnight). Off unless the editor says so. */
+  endsNextDay?: boolean | null;
 }
 
 /** A session's start and end as instants. */
@@ -23,6 +25,13 @@ export interface SessionInterval {
   start: Date;
   end: Date;
 }
+
+/**
+ * The longest session that "ends the next day" may be. A session past midnight runs a few hours;
+ * one of 12 hours or more is a wrong box ticked on a 09:00–10:00 session, or a 12-hour typo.
+ */
+const MAX_NEXT_DAY_HOURS = 12;
+const MAX_NEXT_DAY_MS = MAX_NEXT_DAY_HOURS * 3_600_000;
 
 /** `HH:mm`, the form the content model asks for: two-digit hours sort correctly as text in the Studio. */
 const TWO_DIGIT_TIME = /^\d{2}:\d{2}$/u;
@@ -72,13 +81,28 @@ export function timeZoneLabel(zone: string): string {
 }
 
 /**
+ * The calendar date the session's end time is read on: its own date, or the next day when the
+ * editor marked "ends the next day" (23:15–00:15). Calendar arithmetic, not 24 hours: the next day
+ * may have 23 or 25 hours in the session's zone.
+ *
+ * @example
+ * sessionEndDate({ date: '2020-10-31', endsNextDay: true }); // '2020-11-01'
+ * sessionEndDate({ date: '2020-10-31' }); // '2020-10-31'
+ */
+export function sessionEndDate(session: Pick<SessionTiming, 'date' | 'endsNextDay'>): string {
+  if (session.endsNextDay !== true || !isValidDate(session.date)) return session.date;
+  const next = new Date(Date.parse(`${session.date}T00:00:00Z`) + 86_400_000);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
  * The session's start and end instants, or `null` when its date, times or zone cannot be resolved
  * (those problems are {@link checkSessionTiming}'s to report).
  */
 export function sessionInterval(session: SessionTiming, eventTimeZone: string): SessionInterval | null {
   const zone = sessionTimeZone(session, eventTimeZone);
   const start = resolveWallClock(session.date, session.start, zone);
-  const end = resolveWallClock(session.date, session.end, zone);
+  const end = resolveWallClock(sessionEndDate(session), session.end, zone);
   if (!start.ok || !end.ok) return null;
   return { start: start.instant, end: end.instant };
 }
@@ -86,10 +110,12 @@ export function sessionInterval(session: SessionTiming, eventTimeZone: string): 
 /**
  * Checks one session's own timing: a valid date, start and end times, a real IANA zone (the
  * session's or, when it has none, the event's), no time inside a daylight-saving gap, and an end
- * after the start. A time that happens twice (clocks going back) is a warning: the site reads it as
- * the first occurrence.
+ * after the start, on the same day unless `endsNextDay` says the end is on the next day. A time
+ * that happens twice (clocks going back) is a warning: the site reads it as the first occurrence.
+ * Without `endsNextDay` an end before the start stays an error, since it is far more often a
+ * 12-hour typo (2:30 for 14:30) than a session past midnight; the message says how to mark one.
  *
- * Paths: `date`, `start`, `end`, `timeZone`.
+ * Paths: `date`, `start`, `end`, `timeZone`, `endsNextDay`.
  *
  * @example
  * checkSessionTiming({ _id: 'a', title: 'Apertura', date: '2020-10-26', start: '09:00', end: '09:20' }, 'America/Guatemala'); // []
@@ -129,17 +155,25 @@ export function checkSessionTiming(session: SessionTiming, eventTimeZone: string
 
   if (!dateOk || !zoneOk) return issues;
 
+  const nextDay = session.endsNextDay === true;
   const start = startOk ? resolveTime(date, session.start, zone, 'start', issues) : null;
-  const end = endOk ? resolveTime(date, session.end, zone, 'end', issues) : null;
+  const end = endOk ? resolveTime(sessionEndDate(session), session.end, zone, 'end', issues) : null;
 
-  if (start && end && end.getTime() <= start.getTime()) {
+  if (start && end && !nextDay && end.getTime() <= start.getTime()) {
     const same = end.getTime() === start.getTime();
     issues.push({
       level: 'error',
       path: 'end',
       message: same
         ? `La sesión termina a la misma hora en que empieza (${session.start}). Escribe la hora de fin, que debe ser posterior a la de inicio.`
-        : `La sesión termina (${session.end}) antes de empezar (${session.start}). Revisa la hora de fin: debe ser posterior a la de inicio y del mismo día, en formato de 24 horas (por ejemplo 14:30, no 2:30).`,
+        : `La sesión termina (${session.end}) antes de empezar (${session.start}). Revisa la hora de fin: debe ser posterior a la de inicio y del mismo día, en formato de 24 horas (por ejemplo 14:30, no 2:30). Si de verdad termina pasada la medianoche, marca «Termina al día siguiente».`,
+    });
+  }
+  if (start && end && nextDay && end.getTime() - start.getTime() > MAX_NEXT_DAY_MS) {
+    issues.push({
+      level: 'error',
+      path: 'endsNextDay',
+      message: `Marcaste «Termina al día siguiente», pero entonces la sesión duraría de las ${session.start} del ${pickerDate(date)} a las ${session.end} del ${pickerDate(sessionEndDate(session))}: más de ${MAX_NEXT_DAY_HOURS} horas. Si termina el mismo día, desmarca la casilla; si no, revisa las horas.`,
     });
   }
   return issues;
@@ -189,22 +223,43 @@ function resolveTime(date: string, time: string, zone: string, path: 'start' | '
 }
 
 /**
- * Refuses a session dated outside the event's days: the programme is built day by day, so such a
- * session would appear nowhere (the build refuses it too). Nothing is said when the event has no
- * days yet.
+ * Refuses a session whose date is not one of the event's days: the programme is built by day, so
+ * the session would have no place in it (the build refuses it too, with this message). The date is
+ * read in the session's own zone, as the organisers wrote it; when the session's start, read in the
+ * event's zone, falls on one of the event's days, the message names that day and suggests writing
+ * the times in the event's zone, the usual cause (00:30 in Madrid is still the previous evening in
+ * Guatemala). Nothing is said when the event has no days yet, or the date is not a valid one (the
+ * date's own rule says that).
  *
  * Path: `date`.
+ *
+ * @example
+ * checkSessionDay({ _id: 'a', title: 'Cierre', date: '2020-10-27', start: '00:30', end: '01:00', timeZone: 'Europe/Madrid' }, ['2020-10-26'], 'America/Guatemala');
+ * // [{ level: 'error', path: 'date', message: 'El 27/10/2020 (martes) no es uno de los días del evento (26/10/2020). En hora de Guatemala la sesión empieza el lunes 26/10/2020 a las 17:30, …' }]
  */
-export function checkSessionDate(date: string, eventDays: readonly string[]): RuleIssue[] {
+export function checkSessionDay(session: SessionTiming, eventDays: readonly string[], eventTimeZone: string): RuleIssue[] {
+  const date = session.date;
   if (eventDays.length === 0 || !isValidDate(date) || eventDays.includes(date)) return [];
-  const days = eventDays.filter(isValidDate).map(pickerDate);
-  return [
-    {
-      level: 'error',
-      path: 'date',
-      message: `El ${pickerDate(date)} (${weekday(date)}) no es uno de los días del evento (${listInSpanish(days)}). Elige uno de esos días, o añade el día en «Evento → Días» si el programa cambió.`,
-    },
-  ];
+  const days = listInSpanish(eventDays.filter(isValidDate).map(pickerDate));
+  const written = `El ${pickerDate(date)} (${weekday(date)}) no es uno de los días del evento (${days}).`;
+  const addDay = 'añade el día en «Evento → Días» si el programa cambió';
+  const zone = sessionTimeZone(session, eventTimeZone);
+  const start = isValidTimeZone(zone) && isValidTimeZone(eventTimeZone) ? resolveWallClock(date, session.start, zone) : null;
+  const inEventZone = start?.ok ? { date: instantToWallClock(start.instant, eventTimeZone).date, time: formatTime(start.instant, eventTimeZone, 'es') } : null;
+  if (inEventZone && inEventZone.date !== date && eventDays.includes(inEventZone.date)) {
+    const eventZoneName = `hora de ${timeZoneLabel(eventTimeZone)}`;
+    return [
+      {
+        level: 'error',
+        path: 'date',
+        message:
+          `${written} Las horas están en hora de ${timeZoneLabel(zone)}; en ${eventZoneName} la sesión empieza el ${weekday(inEventZone.date)} ${pickerDate(inEventZone.date)} ` +
+          `a las ${inEventZone.time}, que sí es un día del evento. Escribe la fecha y las horas en ${eventZoneName} ` +
+          `(y vacía «Zona horaria»), o ${addDay}.`,
+      },
+    ];
+  }
+  return [{ level: 'error', path: 'date', message: `${written} Elige uno de esos días, o ${addDay}.` }];
 }
 
 /**

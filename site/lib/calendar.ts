@@ -4,7 +4,7 @@ import { toIsoUtc } from '../../content-models/time';
 import { t } from '../i18n';
 import type { Session, Site } from './content/model';
 import { languageLine } from './language-line';
-import { rangeIn } from './time-display';
+import { rangeIn, rangeText } from './time-display';
 
 /**
  * Calendar files (RFC 5545) and "add to calendar" links, all made at build time.
@@ -13,7 +13,7 @@ import { rangeIn } from './time-display';
  *   whatever its own zone, and no VTIMEZONE has to be shipped. The event's zone is named twice: in
  *   `X-WR-TIMEZONE` (the de-facto calendar property Apple and Google read to label a subscribed
  *   calendar; with `Z` times it changes no instant) and, for people, in each DESCRIPTION, which
- *   starts with the times in Guatemala and Peru with their UTC offsets.
+ *   starts with the times in Guatemala and Peru, written as on the pages (time-display.ts).
  * - A session's VEVENT is the same in every file of a language (session, day, speaker, whole event),
  *   and its UID comes from the document id alone, so it is the same in every file and language:
  *   importing a second file updates the entry instead of duplicating it.
@@ -73,10 +73,11 @@ export function participantLines(session: Session, lang: Lang): string[] {
  * questions, participants, shareable links and the page's address.
  */
 export function sessionPlainText(session: Session, site: Site, lang: Lang, origin: string): string {
+  // The same line as on the pages: each end with its own offset across a change, every other day said.
   const times = site.zones
     .map((zone) => {
       const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
-      return `${t(lang, 'time.zoneLabel', { zone: r.label })} (${r.offset}): ${r.start}–${r.end}${r.startDate ? ` (${r.startDate})` : ''}`;
+      return rangeText(r, t(lang, 'time.zoneLabel', { zone: r.label }));
     })
     .join('\n');
   const languages = languageLine(session, lang);

@@ -78,26 +78,45 @@ export function shareCard(entry: CardEntry, site: Site): ShareCard {
 }
 
 function sessionCard(session: Session, site: Site, lang: Lang): Omit<ShareCard, 'brand'> {
+  const zones = site.zones;
+  // The band holds three facts: past that, two zones and a count of the others, never a silent cut.
+  const shown = zones.length > MAX_FACTS ? zones.slice(0, MAX_FACTS - 1) : zones;
+  const facts = shown.map((zone) => timeFact(session, zone, lang, false));
+  if (shown.length < zones.length) {
+    const more = zones.length - shown.length;
+    facts.push({ value: `+${more}`, label: t(lang, 'share.moreZones', { count: more }) });
+  }
   return {
     eyebrow: `${t(lang, `kind.${session.kind}`)} · ${t(lang, `access.${session.access}`)}`,
     title: session.title.text,
     lines: [dayLabel(session.date, lang)],
-    facts: site.zones.map((zone) => {
-      const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
-      // A zone where the session falls on another day says so, as on the page.
-      const label = [t(lang, 'time.zoneLabel', { zone: r.label }), r.offset, r.startDate].filter(Boolean).join(' · ');
-      return { value: `${r.start}–${r.end}`, label };
-    }),
+    facts,
   };
+}
+
+const MAX_FACTS = 3;
+
+/**
+ * A session's time in one zone as a card fact: the times as the value; the zone, its offset (each
+ * end's when they differ) and, when either end is on another day than the session's, both days.
+ */
+function timeFact(session: Session, zone: string, lang: Lang, withDay: boolean): ShareCardFact {
+  const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
+  const days = r.startDate || r.endDate ? `${r.startDate ?? shortDay(session.date, lang)}${r.endDate ? ` – ${r.endDate}` : ''}` : null;
+  const label = [
+    withDay && !days ? shortDay(session.date, lang) : null,
+    t(lang, 'time.zoneLabel', { zone: r.label }),
+    r.offset ?? `${r.startOffset} – ${r.endOffset}`,
+    days,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return { value: `${r.start}–${r.end}`, label };
 }
 
 function speakerCard(speaker: Speaker, site: Site, lang: Lang): Omit<ShareCard, 'brand'> {
   const institution = speaker.institution;
-  const zone = site.event.timeZone;
-  const facts = speaker.sessions.map(({ session }): ShareCardFact => {
-    const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
-    return { value: `${r.start}–${r.end}`, label: `${shortDay(session.date, lang)} · ${t(lang, 'time.zoneLabel', { zone: r.label })}` };
-  });
+  const facts = speaker.sessions.map(({ session }): ShareCardFact => timeFact(session, site.event.timeZone, lang, true));
   return {
     eyebrow: t(lang, 'speakers.title'),
     title: speaker.name,

@@ -1,55 +1,63 @@
 import { memberCountries } from '../../content-models/countries';
 import { type Lang, locale, mapLangs } from '../../content-models/locales';
 import { dayDifference, formatDate, formatTime, formatUtcOffset, instantToWallClock } from '../../content-models/time';
+import type { ZonedRange } from '../../content-models/time-text';
+import { type ZoneNamer, zoneNamer } from '../../content-models/zone-names';
 
 /** The `Intl` locale of each site language (content-models/locales.ts). */
 export const intlLocale: Record<Lang, string> = mapLangs((lang) => locale(lang).intl);
 
-/**
- * What the pages show of a time range in one zone. Built on content-models/time.ts, the one
- * module that does time-zone math; this file only chooses labels and what to spell out.
- */
-export interface ZonedRange {
-  zone: string;
-  label: string;
-  offset: string;
-  start: string;
-  end: string;
-  /** Set when the start falls on another calendar day than the session's own date. */
-  startDate: string | null;
-  /** Set when the end falls on another calendar day than the start in this zone. */
-  endDate: string | null;
+export type { ZonedRange } from '../../content-models/time-text';
+export { rangePieces, rangeText } from '../../content-models/time-text';
+
+/** Zone naming per site language, over countries.ts (content-models/zone-names.ts has the rules). */
+export const zoneNamers: Record<Lang, ZoneNamer> = mapLangs(namerFor);
+
+function namerFor(lang: Lang): ZoneNamer {
+  return zoneNamer(
+    memberCountries.map((c) => ({ code: c.code, timeZone: c.timeZone, name: c.name[lang] })),
+    lang,
+  );
 }
 
-const zoneToCountry = new Map(memberCountries.map((c) => [c.timeZone as string, c]));
-
 /**
- * The reader-facing name of a zone: the member country whose capital uses it, else the IANA city.
+ * The reader-facing name of a zone: a member country, "country (city)" for its other zones, else
+ * the city; aliases such as America/Buenos_Aires included. Never an IANA id.
  * @example zoneLabel('America/Lima', 'en') // 'Peru'
+ * @example zoneLabel('America/Buenos_Aires', 'es') // 'Argentina'
  */
 export function zoneLabel(zone: string, lang: Lang): string {
-  const country = zoneToCountry.get(zone);
-  if (country) return country.name[lang];
-  const city = zone.split('/').pop() ?? zone;
-  return city.replaceAll('_', ' ');
+  return zoneNamers[lang].name(zone);
 }
 
 /**
- * A session's start and end as read in `zone`, with the date spelled out when it is not the
- * session's own date (e.g. an evening session in Guatemala is the next morning in Madrid).
+ * What the pages show of a time range in one zone (see content-models/time-text.ts for the rules
+ * of how it is written). Built on content-models/time.ts, the one module that does time-zone math;
+ * this file only chooses labels and what to spell out.
+ *
+ * A session's start and end as read in `zone`, with each end's offset and the date spelled out
+ * when it is not the session's own date (e.g. an evening session in Guatemala is the next morning
+ * in Madrid).
+ * @example rangeIn(new Date('2020-11-01T04:30:00Z'), new Date('2020-11-01T05:15:00Z'), '2020-11-01', 'America/Havana', 'es')
+ * // { start: '0:30', end: '0:15', startOffset: 'UTC−4', endOffset: 'UTC−5', offset: null, startDate: null, endDate: null, … }
  */
 export function rangeIn(startsAt: Date, endsAt: Date, referenceDate: string, zone: string, lang: Lang): ZonedRange {
+  const locale = intlLocale[lang];
   const startShift = dayDifference(startsAt, zone, referenceDate);
   const startDay = instantToWallClock(startsAt, zone).date;
   const endDay = instantToWallClock(endsAt, zone).date;
+  const startOffset = formatUtcOffset(startsAt, zone);
+  const endOffset = formatUtcOffset(endsAt, zone);
   return {
     zone,
     label: zoneLabel(zone, lang),
-    offset: formatUtcOffset(startsAt, zone),
-    start: formatTime(startsAt, zone, intlLocale[lang]),
-    end: formatTime(endsAt, zone, intlLocale[lang]),
-    startDate: startShift !== 0 ? formatDate(startsAt, zone, intlLocale[lang], 'short') : null,
-    endDate: endDay !== startDay ? formatDate(endsAt, zone, intlLocale[lang], 'short') : null,
+    start: formatTime(startsAt, zone, locale),
+    end: formatTime(endsAt, zone, locale),
+    startOffset,
+    endOffset,
+    offset: startOffset === endOffset ? startOffset : null,
+    startDate: startShift !== 0 ? formatDate(startsAt, zone, locale, 'short') : null,
+    endDate: endDay !== startDay ? formatDate(endsAt, zone, locale, 'short') : null,
   };
 }
 

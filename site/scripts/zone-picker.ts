@@ -1,12 +1,21 @@
 /**
- * Browser side of the zone picker: shows every session time also in the chosen zone, using only
- * `Intl` (no date library ships to the browser). The choice persists in localStorage.
- * Reads instants from `<time datetime>`; writes only their text.
+ * Browser side of the zone picker: adds the reader's zone (their device's, or one they choose) to
+ * every session time. It reads clocks with `Intl` alone (no date library ships to the browser),
+ * with the same `Intl` options as content-models/time.ts, and writes the line and names the zone
+ * with the build's own modules (content-models/time-text.ts, zone-names.ts), so the reader's line
+ * and the built lines agree on times, offsets and day markers; browser tests hold it to an
+ * independent oracle at daylight-saving changes. The choice persists in localStorage; instants are
+ * read from `<time datetime>`, and only text is written.
  *
  * Without a saved choice the reader's own zone is shown: that is what most readers want, and it
  * means the line reserved for it in the layout (see global.css) is filled, never left to appear
- * later and push the page down. Choosing "Guatemala and Peru only" is saved as `none`.
+ * later and push the page down. When the reader's times are those of a line already shown (a reader
+ * in Guatemala, or in El Salvador on Guatemala's clock), that line says "(your time)" instead and
+ * the reader's line stays empty. Choosing "Guatemala and Peru only" is saved as `none`.
  */
+import { offsetLabel, rangePieces, type ZonedRange } from '../../content-models/time-text';
+import { type ZoneNamer, zoneNamer } from '../../content-models/zone-names';
+
 const STORAGE_KEY = 'seminario.timeZone';
 const NONE = 'none';
 
@@ -15,7 +24,12 @@ export function initZonePicker(doc: Document): void {
   const select = box?.querySelector<HTMLSelectElement>('select');
   if (!box || !select) return;
   box.hidden = false;
-  const lang = select.dataset.lang || doc.documentElement.lang || 'es';
+  const lang = (select.dataset.siteLang || 'es') as 'es' | 'en' | 'pt';
+  // The country options carry each member country's capital zone and name in the page's language.
+  const namer = zoneNamer(
+    [...select.querySelectorAll<HTMLOptionElement>('option[data-country]')].map((o) => ({ code: o.dataset.country ?? '', timeZone: o.value, name: o.text })),
+    lang,
+  );
   let saved: string | null = null;
   try {
     saved = localStorage.getItem(STORAGE_KEY);
@@ -32,45 +46,124 @@ export function initZonePicker(doc: Document): void {
       // See above.
     }
     const zone = choice === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : choice;
-    const label = choice === 'local' ? `${select.dataset.localLabel ?? ''} (${zone})` : (select.selectedOptions[0]?.textContent ?? zone);
-    render(doc, zone, label, lang);
+    render(doc, zone, select.dataset, namer);
     const status = box.querySelector<HTMLElement>('[data-zone-status]');
-    if (status && announce) status.textContent = zone ? (status.dataset.template ?? '{zone}').replace('{zone}', label) : '';
+    if (status && announce) status.textContent = zone ? (status.dataset.template ?? '{zone}').replace('{zone}', namer.name(zone)) : '';
   };
   select.addEventListener('change', () => update(true));
   update(false);
 }
 
-function render(doc: Document, zone: string, label: string, lang: string): void {
-  let time: Intl.DateTimeFormat | undefined;
-  let day: Intl.DateTimeFormat | undefined;
-  let offset: Intl.DateTimeFormat | undefined;
-  let ymd: Intl.DateTimeFormat | undefined;
-  if (zone) {
-    try {
-      time = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
-      day = new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' });
-      offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' });
-      ymd = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    } catch {
-      time = undefined;
-    }
+/**
+ * A range in a zone, as content-models/time.ts and site/lib/time-display.ts build it at build time:
+ * h23 clock times in the page's locale, each end's offset, the start's date when it is not the
+ * session's and the end's when it is not the start's. Throws for a zone the browser does not know.
+ */
+function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, locale: string, namer: ZoneNamer): ZonedRange {
+  const [clock, day, read] = formatsFor(zone, locale) as [Intl.DateTimeFormat, Intl.DateTimeFormat, Intl.DateTimeFormat];
+  // The wall-clock reading as if it were UTC: its distance from the instant is the offset.
+  const wall = (instant: Date) => {
+    const p = Object.fromEntries(read.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+    const local = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, (p.hour ?? 0) % 24, p.minute ?? 0);
+    return { date: new Date(local).toISOString().slice(0, 10), offset: Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000) };
+  };
+  const s = wall(start);
+  const e = wall(end);
+  const startOffset = offsetLabel(s.offset);
+  const endOffset = offsetLabel(e.offset);
+  return {
+    zone,
+    label: namer.name(zone),
+    start: clock.format(start),
+    end: clock.format(end),
+    startOffset,
+    endOffset,
+    offset: startOffset === endOffset ? startOffset : null,
+    startDate: s.date !== sessionDate ? day.format(start) : null,
+    endDate: e.date !== s.date ? day.format(end) : null,
+  };
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and every session asks for the same zones.
+const formats = new Map<string, Intl.DateTimeFormat[]>();
+
+function formatsFor(zone: string, locale: string): Intl.DateTimeFormat[] {
+  let found = formats.get(zone);
+  if (!found) {
+    found = [
+      new Intl.DateTimeFormat(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }),
+      new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }),
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      }),
+    ];
+    formats.set(zone, found);
   }
-  for (const line of doc.querySelectorAll<HTMLElement>('[data-chosen]')) {
-    const [startEl, endEl] = line.querySelectorAll('time');
-    const labelEl = line.querySelector<HTMLElement>('[data-zone-label]');
-    if (!time || !day || !offset || !ymd || !startEl || !endEl || !labelEl) {
-      line.hidden = true;
-      continue;
-    }
+  return found;
+}
+
+/** The same times, offsets and day markers: a line the reader's would only repeat. */
+function sameTimes(a: ZonedRange, b: ZonedRange): boolean {
+  return (
+    a.start === b.start &&
+    a.end === b.end &&
+    a.startOffset === b.startOffset &&
+    a.endOffset === b.endOffset &&
+    a.startDate === b.startDate &&
+    a.endDate === b.endDate
+  );
+}
+
+function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNamer): void {
+  const locale = texts.locale || 'es';
+  for (const block of doc.querySelectorAll<HTMLElement>('[data-times]')) {
+    const line = block.querySelector<HTMLElement>('[data-chosen]');
+    const [startEl, endEl] = line ? line.querySelectorAll('time') : [];
+    const labelEl = line?.querySelector<HTMLElement>('[data-zone-label]');
+    for (const mark of block.querySelectorAll<HTMLElement>('[data-yours]')) mark.classList.remove('on');
+    if (!line || !startEl || !endEl || !labelEl) continue;
+    line.hidden = true;
+    if (!zone) continue;
     const start = new Date(startEl.dateTime);
     const end = new Date(endEl.dateTime);
-    startEl.textContent = time.format(start);
-    endEl.textContent = time.format(end);
-    const gmt = offset.formatToParts(start).find((p) => p.type === 'timeZoneName')?.value ?? '';
-    const reference = line.closest<HTMLElement>('[data-times]')?.dataset.date;
-    const otherDay = reference && ymd.format(start) !== reference ? ` · ${day.format(start)}` : '';
-    labelEl.textContent = `${label} (${gmt.replace('GMT', 'UTC').replace('-', '−') || 'UTC'})${otherDay}`;
+    const date = block.dataset.date ?? '';
+    const range = (z: string) => {
+      try {
+        return rangeIn(start, end, date, z, locale, namer);
+      } catch {
+        // A zone this browser does not know: the built lines stay, complete.
+        return null;
+      }
+    };
+    const mine = range(zone);
+    if (!mine) continue;
+    const repeated = [...block.querySelectorAll<HTMLElement>('p[data-zone]')].find((p) => {
+      const theirs = range(p.dataset.zone ?? '');
+      return !!theirs && sameTimes(theirs, mine);
+    });
+    const mark = repeated?.querySelector<HTMLElement>('[data-yours]');
+    if (mark) {
+      mark.classList.add('on');
+      continue;
+    }
+    const pieces = rangePieces(mine);
+    startEl.textContent = mine.start;
+    endEl.textContent = mine.end;
+    for (const [selector, text] of [
+      ['[data-after-start]', pieces.afterStart],
+      ['[data-separator]', pieces.separator],
+      ['[data-after-end]', pieces.afterEnd],
+    ] as const) {
+      const el = line.querySelector<HTMLElement>(selector);
+      if (el) el.textContent = text;
+    }
+    labelEl.textContent = `${(texts.zoneTemplate ?? '{zone}').replace('{zone}', mine.label)}${pieces.afterLabel} ${texts.yours ?? ''}`;
     line.hidden = false;
   }
 }

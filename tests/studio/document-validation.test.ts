@@ -173,6 +173,28 @@ describe('a session', () => {
     ]);
   });
 
+  it('names the event day a session written in another zone falls on, and suggests the event zone', async () => {
+    // 00:30 on Tuesday 27 in Madrid is 17:30 on Monday 26 in Guatemala.
+    const markers = await markersOf({ ...workshop, date: '2020-10-27', start: '00:30', end: '00:50', timeZone: 'Europe/Madrid' });
+    expect(markers).toContainEqual({
+      level: 'error',
+      path: 'date',
+      message: expect.stringContaining('en hora de Guatemala la sesión empieza el lunes 26/10/2020 a las 17:30, que sí es un día del evento'),
+    });
+    expect(markers[0]?.message).toContain('Escribe la fecha y las horas en hora de Guatemala (y vacía «Zona horaria»)');
+  });
+
+  it('accepts a session past midnight when «Termina al día siguiente» is ticked, and says how otherwise', async () => {
+    const late = { ...workshop, start: '23:15', end: '00:15' };
+    expect(await markersOf({ ...late, endsNextDay: true })).toEqual([]);
+    expect(await markersOf(late)).toEqual([
+      { level: 'error', path: 'end', message: expect.stringContaining('Si de verdad termina pasada la medianoche, marca «Termina al día siguiente».') },
+    ]);
+    expect(await markersOf({ ...workshop, endsNextDay: true })).toEqual([
+      { level: 'error', path: 'endsNextDay', message: expect.stringContaining('Marcaste «Termina al día siguiente», pero entonces la sesión duraría') },
+    ]);
+  });
+
   it('is an error without a Spanish title, with or without translations', async () => {
     const withoutSpanish = await markersOf({ ...opening, title: text(undefined, { en: 'Opening' }) });
     expect(withoutSpanish).toEqual([{ level: 'error', path: 'title.es', message: expect.stringContaining('Falta el texto en español') }]);

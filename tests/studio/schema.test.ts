@@ -30,6 +30,7 @@ const contractFields: Record<string, string[]> = {
     'date',
     'start',
     'end',
+    'endsNextDay',
     'timeZone',
     'kind',
     'access',

@@ -3,7 +3,7 @@ import {
   checkEventDays,
   checkParticipant,
   checkSectionAnchors,
-  checkSessionDate,
+  checkSessionDay,
   checkSessionLinks,
   checkSessionSchedule,
   checkSessionTiming,
@@ -14,6 +14,7 @@ import {
   publishedId,
   type RuleIssue,
   type SessionTiming,
+  sessionEndDate,
   sessionInterval,
   timeZoneLabel,
 } from '../../content-models/validation';
@@ -220,15 +221,69 @@ describe('checkSessionSchedule', () => {
   });
 });
 
-describe('checkSessionDate', () => {
+describe('checkSessionDay', () => {
   const days = ['2020-10-26', '2020-10-28', '2020-10-30'];
   it.each([
-    ['an event day', '2020-10-28', days, []],
-    ['a day between event days', '2020-10-27', days, ['error date']],
-    ['any day when the event has no days yet', '2020-10-27', [], []],
-    ['an invalid date, which the timing rule reports', '2020-13-01', days, []],
-  ] as const)('%s', (_name, date, eventDays, expected) => {
-    expect(brief(checkSessionDate(date, [...eventDays]))).toEqual(expected);
+    ['an event day', { date: '2020-10-28' }, days, []],
+    ['a day between event days', { date: '2020-10-27' }, days, ['error date']],
+    ['any day when the event has no days yet', { date: '2020-10-27' }, [], []],
+    ['an invalid date, which the timing rule reports', { date: '2020-13-01' }, days, []],
+  ] as const)('%s', (_name, fields, eventDays, expected) => {
+    expect(brief(checkSessionDay(session('s', fields), [...eventDays], GUATEMALA))).toEqual(expected);
+  });
+
+  it('names the event day the session falls on in the event zone, and how to fix it', () => {
+    // 00:30 on 27 Oct in Madrid (UTC+1) is 23:30Z on the 26th: 17:30 on Monday 26 in Guatemala.
+    const [issue] = checkSessionDay(session('s', { date: '2020-10-27', start: '00:30', end: '01:00', timeZone: 'Europe/Madrid' }), days, GUATEMALA);
+    expect(issue?.level).toBe('error');
+    expect(issue?.message).toBe(
+      'El 27/10/2020 (martes) no es uno de los días del evento (26/10/2020, 28/10/2020 y 30/10/2020). Las horas están en hora de España; ' +
+        'en hora de Guatemala la sesión empieza el lunes 26/10/2020 a las 17:30, que sí es un día del evento. Escribe la fecha y las horas en hora de Guatemala ' +
+        '(y vacía «Zona horaria»), o añade el día en «Evento → Días» si el programa cambió.',
+    );
+  });
+
+  it('suggests adding the day when no event day matches in any zone', () => {
+    const [issue] = checkSessionDay(session('s', { date: '2020-10-27' }), days, GUATEMALA);
+    expect(issue?.message).toBe(
+      'El 27/10/2020 (martes) no es uno de los días del evento (26/10/2020, 28/10/2020 y 30/10/2020). Elige uno de esos días, o añade el día en «Evento → Días» si el programa cambió.',
+    );
+  });
+});
+
+describe('a session that ends the next day', () => {
+  it.each([
+    ['23:15–00:15 with the box ticked', { start: '23:15', end: '00:15', endsNextDay: true }, []],
+    ['23:15–00:15 without it, an error as a 12-hour typo would be', { start: '23:15', end: '00:15' }, ['error end']],
+    ['09:00–10:00 with the box ticked: 25 hours', { start: '09:00', end: '10:00', endsNextDay: true }, ['error endsNextDay']],
+    // Havana, 1 Nov 2020: 01:00 → 00:00, so an end at 00:30 on the next day happens twice.
+    [
+      'an end in the repeated hour of the next day',
+      { date: '2020-10-31', start: '23:30', end: '00:30', endsNextDay: true, timeZone: 'America/Havana' },
+      ['warning end'],
+    ],
+    // Havana, 14 Mar 2021: 00:00 → 01:00, so 00:30 on the next day does not exist.
+    ['an end in the gap of the next day', { date: '2021-03-13', start: '23:30', end: '00:30', endsNextDay: true, timeZone: 'America/Havana' }, ['error end']],
+  ] as const)('%s', (_name, fields, expected) => {
+    expect(brief(checkSessionTiming(session('s', fields), GUATEMALA))).toEqual(expected);
+  });
+
+  it('reads the end on the next calendar day, and says in Spanish how to mark it', () => {
+    const late = session('s', { date: '2020-10-31', start: '23:15', end: '00:15', endsNextDay: true });
+    expect(sessionEndDate(late)).toBe('2020-11-01');
+    expect(sessionInterval(late, GUATEMALA)).toEqual({ start: new Date('2020-11-01T05:15:00Z'), end: new Date('2020-11-01T06:15:00Z') });
+    const [unmarked] = checkSessionTiming({ ...late, endsNextDay: false }, GUATEMALA);
+    expect(unmarked?.message).toContain('Si de verdad termina pasada la medianoche, marca «Termina al día siguiente».');
+    const [tooLong] = checkSessionTiming(session('s', { start: '09:00', end: '10:00', endsNextDay: true }), GUATEMALA);
+    expect(tooLong?.message).toBe(
+      'Marcaste «Termina al día siguiente», pero entonces la sesión duraría de las 09:00 del 26/10/2020 a las 10:00 del 27/10/2020: más de 12 horas. Si termina el mismo día, desmarca la casilla; si no, revisa las horas.',
+    );
+  });
+
+  it('overlaps the sessions of the next morning it reaches', () => {
+    const late = session('late', { date: '2020-10-26', start: '23:00', end: '01:00', endsNextDay: true });
+    const early = session('early', { date: '2020-10-27', start: '00:30', end: '01:30' });
+    expect(findOverlappingSessions(late, [late, early], GUATEMALA).map((s) => s._id)).toEqual(['early']);
   });
 });
 

@@ -14,8 +14,9 @@ import { timeZoneField } from '../lib/timeZoneField';
  * A session of the programme. Its times are wall-clock times in `timeZone` (the event's zone when
  * empty), exactly as the organisers write them; the site derives every other zone.
  *
- * Validation: the session's own timing (valid times and zone, end after start, no time inside a
- * daylight-saving gap) and its place among the sessions of its day (overlaps warn, a start that
+ * Validation: the session's own timing (valid times and zone, end after start or, with
+ * `endsNextDay`, on the next day, no time inside a daylight-saving gap, a date that is one of the
+ * event's days) and its place among the sessions of its day (overlaps warn, a start that
  * contradicts the agenda order is an error) come from `content-models/validation/sessionTiming`.
  */
 export const session = defineType({
@@ -93,6 +94,15 @@ export const session = defineType({
         rule.custom(sessionFieldRule('end', 'error', { skipWhenEmpty: true })),
         rule.custom(sessionFieldRule('end', 'warning', { skipWhenEmpty: true })).warning(),
       ],
+    }),
+    defineField({
+      name: 'endsNextDay',
+      title: 'Termina al día siguiente',
+      description:
+        'Márcalo solo si la sesión pasa de la medianoche: por ejemplo de 23:15 a 00:15. Así la hora de fin se lee en el día siguiente. Sin marcar, una hora de fin anterior a la de inicio es un error (suele ser un 2:30 escrito en vez de 14:30).',
+      type: 'boolean',
+      initialValue: false,
+      validation: (rule) => [rule.custom(sessionFieldRule('endsNextDay', 'error'))],
     }),
     timeZoneField({
       name: 'timeZone',
@@ -207,13 +217,14 @@ export const session = defineType({
     },
   ],
   preview: {
-    select: { title: 'title.es', date: 'date', start: 'start', end: 'end', timeZone: 'timeZone', kind: 'kind' },
+    select: { title: 'title.es', date: 'date', start: 'start', end: 'end', timeZone: 'timeZone', endsNextDay: 'endsNextDay', kind: 'kind' },
     prepare: ({
       title,
       date,
       start,
       end,
       timeZone,
+      endsNextDay,
       kind,
     }: {
       title?: string;
@@ -221,10 +232,11 @@ export const session = defineType({
       start?: string;
       end?: string;
       timeZone?: string;
+      endsNextDay?: boolean;
       kind?: string;
     }) => ({
       title: title || 'Sesión sin título',
-      subtitle: [sessionWhen({ date, start, end, timeZone }), sessionKindTitle(kind)].filter(Boolean).join(' · '),
+      subtitle: [sessionWhen({ date, start, end, timeZone, endsNextDay: endsNextDay === true }), sessionKindTitle(kind)].filter(Boolean).join(' · '),
     }),
   },
 });

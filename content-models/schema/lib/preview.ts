@@ -26,10 +26,14 @@ function shortTime(time: string | undefined): string {
   return time ? time.replace(/^0(\d):/u, '$1:') : '…';
 }
 
-/** "Lun 26 · 9:00–9:20 (Guatemala)": the day, the times as entered and the zone they are in. */
-export function sessionWhen(session: { date?: string; start?: string; end?: string; timeZone?: string }): string {
+/**
+ * "Lun 26 · 9:00–9:20 (Guatemala)": the day, the times as entered and the zone they are in; a
+ * session that ends the next day says so ("23:15–0:15 del día siguiente").
+ */
+export function sessionWhen(session: { date?: string; start?: string; end?: string; timeZone?: string; endsNextDay?: boolean }): string {
   const zone = session.timeZone?.trim() || FALLBACK_EVENT_TIME_ZONE;
   const day = dayLabel(session.date) ?? 'Sin fecha';
   if (!session.start && !session.end) return `${day} · sin hora`;
-  return `${day} · ${shortTime(session.start)}–${shortTime(session.end)} (${timeZoneLabel(zone)})`;
+  const nextDay = session.endsNextDay === true ? ' del día siguiente' : '';
+  return `${day} · ${shortTime(session.start)}–${shortTime(session.end)}${nextDay} (${timeZoneLabel(zone)})`;
 }

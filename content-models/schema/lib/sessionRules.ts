@@ -4,7 +4,7 @@
  * and hands each field validator the issues at its own path.
  */
 import type { CustomValidatorResult, SanityClient, SanityDocument, ValidationContext } from 'sanity';
-import { checkSessionDate, checkSessionSchedule, checkSessionTiming, type SessionTiming } from '../../validation/sessionTiming';
+import { checkSessionDay, checkSessionSchedule, checkSessionTiming, type SessionTiming } from '../../validation/sessionTiming';
 import type { RuleIssue, RuleLevel } from '../../validation/types';
 import { FALLBACK_EVENT_TIME_ZONE, STUDIO_API_VERSION } from './constants';
 import { messagesAt } from './issues';
@@ -24,7 +24,8 @@ export const sessionRulesQuery = /* groq */ `{
     "start": coalesce(start, ""),
     "end": coalesce(end, ""),
     timeZone,
-    order
+    order,
+    endsNextDay
   }
 }`;
 
@@ -42,6 +43,7 @@ interface SessionDocument extends SanityDocument {
   end?: string;
   timeZone?: string | null;
   order?: number | null;
+  endsNextDay?: boolean | null;
 }
 
 /** Turns the document being edited into the rules' input. */
@@ -54,6 +56,7 @@ export function toSessionTiming(document: SessionDocument): SessionTiming {
     end: typeof document.end === 'string' ? document.end : '',
     timeZone: document.timeZone ?? null,
     order: typeof document.order === 'number' ? document.order : null,
+    endsNextDay: document.endsNextDay === true,
   };
 }
 
@@ -76,7 +79,7 @@ async function computeSessionIssues(document: SessionDocument, context: Validati
   const eventDays = (data.eventDays ?? []).filter((day): day is string => typeof day === 'string');
   return [
     ...checkSessionTiming(session, eventTimeZone),
-    ...checkSessionDate(session.date, eventDays),
+    ...checkSessionDay(session, eventDays, eventTimeZone),
     ...checkSessionSchedule(session, data.sessions ?? [], eventTimeZone),
   ];
 }
@@ -105,7 +108,7 @@ export function sessionIssues(context: ValidationContext): Promise<RuleIssue[]> 
  * With `skipWhenEmpty`, an empty field is left to the field's `required()` rule, so editors do not
  * read the same complaint twice.
  */
-export function sessionFieldRule(path: 'date' | 'start' | 'end' | 'timeZone', level: RuleLevel, { skipWhenEmpty = false } = {}) {
+export function sessionFieldRule(path: 'date' | 'start' | 'end' | 'endsNextDay' | 'timeZone', level: RuleLevel, { skipWhenEmpty = false } = {}) {
   return async (value: unknown, context: ValidationContext): Promise<CustomValidatorResult> => {
     if (skipWhenEmpty && (value === undefined || value === null || value === '')) return true;
     return messagesAt(await sessionIssues(context), path, level);

@@ -17,7 +17,7 @@ import {
   checkParticipant,
   checkPrivateTextLinks,
   checkSectionAnchors,
-  checkSessionDate,
+  checkSessionDay,
   checkSessionLanguages,
   checkSessionLinks,
   checkSessionSchedule,
@@ -115,7 +115,7 @@ function checkSessions(items: unknown[], event: RawEvent | null, referenceZone: 
     const timing = { ...s, timeZone: s.timeZone || referenceZone };
     const timingIssues = checkSessionTiming(timing, referenceZone);
     problems.addIssues(at, timingIssues);
-    if (event) problems.addIssues(at, checkSessionDate(s.date, eventDates));
+    if (event) problems.addIssues(at, checkSessionDay(timing, eventDates, referenceZone));
     if (s.access === 'public' || s.access === 'participants') problems.addIssues(at, checkSessionLinks(s.access, s.links));
     // The Studio's private-link rules (content-models/validation/privateLinks.ts).
     const day = event?.days.find((d) => d.date === s.date);

@@ -7,6 +7,7 @@ import type { Lang } from '../../../content-models/locales';
 import type { RawSpeaker } from '../../../content-models/result';
 import { resolveWallClock } from '../../../content-models/time';
 import { isSafeHref } from '../../../content-models/validation/links';
+import { sessionEndDate } from '../../../content-models/validation/sessionTiming';
 import { eventPublicLinks, liveUrlOf, sessionShownLinks } from './links';
 import type { CheckedContent, Day, RawInstitution, Session, Site, Speaker, SpeakerProfile } from './model';
 
@@ -33,7 +34,7 @@ export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview 
     const timeZone = raw.timeZone || event.timeZone;
     // check.ts guarantees both resolve.
     const start = resolveWallClock(raw.date, raw.start, timeZone);
-    const end = resolveWallClock(raw.date, raw.end, timeZone);
+    const end = resolveWallClock(sessionEndDate(raw), raw.end, timeZone);
     if (!start.ok || !end.ok) throw new Error(`unreachable: ${raw._id} passed validation with unresolvable times`);
     const access = dayAccess.get(raw.date) ?? 'participants';
     const shownLinks = sessionShownLinks(raw, access, event.links);

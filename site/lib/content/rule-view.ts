@@ -14,6 +14,7 @@ export function ruleView(item: unknown) {
     end: str(v.end),
     timeZone: str(v.timeZone) || null,
     order: typeof v.order === 'number' ? v.order : null,
+    endsNextDay: v.endsNextDay === true,
     access: v.access,
     language: v.language ?? null,
     languageSupport: (Array.isArray(v.languageSupport) ? v.languageSupport : []) as { kind?: unknown; language?: unknown }[],
