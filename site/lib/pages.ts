@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { loadSite, type Session, type Site, type Speaker } from './content/load';
+import { zonesInSentence } from './place-names';
 import { type Lang, languages, pagePath } from './routes';
 import { displayZones, intlLocale, zoneLabel } from './time-display';
 
@@ -32,7 +33,7 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
     case 'home':
       return { title: site.event.name.text, description: clip(summary) };
     case 'programme':
-      return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: zoneList(site, lang) }) };
+      return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: zonesForSentence(site, lang) }) };
     case 'speakers':
       return { title: t(lang, 'speakers.title'), description: t(lang, 'speakers.description', { event }) };
     case 'myProgramme':
@@ -51,6 +52,11 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
 /** The event's display zones by name, as a list in the page's language ("Guatemala y Perú"). */
 export function zoneList(site: Site, lang: Lang): string {
   return new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' }).format(displayZones(site.event).map((z) => zoneLabel(z, lang)));
+}
+
+/** The event's display zones as they follow "la hora de" in a sentence (see zonesInSentence). */
+export function zonesForSentence(site: Site, lang: Lang): string {
+  return zonesInSentence(displayZones(site.event), lang);
 }
 
 function clip(text: string, max = 160): string {

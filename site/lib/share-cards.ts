@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import type { Session, Site, Speaker } from './content/load';
 import { initials } from './initials';
 import { allPages, type PageEntry } from './pages';
+import { zoneTimeLabel } from './place-names';
 import { type Lang, pagePath } from './routes';
 import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, type ShareCard, type ShareCardFact } from './share-card';
 import { dayLabel, displayZones, intlLocale, rangeIn } from './time-display';
@@ -85,7 +86,7 @@ function sessionCard(session: Session, site: Site, lang: Lang): Omit<ShareCard, 
     facts: displayZones(site.event).map((zone) => {
       const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
       // A zone where the session falls on another day says so, as on the page.
-      const label = [t(lang, 'time.zoneLabel', { zone: r.label }), r.offset, r.startDate].filter(Boolean).join(' · ');
+      const label = [zoneTimeLabel(zone, lang), r.offset, r.startDate].filter(Boolean).join(' · ');
       return { value: `${r.start}–${r.end}`, label };
     }),
   };
@@ -96,7 +97,7 @@ function speakerCard(speaker: Speaker, site: Site, lang: Lang): Omit<ShareCard, 
   const zone = site.event.timeZone;
   const facts = speaker.sessions.map(({ session }): ShareCardFact => {
     const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
-    return { value: `${r.start}–${r.end}`, label: `${shortDay(session.date, lang)} · ${t(lang, 'time.zoneLabel', { zone: r.label })}` };
+    return { value: `${r.start}–${r.end}`, label: `${shortDay(session.date, lang)} · ${zoneTimeLabel(zone, lang)}` };
   });
   return {
     eyebrow: t(lang, 'speakers.title'),

@@ -13,6 +13,7 @@ import {
   type SessionTiming,
   unsafeHrefMessage,
 } from '../../../content-models/validation';
+import { type Photo, usablePhoto } from '../photos';
 import type { Lang } from '../routes';
 import { type ContentProblem, ContentValidationError } from './problems';
 import {
@@ -48,6 +49,8 @@ export interface Day {
   date: string;
   access: 'public' | 'participants';
   title: Localised | null;
+  /** The organisers' "how to join" text for the day, when they wrote one. */
+  joinInfo: Localised | null;
   sessions: Session[];
   startsAt: Date | null;
   endsAt: Date | null;
@@ -59,7 +62,8 @@ export interface SpeakerSession {
   topics: Localised[];
 }
 
-export interface Speaker extends RawSpeaker {
+export interface Speaker extends Omit<RawSpeaker, 'photo'> {
+  photo: Photo | null;
   sessions: SpeakerSession[];
 }
 
@@ -141,7 +145,9 @@ export function loadSite(lang: Lang, source: ContentSource = defaultSource()): P
   let site = loads.get(lang);
   if (!site) {
     const preview = source.perspective === 'drafts';
-    const current = source.fetch<unknown>(siteQuery, { lang }).then((result) => buildSite(result, lang, source.description, { preview }));
+    const current = source
+      .fetch<unknown>(siteQuery, { lang })
+      .then((result) => buildSite(result, lang, source.description, { preview, assetDir: source.assetDir }));
     loads.set(lang, current);
     if (preview) {
       const forget = () => {
@@ -161,11 +167,8 @@ export interface BuildSiteOptions {
   warn?: (message: string) => void;
   /** The content includes drafts (the preview): pages then say so. Default false. */
   preview?: boolean;
-}
-
-/** Whether a photo URL may be shown under the site's Content-Security-Policy (img-src). */
-export function isAllowedImageUrl(url: string): boolean {
-  return /^https:\/\/cdn\.sanity\.io\/[^\s"'<>]+$/.test(url);
+  /** Folder that an exported dataset's local asset files are relative to (see ContentSource). */
+  assetDir?: string | undefined;
 }
 
 /**
@@ -330,6 +333,7 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
         date: d.date,
         access: d.access,
         title: d.title,
+        joinInfo: d.joinInfo,
         sessions: daySessions,
         startsAt: daySessions[0]?.startsAt ?? null,
         endsAt: daySessions.length ? new Date(Math.max(...daySessions.map((s) => s.endsAt.getTime()))) : null,
@@ -337,7 +341,7 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
     });
 
   const withSessions: Speaker[] = speakers.map((raw) => {
-    const speaker = { ...raw, photo: usablePhoto(raw, warn) };
+    const speaker = { ...raw, photo: photoOf(raw, options.assetDir, warn) };
     return {
       ...speaker,
       sessions: sorted
@@ -454,14 +458,10 @@ function ruleView(item: unknown) {
 }
 
 /** A speaker's photo when the page may show it; otherwise null, and the page shows initials. */
-function usablePhoto(speaker: RawSpeaker, warn: (message: string) => void): RawSpeaker['photo'] {
-  const url = speaker.photo?.url;
-  if (!url) return null;
-  if (isAllowedImageUrl(url)) return speaker.photo;
-  warn(
-    `speaker ${speaker._id} "${speaker.name}": the photo ${JSON.stringify(url.slice(0, 80))} is not on https://cdn.sanity.io, so the page shows initials instead.`,
-  );
-  return null;
+function photoOf(speaker: RawSpeaker, assetDir: string | undefined, warn: (message: string) => void): Photo | null {
+  const { photo, problem } = usablePhoto(speaker.photo, assetDir);
+  if (problem) warn(`speaker ${speaker._id} "${speaker.name}": ${problem}, so the page shows initials instead.`);
+  return photo;
 }
 
 /** Links in Portable Text that the renderer will show as plain text: worth a note, not a failed build. */

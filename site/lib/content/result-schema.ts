@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROGRAMME_STATUSES } from '../../../content-models/schema/lib/options';
 import { LANGUAGE_SUPPORT_KINDS } from '../../../content-models/validation/languages';
 
 /**
@@ -112,6 +113,23 @@ export const rawSession = z.object({
   links: nullableArray(link),
 });
 
+/** A fraction of the image's width or height, as the Studio's crop and hotspot tool stores it. */
+const fraction = z.number().min(0).max(1);
+
+/**
+ * A speaker's photo: either a Content Lake image (`ref` is the asset id, `url` its CDN address) or,
+ * in a dataset exported with its assets, a local file (`file`, e.g. `image@file://./images/….jpg`),
+ * with the editor's crop and hotspot. Which of them may be shown is decided in load.ts.
+ */
+const photo = z.object({
+  ref: z.string().nullable().optional(),
+  url: z.string().nullable(),
+  file: z.string().nullable().optional(),
+  crop: z.object({ top: fraction, bottom: fraction, left: fraction, right: fraction }).nullable().optional(),
+  hotspot: z.object({ x: fraction, y: fraction, width: fraction, height: fraction }).nullable().optional(),
+  alt: optionalText,
+});
+
 export const rawSpeaker = z.object({
   _id: z.string(),
   name: z.string({ error: 'falta el nombre' }).trim().min(1, 'falta el nombre'),
@@ -120,7 +138,7 @@ export const rawSpeaker = z.object({
   country: z.string().nullable(),
   institutionRef: z.string().nullable(),
   institution: institution.nullable(),
-  photo: z.object({ url: z.string().nullable(), alt: optionalText }).nullable(),
+  photo: photo.nullable(),
   bio: blocks,
 });
 
@@ -132,6 +150,8 @@ export const rawEvent = z.object(
     kicker: optionalText,
     timeZone: z.string({ error: 'falta la zona horaria de referencia' }),
     secondaryTimeZones: nullableArray(z.string()),
+    // The query defaults an absent status to tentative, as the Studio's initial value does.
+    status: z.enum(PROGRAMME_STATUSES, { error: `el estado debe ser uno de: ${PROGRAMME_STATUSES.join(', ')}` }).default('tentative'),
     modality: z.enum(['virtual', 'inPerson', 'hybrid']).nullable(),
     organizerRef: z.string().nullable(),
     organizer: institution.nullable(),
@@ -139,9 +159,18 @@ export const rawEvent = z.object(
     audience: optionalText,
     accessRules: optionalText,
     days: z
-      .array(z.object({ _key: z.string().nullable().optional(), date: isoDate, access, title: optionalText }), {
-        error: 'el evento necesita al menos un día',
-      })
+      .array(
+        z.object({
+          _key: z.string().nullable().optional(),
+          date: isoDate,
+          access,
+          title: optionalText,
+          joinInfo: optionalText.optional().transform((v) => v ?? null),
+        }),
+        {
+          error: 'el evento necesita al menos un día',
+        },
+      )
       .min(1, 'el evento necesita al menos un día'),
     links: nullableArray(link),
   },
