@@ -74,7 +74,8 @@ function showClashes(warning: HTMLElement, mine: HTMLElement[]): void {
   });
   const title = (id: string) => {
     const item = mine.find((m) => m.dataset.mine === id);
-    return item?.querySelector('h2, h3')?.textContent?.trim() ?? id;
+    // A title's closing full stop would end up inside the quotation marks.
+    return (item?.querySelector('h2, h3')?.textContent?.trim() ?? id).replace(/\.$/, '');
   };
   const template = warning.dataset.template ?? '{first} / {second}';
   const lines = clashes(sessions).map(({ first, second }) => {
