@@ -41,3 +41,13 @@ export function takePartInSession(site: Site, session: Session): TakePart {
   // The day's own words speak for the day's audience; a session open to others gets the default.
   return fallback(day?.access === session.access ? day : undefined, session.access);
 }
+
+/**
+ * What a session's card in a day's list adds to its day's line: the session's own access links,
+ * when it has some it may show; null when the day's line already says it all.
+ */
+export function takePartOnCard(site: Site, session: Session): TakePart | null {
+  const own = new Set(session.links.map((l) => l.url));
+  const links = shareableLinks(session, site).filter((l) => ACCESS_KINDS.has(l.kind) && own.has(l.url));
+  return links.length ? { kind: 'links', links } : null;
+}

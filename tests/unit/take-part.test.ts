@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarFile, sessionPlainText } from '../../site/lib/calendar';
 import { loadSite, type Site } from '../../site/lib/content/load';
 import { ndjsonSource } from '../../site/lib/content/source';
-import { takePartInDay, takePartInSession } from '../../site/lib/take-part';
+import { takePartInDay, takePartInSession, takePartOnCard } from '../../site/lib/take-part';
 import { clashes } from '../../site/scripts/my-programme';
 import { seedDatasetFile } from '../support/ndjson';
 
@@ -88,5 +88,15 @@ describe('clashes between starred sessions', () => {
       return { id, start: s.startsAt.getTime(), end: s.endsAt.getTime() };
     });
     expect(clashes(mesas)).toEqual([{ first: 'session-mesa-de-reflexion-1', second: 'session-mesa-de-reflexion-2' }]);
+  });
+});
+
+describe('a session card in the programme', () => {
+  it('adds nothing when the day\u2019s line says it all, and the session\u2019s own join link when it has one', async () => {
+    expect(site.sessions.map((s) => takePartOnCard(site, s))).toEqual(site.sessions.map(() => null));
+    const join = { _key: 'j', kind: 'join' as const, url: 'https://example.org/sala-mesa-1', label: null };
+    const mesa = { ...session('session-mesa-de-reflexion-1'), links: [join] };
+    expect(takePartOnCard(site, mesa)).toEqual({ kind: 'links', links: [join] });
+    expect(takePartOnCard(site, { ...session('session-espacio-interactivo-1'), links: [join] })).toBeNull();
   });
 });
