@@ -1,7 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { alternatePaths, languages } from './site/lib/routes.ts';
+import { alternatePaths, languages } from './content-models/routes.ts';
 import { siteUrl } from './site/lib/site-url.ts';
 
 const site = siteUrl(process.env);

@@ -2,9 +2,11 @@
 // `npm test`: the whole suite, in the order a failure is cheapest to find. Every step runs even
 // when an earlier one failed (except what needs a build that did not happen), and the run ends
 // with one line of totals: vitest's tests plus one count per non-vitest step.
+// `npm run check` (`--quick`) runs the fast part only — types, lint, unit tests — and says so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../site/lib/content/settings.ts';
 import { ensureChromium } from './lib/chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -14,18 +16,7 @@ mkdirSync(results, { recursive: true });
 const bin = (name, file) => path.join(root, 'node_modules', name, file);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 // The suite always tests the embedded dataset; a developer's Sanity settings must not leak in.
-for (const key of [
-  'SANITY_PROJECT_ID',
-  'SANITY_DATASET',
-  'SANITY_API_READ_TOKEN',
-  'SANITY_API_HOST',
-  'SANITY_STUDIO_URL',
-  'CONTENT_DATASET_FILE',
-  'CONTENT_PERSPECTIVE',
-  'SITE_URL',
-  'BUILD_OUT_DIR',
-])
-  delete env[key];
+for (const key of [...CONTENT_SETTINGS, ...BUILD_SETTINGS]) delete env[key];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -82,24 +73,31 @@ function vitest(project) {
   return true;
 }
 
-const browser = ensureChromium();
-if (!browser.ok) {
-  console.error(`\n${browser.message}`);
-  console.log('\n0 passed, 1 failed');
-  process.exit(1);
+const quick = process.argv.includes('--quick');
+if (!quick) {
+  const browser = ensureChromium();
+  if (!browser.ok) {
+    console.error(`\n${browser.message}`);
+    console.log('\n0 passed, 1 failed');
+    process.exit(1);
+  }
+  env.CHROMIUM_PATH = browser.path;
 }
-env.CHROMIUM_PATH = browser.path;
+const suiteStarted = Date.now();
 
 step('typecheck (astro check: site, content models, tests)', [bin('astro', 'bin/astro.mjs'), 'check']);
 step('typecheck (studio)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'studio/tsconfig.json']);
 step('lint (biome)', [bin('@biomejs/biome', 'bin/biome'), 'check', '.']);
 vitest('unit');
-if (step('build the site from the embedded dataset', [path.join(root, 'scripts', 'build.mjs')])) {
+if (quick) {
+  console.log('\nQuick check: the build, build tests and browser tests were not run; `npm test` runs them.');
+} else if (step('build the site from the embedded dataset', [path.join(root, 'scripts', 'build.mjs')])) {
   vitest('build');
   vitest('browser');
 } else {
   failures.push('build and browser tests not run: the build failed');
 }
+console.log(`\n${quick ? 'Quick check' : 'Suite'} took ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s.`);
 
 console.log(failures.length ? `\nFailed: ${failures.join('; ')}` : '\nAll green.');
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -1,14 +1,12 @@
 import { createEvents, type EventAttributes } from 'ics';
+import { filePath, type Lang, pagePath } from '../../content-models/routes';
 import { toIsoUtc } from '../../content-models/time';
-import { isSafeHref } from '../../content-models/validation/links';
 import { t } from '../i18n';
-import type { Session, Site } from './content/load';
-import type { RawLink } from './content/result-schema';
+import type { Session, Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
 import { zoneTimeLabel } from './place-names';
-import { filePath, type Lang, pagePath } from './routes';
-import { dayLabel, displayZones, rangeIn } from './time-display';
+import { dayLabel, rangeIn } from './time-display';
 
 /**
  * Calendar files (RFC 5545) and "add to calendar" links, all made at build time.
@@ -24,7 +22,7 @@ import { dayLabel, displayZones, rangeIn } from './time-display';
  * - DTSTAMP and LAST-MODIFIED come from the document's `_updatedAt`, never the clock, so two builds
  *   of the same content are byte-identical.
  * - A participants-only session says so in its description and carries no join or stream link
- *   (see `shareableLinks`): the files are public, and the access link is sent to registered
+ *   (see `content/links.ts`): the files are public, and the access link is sent to registered
  *   participants by e-mail.
  *
  * The `ics` package writes the files. Its gaps are closed here: it escapes SUMMARY,
@@ -58,53 +56,14 @@ export const calendarFiles = {
   speaker: (lang: Lang, slug: string) => filePath(lang, `ics/ponente-${slug}.ics`),
 };
 
-const LIVE_KINDS: ReadonlySet<RawLink['kind']> = new Set(['join', 'stream']);
-const EVENT_LINK_KINDS: ReadonlySet<RawLink['kind']> = new Set(['registration', 'join', 'stream']);
-
-/**
- * The links a session may show in calendars and feeds: its own safe links, then the event's
- * registration and live links when the session and its day are open to the public. A
- * participants-only session never shows a join or stream link (validation already refuses them
- * there; this is the second lock): its access link is sent to registered participants by e-mail.
- * A URL listed twice is kept once.
- */
-export function shareableLinks(session: Session, site: Site): RawLink[] {
-  const isPublic = session.access === 'public';
-  const dayIsPublic = site.days.find((d) => d.date === session.date)?.access === 'public';
-  const own = session.links.filter((l) => isPublic || !LIVE_KINDS.has(l.kind));
-  const fromEvent = isPublic && dayIsPublic ? eventPublicLinks(site) : [];
-  const seen = new Set<string>();
-  return [...own, ...fromEvent].filter((l) => {
-    if (!isSafeHref(l.url) || seen.has(l.url)) return false;
-    seen.add(l.url);
-    return true;
-  });
-}
-
-/**
- * The event's registration, join and stream links (safe ones only): what a public day offers on the
- * home page and adds to its public sessions.
- */
-export function eventPublicLinks(site: Site): RawLink[] {
-  return site.event.links.filter((l) => EVENT_LINK_KINDS.has(l.kind) && isSafeHref(l.url));
-}
-
-/** Where to join a public session live (a join link, else a stream), or null. */
-export function liveUrl(session: Session, site: Site): string | null {
-  const links = shareableLinks(session, site).filter((l) => LIVE_KINDS.has(l.kind));
-  return (links.find((l) => l.kind === 'join') ?? links[0])?.url ?? null;
-}
-
 /**
  * One line per participant, as on the session page: role, name, institution, topic; placeholders
  * say they are to be confirmed.
- * @example participantLines(opening, site, 'es')[0] // 'Bienvenida: Rita Mishaan, SEGEPLAN — Palabras de bienvenida'
+ * @example participantLines(opening, 'es')[0] // 'Bienvenida: Rita Mishaan, SEGEPLAN — Palabras de bienvenida'
  */
-export function participantLines(session: Session, site: Site, lang: Lang): string[] {
-  const speakers = new Map(site.speakers.map((s) => [s._id, s]));
+export function participantLines(session: Session, lang: Lang): string[] {
   return session.participants.map((p) => {
-    const speaker = p.speaker ? speakers.get(p.speaker._id) : undefined;
-    const institution = speaker ? institutionAfterPosition(null, speaker.institution) : null;
+    const institution = p.speaker ? institutionAfterPosition(null, p.speaker.institution) : null;
     const label = p.placeholder?.text ?? '';
     const who = p.speaker
       ? [p.speaker.name, institution].filter(Boolean).join(', ')
@@ -121,7 +80,7 @@ export function participantLines(session: Session, site: Site, lang: Lang): stri
  * questions, participants, shareable links and the page's address.
  */
 export function sessionPlainText(session: Session, site: Site, lang: Lang, origin: string): string {
-  const times = displayZones(site.event)
+  const times = site.zones
     .map((zone) => {
       const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
       return `${zoneTimeLabel(zone, lang)} (${r.offset}): ${r.start}–${r.end}${r.startDate ? ` (${r.startDate})` : ''}`;
@@ -136,9 +95,9 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
   if (session.access === 'participants') parts.push(t(lang, 'session.participantsOnlyNote'));
   if (session.objective) parts.push(`${t(lang, 'session.objective')}: ${session.objective.text}`);
   if (session.questions.length) parts.push(`${t(lang, 'session.questions')}:\n${session.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`);
-  const people = participantLines(session, site, lang);
+  const people = participantLines(session, lang);
   if (people.length) parts.push(`${t(lang, 'session.participants')}:\n${people.join('\n')}`);
-  const links = shareableLinks(session, site);
+  const links = session.shownLinks;
   if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.map((l) => `${l.label?.text ?? t(lang, `link.${l.kind}`)}: ${l.url}`).join('\n')}`);
   parts.push(sessionUrl(session, lang, origin));
   return parts.join('\n\n');
@@ -165,7 +124,7 @@ export function escapeText(value: string): string {
 
 function toEvent(session: Session, site: Site, lang: Lang, origin: string): EventAttributes {
   const updated = session._updatedAt ? Date.parse(session._updatedAt) : Number.NaN;
-  const location = liveUrl(session, site);
+  const location = session.liveUrl;
   // `timestamp` (DTSTAMP) is read by `ics` but missing from its types.
   const event: EventAttributes & { timestamp: number } = {
     uid: sessionUid(session),
@@ -266,7 +225,7 @@ function utf8Length(text: string): number {
 export function webCalendarLinks(session: Session, site: Site, lang: Lang, origin: string): { google: string; outlook: string } {
   const compact = (d: Date) => toIsoUtc(d).replace(/[-:]/g, '');
   const details = sessionPlainText(session, site, lang, origin);
-  const location = liveUrl(session, site);
+  const location = session.liveUrl;
   const google = new URL('https://calendar.google.com/calendar/render');
   google.search = new URLSearchParams({
     action: 'TEMPLATE',

@@ -1,6 +1,6 @@
+import type { Lang } from '../../content-models/locales';
 import { t } from '../i18n';
-import type { Localised, RawInstitution } from './content/result-schema';
-import type { Lang } from './routes';
+import type { Localised, RawInstitution } from './content/model';
 
 /**
  * Small editorial rules that keep page code from saying a thing twice: editors often write the

@@ -1,9 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { languages, type PageKind } from '../../content-models/routes';
 import { loadSite } from './content/load';
 import { allPages } from './pages';
-import { languages, type PageKind } from './routes';
 
 /**
  * What the service worker (/sw.js, site/scripts/service-worker.js) keeps for reading without a

@@ -1,8 +1,8 @@
+import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { t } from '../i18n';
-import { loadSite, type Session, type Site, type Speaker } from './content/load';
+import { loadSite } from './content/load';
+import type { Session, Site, Speaker } from './content/model';
 import { zonesInSentence } from './place-names';
-import { type Lang, languages, pagePath } from './routes';
-import { displayZones, intlLocale, zoneLabel } from './time-display';
 
 /** One HTML page of the site: what the catch-all route renders and the sitemap lists. */
 export type PageEntry =
@@ -27,7 +27,7 @@ export async function allPages(): Promise<{ entry: PageEntry; site: Site }[]> {
 /** Title and description of a page, for `<title>`, meta description and social cards. */
 export function pageMeta(entry: PageEntry, site: Site): { title: string; description: string } {
   const lang = entry.lang;
-  const event = site.event.shortName?.text ?? site.event.name.text;
+  const event = site.name;
   const summary = site.event.summary?.text ?? site.event.name.text;
   switch (entry.kind) {
     case 'home':
@@ -49,14 +49,9 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
   }
 }
 
-/** The event's display zones by name, as a list in the page's language ("Guatemala y Perú"). */
-export function zoneList(site: Site, lang: Lang): string {
-  return new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' }).format(displayZones(site.event).map((z) => zoneLabel(z, lang)));
-}
-
 /** The event's display zones as they follow "la hora de" in a sentence (see zonesInSentence). */
 export function zonesForSentence(site: Site, lang: Lang): string {
-  return zonesInSentence(displayZones(site.event), lang);
+  return zonesInSentence(site.zones, lang);
 }
 
 function clip(text: string, max = 160): string {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createImageUrlBuilder } from '@sanity/image-url';
-import type { RawSpeaker } from './content/result-schema';
+import type { RawSpeaker } from '../../content-models/result';
 
 /**
  * Speaker photos. Two origins, one square picture on the page:

@@ -1,6 +1,6 @@
 import { type CountryCode, memberCountries } from '../../content-models/countries';
+import type { Lang } from '../../content-models/locales';
 import { t } from '../i18n';
-import type { Lang } from './routes';
 import { intlLocale, zoneLabel } from './time-display';
 
 /**
@@ -13,7 +13,7 @@ import { intlLocale, zoneLabel } from './time-display';
  */
 type Article = 'feminine' | 'masculine' | null;
 
-const articles: Record<CountryCode, { es: Article; pt: Article }> = {
+const articles: Record<CountryCode, Partial<Record<Lang, Article>>> = {
   AD: { es: null, pt: null },
   AR: { es: null, pt: 'feminine' },
   BO: { es: null, pt: 'feminine' },
@@ -46,7 +46,8 @@ const countryOfZone = new Map<string, CountryCode>(memberCountries.map((c) => [c
  */
 export function zoneArticle(zone: string, lang: Lang): Article {
   const code = countryOfZone.get(zone);
-  return code && lang !== 'en' ? articles[code][lang] : null;
+  // English, and any language added later without a column here, takes no article.
+  return code ? (articles[code][lang] ?? null) : null;
 }
 
 /**

@@ -1,6 +1,4 @@
-import { eventPublicLinks, shareableLinks } from './calendar';
-import type { Day, Session, Site } from './content/load';
-import type { Localised, RawLink } from './content/result-schema';
+import type { Day, Localised, RawLink, Session, Site } from './content/model';
 
 /**
  * "How do I take part?", answered for every day and every session: the registration, join or
@@ -25,17 +23,16 @@ function fallback(day: Day | undefined, access: 'public' | 'participants'): Take
  * @example takePartInDay(site, participantsDay) // { kind: 'default', key: 'takePart.byEmail' }
  */
 export function takePartInDay(site: Site, day: Day): TakePart {
-  const links = day.access === 'public' ? eventPublicLinks(site) : [];
+  const links = day.access === 'public' ? site.publicLinks : [];
   return links.length ? { kind: 'links', links } : fallback(day, day.access);
 }
 
 /**
- * How to take part in a session: its own access links and, on a public day, the event's (the same
- * rule as calendars: never a join or stream link on a participants-only session), else the day's
- * text.
+ * How to take part in a session: the access links it may show (content/links.ts: never a join or
+ * stream link on a participants-only session), else the day's text.
  */
 export function takePartInSession(site: Site, session: Session): TakePart {
-  const links = shareableLinks(session, site).filter((l) => ACCESS_KINDS.has(l.kind));
+  const links = session.shownLinks.filter((l) => ACCESS_KINDS.has(l.kind));
   if (links.length) return { kind: 'links', links };
   const day = site.days.find((d) => d.date === session.date);
   // The day's own words speak for the day's audience; a session open to others gets the default.
@@ -46,8 +43,8 @@ export function takePartInSession(site: Site, session: Session): TakePart {
  * What a session's card in a day's list adds to its day's line: the session's own access links,
  * when it has some it may show; null when the day's line already says it all.
  */
-export function takePartOnCard(site: Site, session: Session): TakePart | null {
+export function takePartOnCard(session: Session): TakePart | null {
   const own = new Set(session.links.map((l) => l.url));
-  const links = shareableLinks(session, site).filter((l) => ACCESS_KINDS.has(l.kind) && own.has(l.url));
+  const links = session.shownLinks.filter((l) => ACCESS_KINDS.has(l.kind) && own.has(l.url));
   return links.length ? { kind: 'links', links } : null;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pagePath } from '../../site/lib/routes';
+import { pagePath } from '../../content-models/routes';
 import { type BuildRun, removeOutDir, runBuild, tempOutDir } from '../support/build';
 import { pageDocument, readableText } from '../support/dist';
 import { readNdjson } from '../support/ndjson';

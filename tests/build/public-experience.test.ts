@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { languages, pagePath } from '../../content-models/routes';
 import { t } from '../../site/i18n';
-import { languages, pagePath } from '../../site/lib/routes';
 import { distDir, htmlPages, listFiles, pageDocument, readableText, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 

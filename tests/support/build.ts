@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SOURCE_SETTINGS } from '../../site/lib/content/load';
+import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../../site/lib/content/settings';
 
 /**
  * Runs `scripts/build.mjs` (the real, atomic build) in a child process with the given environment
@@ -14,7 +14,7 @@ import { SOURCE_SETTINGS } from '../../site/lib/content/load';
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 /** Settings that pick or tune the content source: cleared so a developer's own never leak in. */
-const SOURCE_ENV = [...SOURCE_SETTINGS, 'SANITY_STUDIO_URL', 'SITE_URL', 'BUILD_OUT_DIR', 'ASTRO_OUT_DIR'];
+const SOURCE_ENV = [...CONTENT_SETTINGS, ...BUILD_SETTINGS, 'ASTRO_OUT_DIR'];
 
 export interface BuildRun {
   /** Exit code of scripts/build.mjs (null when killed). */
@@ -34,6 +34,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Kill the build after this long. Default 120 s. */
   timeoutMs?: number;
+  /** The project to build; default this repository (a test may build a modified copy). */
+  root?: string;
 }
 
 /** A new empty temporary folder path for a build target (the folder itself is not created). */
@@ -62,7 +64,8 @@ export function runBuild(options: BuildOptions = {}): Promise<BuildRun> {
 
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const root = options.root ?? repoRoot;
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let output = '';

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarFile, sessionPlainText } from '../../site/lib/calendar';
-import { loadSite, type Site } from '../../site/lib/content/load';
+import { sessionShownLinks } from '../../site/lib/content/links';
+import { loadSite } from '../../site/lib/content/load';
+import type { Session, Site } from '../../site/lib/content/model';
 import { ndjsonSource } from '../../site/lib/content/source';
 import { takePartInDay, takePartInSession, takePartOnCard } from '../../site/lib/take-part';
 import { clashes } from '../../site/scripts/my-programme';
@@ -16,6 +18,12 @@ const registration = { _key: 'r', kind: 'registration' as const, url: 'https://e
 const joinText = { text: 'El enlace se enviará el 23 de octubre.', lang: 'es' as const };
 const day = (date: string) => site.days.find((d) => d.date === date)!;
 const session = (id: string) => site.sessions.find((s) => s._id === id)!;
+/** A session with other links of its own (and event links), shown as derive.ts would. */
+const withLinks = (s: Session, links: Session['links'], eventLinks: Session['links'] = []): Session => ({
+  ...s,
+  links,
+  shownLinks: sessionShownLinks({ ...s, links }, s.dayAccess, eventLinks),
+});
 
 describe('how to take part in a day', () => {
   it('promises the link on a public day and the e-mail on a participants-only day when nothing is written', () => {
@@ -32,7 +40,7 @@ describe('how to take part in a day', () => {
   });
 
   it('offers the event\u2019s registration link on public days only', () => {
-    const withLink = { ...site, event: { ...site.event, links: [registration] } };
+    const withLink = { ...site, publicLinks: [registration] };
     expect(takePartInDay(withLink, day('2020-10-26'))).toEqual({ kind: 'links', links: [registration] });
     expect(takePartInDay(withLink, day('2020-10-28'))).toEqual({ kind: 'default', key: 'takePart.byEmail' });
   });
@@ -48,9 +56,9 @@ describe('how to take part in a session', () => {
 
   it('shows a public session\u2019s own join link, but never one on a participants-only session', () => {
     const join = { _key: 'j', kind: 'join' as const, url: 'https://example.org/sala', label: null };
-    const open = { ...session('session-inauguracion'), links: [join] };
+    const open = withLinks(session('session-inauguracion'), [join]);
     expect(takePartInSession(site, open)).toEqual({ kind: 'links', links: [join] });
-    const closed = { ...session('session-espacio-interactivo-1'), links: [join] };
+    const closed = withLinks(session('session-espacio-interactivo-1'), [join]);
     expect(takePartInSession(site, closed)).toEqual({ kind: 'default', key: 'takePart.byEmail' });
   });
 });
@@ -93,10 +101,11 @@ describe('clashes between starred sessions', () => {
 
 describe('a session card in the programme', () => {
   it('adds nothing when the day\u2019s line says it all, and the session\u2019s own join link when it has one', async () => {
-    expect(site.sessions.map((s) => takePartOnCard(site, s))).toEqual(site.sessions.map(() => null));
+    expect(site.sessions.map((s) => takePartOnCard(s))).toEqual(site.sessions.map(() => null));
     const join = { _key: 'j', kind: 'join' as const, url: 'https://example.org/sala-mesa-1', label: null };
-    const mesa = { ...session('session-mesa-de-reflexion-1'), links: [join] };
-    expect(takePartOnCard(site, mesa)).toEqual({ kind: 'links', links: [join] });
-    expect(takePartOnCard(site, { ...session('session-espacio-interactivo-1'), links: [join] })).toBeNull();
+    expect(takePartOnCard(withLinks(session('session-mesa-de-reflexion-1'), [join]))).toEqual({ kind: 'links', links: [join] });
+    expect(takePartOnCard(withLinks(session('session-espacio-interactivo-1'), [join]))).toBeNull();
+    // The event's registration link is the day's, not the card's.
+    expect(takePartOnCard(withLinks(session('session-mesa-de-reflexion-1'), [], [registration]))).toBeNull();
   });
 });
