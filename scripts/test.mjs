@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../site/lib/content/settings.ts';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureNginx } from './lib/nginx.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.test-results');
@@ -76,12 +77,16 @@ function vitest(project) {
 const quick = process.argv.includes('--quick');
 if (!quick) {
   const browser = ensureChromium();
-  if (!browser.ok) {
-    console.error(`\n${browser.message}`);
+  const nginx = ensureNginx();
+  for (const tool of [browser, nginx]) {
+    if (tool.ok) continue;
+    console.error(`\n${tool.message}`);
     console.log('\n0 passed, 1 failed');
     process.exit(1);
   }
   env.CHROMIUM_PATH = browser.path;
+  env.NGINX_PATH = nginx.path;
+  console.log(`Browser: ${browser.path} (${browser.source}); nginx: ${nginx.path}`);
 }
 const suiteStarted = Date.now();
 
