@@ -50,8 +50,12 @@ const speakerFields = /* groq */ `
   country,
   "institutionRef": institution._ref,
   "institution": institution->{${institutionFields}},
-  "photo": select(defined(photo.asset) => {
+  "photo": select(defined(photo.asset) || defined(photo._sanityAsset) => {
+    "ref": photo.asset._ref,
     "url": photo.asset->url,
+    "file": photo._sanityAsset,
+    "crop": photo.crop{ top, bottom, left, right },
+    "hotspot": photo.hotspot{ x, y, width, height },
     "alt": photo.alt${localised}
   }),
   "bio": bio${localisedBlocks}
@@ -76,7 +80,8 @@ export const siteQuery = /* groq */ `{
     "summary": summary${localised},
     "audience": audience${localised},
     "accessRules": accessRules${localised},
-    "days": days[]{ _key, date, access, "title": title${localised} },
+    "status": coalesce(status, "tentative"),
+    "days": days[]{ _key, date, access, "title": title${localised}, "joinInfo": joinInfo${localised} },
     "links": links[]{${linkFields}}
   },
   "sessions": *[_type == "session" && ${published}] | order(date asc, order asc){

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languages } from './locales';
-import { ACCESS_LEVELS, INSTITUTION_KINDS, MODALITIES, SESSION_KINDS } from './schema/lib/options';
+import { ACCESS_LEVELS, INSTITUTION_KINDS, MODALITIES, PROGRAMME_STATUSES, SESSION_KINDS } from './schema/lib/options';
 import { LANGUAGE_SUPPORT_KINDS } from './validation/languages';
 import { LINK_KINDS } from './validation/links';
 import { PARTICIPANT_ROLES } from './validation/participants';
@@ -123,6 +123,23 @@ export const rawSession = z.object({
   links: nullableArray(link),
 });
 
+/** A fraction of the image's width or height, as the Studio's crop and hotspot tool stores it. */
+const fraction = z.number().min(0).max(1);
+
+/**
+ * A speaker's photo: either a Content Lake image (`ref` is the asset id, `url` its CDN address) or,
+ * in a dataset exported with its assets, a local file (`file`, e.g. `image@file://./images/….jpg`),
+ * with the editor's crop and hotspot. Which of them may be shown is decided in load.ts.
+ */
+const photo = z.object({
+  ref: z.string().nullable().optional(),
+  url: z.string().nullable(),
+  file: z.string().nullable().optional(),
+  crop: z.object({ top: fraction, bottom: fraction, left: fraction, right: fraction }).nullable().optional(),
+  hotspot: z.object({ x: fraction, y: fraction, width: fraction, height: fraction }).nullable().optional(),
+  alt: optionalText,
+});
+
 export const rawSpeaker = z.object({
   _id: z.string(),
   name: z.string({ error: 'falta el nombre' }).trim().min(1, 'falta el nombre'),
@@ -131,7 +148,7 @@ export const rawSpeaker = z.object({
   country: z.string().nullable(),
   institutionRef: z.string().nullable(),
   institution: institution.nullable(),
-  photo: z.object({ url: z.string().nullable(), alt: optionalText }).nullable(),
+  photo: photo.nullable(),
   bio: blocks,
 });
 
@@ -143,6 +160,8 @@ export const rawEvent = z.object(
     kicker: optionalText,
     timeZone: z.string({ error: 'falta la zona horaria de referencia' }).min(1, 'falta la zona horaria de referencia'),
     secondaryTimeZones: nullableArray(z.string()),
+    // The query defaults an absent status to tentative, as the Studio's initial value does.
+    status: z.enum(PROGRAMME_STATUSES, { error: `el estado debe ser uno de: ${PROGRAMME_STATUSES.join(', ')}` }).default('tentative'),
     modality: z.enum(MODALITIES).nullable(),
     organizerRef: z.string().nullable(),
     organizer: institution.nullable(),
@@ -150,9 +169,18 @@ export const rawEvent = z.object(
     audience: optionalText,
     accessRules: optionalText,
     days: z
-      .array(z.object({ _key: z.string().nullable().optional(), date: isoDate, access, title: optionalText }), {
-        error: 'el evento necesita al menos un día',
-      })
+      .array(
+        z.object({
+          _key: z.string().nullable().optional(),
+          date: isoDate,
+          access,
+          title: optionalText,
+          joinInfo: optionalText.optional().transform((v) => v ?? null),
+        }),
+        {
+          error: 'el evento necesita al menos un día',
+        },
+      )
       .min(1, 'el evento necesita al menos un día'),
     links: nullableArray(link),
   },

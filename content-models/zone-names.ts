@@ -80,6 +80,8 @@ export interface ZoneNamer {
   canonical(zone: string): string;
   /** The zone's name for readers: never an IANA id. */
   name(zone: string): string;
+  /** The member country a zone (its capital's, another of its zones, or an alias of either) belongs to, or null. */
+  country(zone: string): string | null;
 }
 
 /**
@@ -133,6 +135,10 @@ export function zoneNamer(countries: readonly NamedCountry[], lang: CountryNameL
   };
   return {
     canonical,
+    country(zone) {
+      const id = canonical(zone);
+      return (capitals.get(id) ?? others.get(id))?.code ?? null;
+    },
     name(zone) {
       const id = canonical(zone);
       const capital = capitals.get(id);

@@ -3,8 +3,10 @@ import { filePath, type Lang, pagePath } from '../../content-models/routes';
 import { toIsoUtc } from '../../content-models/time';
 import { t } from '../i18n';
 import type { Session, Site } from './content/model';
+import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
-import { rangeIn, rangeText } from './time-display';
+import { zoneTimeLabel } from './place-names';
+import { dayLabel, rangeIn, rangeText } from './time-display';
 
 /**
  * Calendar files (RFC 5545) and "add to calendar" links, all made at build time.
@@ -61,14 +63,19 @@ export const calendarFiles = {
  */
 export function participantLines(session: Session, lang: Lang): string[] {
   return session.participants.map((p) => {
-    const institution = p.speaker?.institution ? (p.speaker.institution.acronym ?? p.speaker.institution.name.text) : null;
-    const who = p.speaker ? [p.speaker.name, institution].filter(Boolean).join(', ') : `${p.placeholder?.text ?? ''} (${t(lang, 'session.toBeConfirmed')})`;
+    const institution = p.speaker ? institutionAfterPosition(null, p.speaker.institution) : null;
+    const label = p.placeholder?.text ?? '';
+    const who = p.speaker
+      ? [p.speaker.name, institution].filter(Boolean).join(', ')
+      : placeholderSaysToBeConfirmed(p.placeholder, lang)
+        ? label
+        : `${label} (${t(lang, 'session.toBeConfirmed')})`;
     return `${t(lang, `role.${p.role}`)}: ${who}${p.topic ? ` — ${p.topic.text}` : ''}`;
   });
 }
 
 /**
- * Plain-text summary of a session for calendars and web links: its times in the event's zones
+ * Plain-text summary of a session for calendars and web links: its date, its times in the event's zones
  * (named, with their UTC offsets), type and access, the participants-only note, objective, guiding
  * questions, participants, shareable links and the page's address.
  */
@@ -77,12 +84,13 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
   const times = site.zones
     .map((zone) => {
       const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
-      return rangeText(r, t(lang, 'time.zoneLabel', { zone: r.label }));
+      return rangeText(r, zoneTimeLabel(zone, lang));
     })
     .join('\n');
   const languages = languageLine(session, lang);
+  // The date first: a calendar app shows the description on its own, away from its day.
   const parts = [
-    times,
+    `${dayLabel(session.date, lang)}\n${times}`,
     `${t(lang, `kind.${session.kind}`)} · ${t(lang, `access.${session.access}`)}${languages ? `\n${t(lang, 'session.language')}: ${languages}` : ''}`,
   ];
   if (session.access === 'participants') parts.push(t(lang, 'session.participantsOnlyNote'));
@@ -132,7 +140,8 @@ function toEvent(session: Session, site: Site, lang: Lang, origin: string): Even
     url: sessionUrl(session, lang, origin),
     // `ics` joins categories with commas without escaping them, so each one is escaped here.
     categories: [escapeText(t(lang, `kind.${session.kind}`))],
-    status: 'CONFIRMED',
+    // The organisers' agenda is provisional until an editor marks it confirmed (RFC 5545 §3.8.1.11).
+    status: site.event.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
     classification: 'PUBLIC',
     // DTSTAMP from the content, not the clock, so two builds of the same content are identical.
     timestamp: Number.isNaN(updated) ? session.startsAt.getTime() : updated,

@@ -2,7 +2,7 @@ import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { t } from '../i18n';
 import { loadSite } from './content/load';
 import type { Session, Site, Speaker } from './content/model';
-import { zoneList } from './time-display';
+import { zonesInSentence } from './place-names';
 
 /** One HTML page of the site: what the catch-all route renders and the sitemap lists. */
 export type PageEntry =
@@ -33,7 +33,7 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
     case 'home':
       return { title: site.event.name.text, description: clip(summary) };
     case 'programme':
-      return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: zoneList(site.zones, lang) }) };
+      return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: zonesForSentence(site, lang) }) };
     case 'speakers':
       return { title: t(lang, 'speakers.title'), description: t(lang, 'speakers.description', { event }) };
     case 'myProgramme':
@@ -47,6 +47,11 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
       return { title: s.name, description: clip([s.position?.text, s.institution?.name.text].filter(Boolean).join(', ') || summary) };
     }
   }
+}
+
+/** The event's display zones as they follow "la hora de" in a sentence (see zonesInSentence). */
+export function zonesForSentence(site: Site, lang: Lang): string {
+  return zonesInSentence(site.zones, lang);
 }
 
 function clip(text: string, max = 160): string {

@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import type { Session, Site, Speaker } from './content/model';
 import { initials } from './initials';
 import { allPages, type PageEntry } from './pages';
+import { zoneTimeLabel } from './place-names';
 import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, type ShareCard, type ShareCardFact } from './share-card';
 import { dayLabel, intlLocale, rangeIn } from './time-display';
 
@@ -103,12 +104,7 @@ const MAX_FACTS = 3;
 function timeFact(session: Session, zone: string, lang: Lang, withDay: boolean): ShareCardFact {
   const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
   const days = r.startDate || r.endDate ? `${r.startDate ?? shortDay(session.date, lang)}${r.endDate ? ` – ${r.endDate}` : ''}` : null;
-  const label = [
-    withDay && !days ? shortDay(session.date, lang) : null,
-    t(lang, 'time.zoneLabel', { zone: r.label }),
-    r.offset ?? `${r.startOffset} – ${r.endOffset}`,
-    days,
-  ]
+  const label = [withDay && !days ? shortDay(session.date, lang) : null, zoneTimeLabel(zone, lang), r.offset ?? `${r.startOffset} – ${r.endOffset}`, days]
     .filter(Boolean)
     .join(' · ');
   return { value: `${r.start}–${r.end}`, label };

@@ -1,7 +1,7 @@
 import { filePath, type Lang, pagePath } from '../../content-models/routes';
 import { t } from '../i18n';
 import { loadSite } from './content/load';
-import { zoneLabel } from './time-display';
+import { zonesInSentence } from './place-names';
 
 /** Sizes of the PNG app icons drawn from /favicon.svg at build time (site/pages/icon-[size].png.ts). */
 export const APP_ICON_SIZES = [192, 512] as const;
@@ -29,7 +29,7 @@ export async function webManifest(lang: Lang) {
     id: home,
     name,
     short_name: name,
-    description: t(lang, 'programme.description', { event: name, zones: zoneLabel(site.event.timeZone, lang) }),
+    description: t(lang, 'programme.description', { event: name, zones: zonesInSentence([site.event.timeZone], lang) }),
     lang,
     dir: 'ltr',
     start_url: home,

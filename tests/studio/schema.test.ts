@@ -23,7 +23,21 @@ const contractTypes = [
 
 /** Field names per type, as the content model lists them. */
 const contractFields: Record<string, string[]> = {
-  event: ['name', 'shortName', 'kicker', 'timeZone', 'secondaryTimeZones', 'modality', 'organizer', 'summary', 'audience', 'accessRules', 'days', 'links'],
+  event: [
+    'name',
+    'shortName',
+    'kicker',
+    'timeZone',
+    'secondaryTimeZones',
+    'status',
+    'modality',
+    'organizer',
+    'summary',
+    'audience',
+    'accessRules',
+    'days',
+    'links',
+  ],
   session: [
     'title',
     'slug',
@@ -51,7 +65,7 @@ const contractFields: Record<string, string[]> = {
   localeBlockContent: ['es', 'en', 'pt'],
   sessionParticipant: ['role', 'speaker', 'placeholder', 'topic'],
   link: ['kind', 'label', 'url'],
-  eventDay: ['date', 'title', 'access'],
+  eventDay: ['date', 'title', 'access', 'joinInfo'],
   conceptNoteSection: ['heading', 'anchor', 'body'],
   languageSupport: ['kind', 'language'],
 };

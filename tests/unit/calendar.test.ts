@@ -135,7 +135,7 @@ describe('calendarFile', () => {
 
   it('names the event zones in the description, with the times in Guatemala and Peru', () => {
     const text = sessionPlainText(session('session-inauguracion'), site, 'es', ORIGIN);
-    expect(text).toMatch(/^9:00–9:20 Hora de Guatemala \(UTC−6\)\n10:00–10:20 Hora de Perú \(UTC−5\)\n/);
+    expect(text).toMatch(/^lunes, 26 de octubre de 2020\n9:00–9:20 Hora de Guatemala \(UTC−6\)\n10:00–10:20 Hora de Perú \(UTC−5\)\n/);
     expect(text).toContain('Bienvenida: Rita Mishaan, SEGEPLAN — Palabras de bienvenida');
     expect(text.endsWith(`${ORIGIN}programa/inauguracion/`)).toBe(true);
   });

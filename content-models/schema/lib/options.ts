@@ -79,6 +79,17 @@ export type Modality = keyof typeof modalityTitles;
 export const MODALITIES = Object.keys(modalityTitles) as [Modality, ...Modality[]];
 export const modalityOptions = MODALITIES.map((value) => ({ value, title: modalityTitles[value] }));
 
+/**
+ * Whether the organisers still call the agenda provisional («agenda tentativa»). Absent means
+ * tentative: an agenda is only confirmed when an editor says so.
+ */
+export const PROGRAMME_STATUSES = ['tentative', 'confirmed'] as const;
+export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+export const programmeStatusOptions = [
+  { value: 'tentative', title: 'Tentativo (las horas pueden cambiar)' },
+  { value: 'confirmed', title: 'Confirmado' },
+];
+
 /** Member countries by ISO code, titled in Spanish, in PIFCSS's order. */
 export const countryOptions = memberCountries.map((country) => ({ value: country.code, title: country.name.es }));
 export function countryTitle(code: unknown): string | undefined {

@@ -33,6 +33,13 @@ export const eventDay = defineType({
       options: { list: accessOptions, layout: 'radio' },
       validation: (rule) => rule.required().error('Elige si el día es abierto al público o solo para participantes inscritos.'),
     }),
+    defineField({
+      name: 'joinInfo',
+      title: 'Cómo participar',
+      description:
+        'Opcional. Lo que lee el público de este día cuando aún no hay enlace para inscribirse o unirse, por ejemplo «El enlace de inscripción se publicará aquí el 20 de octubre». Si lo dejas vacío, el sitio dice que el enlace se publicará aquí (días abiertos) o que las personas inscritas lo reciben por correo (días solo para participantes).',
+      type: 'localeText',
+    }),
   ],
   preview: {
     select: { date: 'date', title: 'title.es', access: 'access' },

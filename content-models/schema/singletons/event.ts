@@ -3,7 +3,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkEventDays } from '../../validation/collections';
 import { checkTimeZone } from '../../validation/event';
 import { toValidationResult } from '../lib/issues';
-import { modalityOptions } from '../lib/options';
+import { modalityOptions, programmeStatusOptions } from '../lib/options';
 import { dayLabel } from '../lib/preview';
 import { TimeZoneInput } from '../lib/TimeZoneInput';
 import { timeZoneField } from '../lib/timeZoneField';
@@ -60,6 +60,15 @@ export const event = defineType({
         }),
       ],
       validation: (rule) => rule.unique().error('Esta zona ya está en la lista.'),
+    }),
+    defineField({
+      name: 'status',
+      title: 'Estado del programa',
+      description:
+        'Mientras el programa sea «tentativo», el sitio lo avisa en el programa y los calendarios marcan las sesiones como provisionales. Cámbialo a «confirmado» cuando las horas estén cerradas.',
+      type: 'string',
+      options: { list: programmeStatusOptions, layout: 'radio' },
+      initialValue: 'tentative',
     }),
     defineField({
       name: 'modality',

@@ -8,6 +8,7 @@ import type { RawSpeaker } from '../../../content-models/result';
 import { resolveWallClock } from '../../../content-models/time';
 import { isSafeHref } from '../../../content-models/validation/links';
 import { sessionEndDate } from '../../../content-models/validation/sessionTiming';
+import { type Photo, usablePhoto } from '../photos';
 import { eventPublicLinks, liveUrlOf, sessionShownLinks } from './links';
 import type { CheckedContent, Day, RawInstitution, Session, Site, Speaker, SpeakerProfile } from './model';
 
@@ -16,18 +17,15 @@ export interface DeriveOptions {
   warn: (message: string) => void;
   /** The content includes drafts (the preview): pages then say so. */
   preview: boolean;
-}
-
-/** Whether a photo URL may be shown under the site's Content-Security-Policy (img-src). */
-export function isAllowedImageUrl(url: string): boolean {
-  return /^https:\/\/cdn\.sanity\.io\/[^\s"'<>]+$/.test(url);
+  /** Folder that an exported dataset's local asset files are relative to (see ContentSource). */
+  assetDir?: string | undefined;
 }
 
 /** The whole site in one language, from content that passed check.ts. */
-export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview }: DeriveOptions): Site {
+export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview, assetDir }: DeriveOptions): Site {
   const { event, conceptNote } = content;
   reportDroppedLinks(content, warn);
-  const profiles = new Map<string, SpeakerProfile>(content.speakers.map((raw) => [raw._id, { ...raw, photo: usablePhoto(raw, warn) }]));
+  const profiles = new Map<string, SpeakerProfile>(content.speakers.map((raw) => [raw._id, { ...raw, photo: photoOf(raw, assetDir, warn) }]));
   const dayAccess = new Map(event.days.map((d) => [d.date, d.access]));
 
   const sessions: Session[] = content.sessions.map((raw) => {
@@ -66,6 +64,7 @@ export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview 
         date: d.date,
         access: d.access,
         title: d.title,
+        joinInfo: d.joinInfo,
         sessions: daySessions,
         startsAt: daySessions[0]?.startsAt ?? null,
         endsAt: daySessions.length ? new Date(Math.max(...daySessions.map((s) => s.endsAt.getTime()))) : null,
@@ -105,15 +104,11 @@ export function eventZones(event: { timeZone: string; secondaryTimeZones: readon
   return [...new Set([event.timeZone, ...event.secondaryTimeZones])];
 }
 
-/** A speaker's photo when the page may show it; otherwise null, and the page shows initials. */
-function usablePhoto(speaker: RawSpeaker, warn: (message: string) => void): RawSpeaker['photo'] {
-  const url = speaker.photo?.url;
-  if (!url) return null;
-  if (isAllowedImageUrl(url)) return speaker.photo;
-  warn(
-    `speaker ${speaker._id} "${speaker.name}": the photo ${JSON.stringify(url.slice(0, 80))} is not on https://cdn.sanity.io, so the page shows initials instead.`,
-  );
-  return null;
+/** A speaker's photo when the page may show it (see photos.ts); otherwise null, and the page shows initials. */
+function photoOf(speaker: RawSpeaker, assetDir: string | undefined, warn: (message: string) => void): Photo | null {
+  const { photo, problem } = usablePhoto(speaker.photo, assetDir);
+  if (problem) warn(`speaker ${speaker._id} "${speaker.name}": ${problem}, so the page shows initials instead.`);
+  return photo;
 }
 
 /** Links in Portable Text that the renderer will show as plain text: worth a note, not a failed build. */

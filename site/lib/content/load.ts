@@ -64,7 +64,9 @@ export function loadSite(lang: Lang, source: ContentSource = defaultSource()): P
   let site = loads.get(lang);
   if (!site) {
     const preview = source.perspective === 'drafts';
-    const current = source.fetch<unknown>(siteQuery, { lang }).then((result) => buildSite(result, lang, source.description, { preview }));
+    const current = source
+      .fetch<unknown>(siteQuery, { lang })
+      .then((result) => buildSite(result, lang, source.description, { preview, assetDir: source.assetDir }));
     loads.set(lang, current);
     if (preview) {
       const forget = () => {
@@ -84,6 +86,8 @@ export interface BuildSiteOptions {
   warn?: (message: string) => void;
   /** The content includes drafts (the preview): pages then say so. Default false. */
   preview?: boolean;
+  /** Folder that an exported dataset's local asset files are relative to (see ContentSource). */
+  assetDir?: string | undefined;
 }
 
 /** Checks a query result and derives what pages need; throws with every content problem at once. */
@@ -94,5 +98,5 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
   // The Studio's «Traducciones pendientes», per language, in the build log (warn only speaks for es).
   const pending = pendingTranslationsLine(result, lang);
   if (pending) (options.warn ?? ((message: string) => console.warn(`[content] ${message}`)))(pending);
-  return deriveSite(content, lang, { warn, preview: options.preview ?? false });
+  return deriveSite(content, lang, { warn, preview: options.preview ?? false, assetDir: options.assetDir });
 }

@@ -16,11 +16,12 @@ import type {
   RawSession,
   RawSpeaker,
 } from '../../../content-models/result';
+import type { Photo } from '../photos';
 
 export type { Localised, LocalisedBlocks, ParticipantRole, RawInstitution, RawLink };
 
-/** A speaker as a participant sees them: everything but their list of sessions. */
-export type SpeakerProfile = RawSpeaker;
+/** A speaker as a participant sees them: everything but their list of sessions; the photo only when the page may show it. */
+export type SpeakerProfile = Omit<RawSpeaker, 'photo'> & { photo: Photo | null };
 
 /** One person (or placeholder still to be confirmed) in a session, with their speaker resolved. */
 export interface Participant extends Omit<RawSession['participants'][number], 'speaker'> {
@@ -50,6 +51,8 @@ export interface Day {
   date: string;
   access: 'public' | 'participants';
   title: Localised | null;
+  /** The organisers' "how to join" text for the day, when they wrote one. */
+  joinInfo: Localised | null;
   sessions: Session[];
   startsAt: Date | null;
   endsAt: Date | null;

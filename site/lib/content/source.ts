@@ -17,6 +17,11 @@ export interface ContentSource {
   readonly description: string;
   /** `drafts` only for the draft preview (`npm run preview:drafts`); unset means `published`. */
   readonly perspective?: ContentPerspective;
+  /**
+   * The folder a dataset export's asset files (`image@file://./images/…`) are relative to: the
+   * NDJSON file's own folder. Absent for the Content Lake, whose images are on its CDN.
+   */
+  readonly assetDir?: string;
   fetch<T>(query: string, params: Record<string, unknown>): Promise<T>;
 }
 
@@ -144,6 +149,7 @@ export function ndjsonSource(file: string, options: { perspective?: ContentPersp
   return {
     description: `dataset file ${file}${perspective === 'drafts' ? ' (drafts)' : ''}`,
     perspective,
+    assetDir: path.dirname(path.resolve(file)),
     async fetch<T>(query: string, params: Record<string, unknown>) {
       dataset ??= load();
       const docs = await dataset;
