@@ -9,16 +9,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
 import { createClient } from '@sanity/client';
 
 const root = path.resolve(import.meta.dirname, '..');
-const args = new Set(process.argv.slice(2));
 const env = process.env;
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`seed: ${message}`);
   process.exit(1);
 }
+
+/** @returns {{ force: boolean }} */
+function parseArguments() {
+  try {
+    const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } }, strict: true });
+    return { force: values.force };
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}. Usage: npm run seed [-- --force]`);
+  }
+}
+const args = parseArguments();
 
 const projectId = env.SANITY_PROJECT_ID?.trim();
 const dataset = env.SANITY_DATASET?.trim() || 'production';
@@ -49,7 +61,7 @@ const client = createClient({
 });
 
 const existing = await client.fetch('count(*[!(_id in path("_.**"))])', {}, { perspective: 'raw' });
-if (existing > 0 && !args.has('--force')) {
+if (existing > 0 && !args.force) {
   const where = `dataset "${dataset}" of project ${projectId}`;
   if (!process.stdin.isTTY) {
     fail(`${where} already has ${existing} documents. Seeding would overwrite those with the same ids. Re-run with --force to do it anyway.`);
