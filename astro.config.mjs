@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { serviceWorker } from './site/lib/offline.ts';
 import { alternatePaths, languages } from './site/lib/routes.ts';
 import { siteUrl } from './site/lib/site-url.ts';
 
@@ -40,5 +41,7 @@ export default defineConfig({
         };
       },
     }),
+    // dist/sw.js, written with Workbox once every page exists (site/lib/offline.ts).
+    serviceWorker(),
   ],
 });

@@ -1,88 +1,100 @@
-import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadSite } from './content/load';
-import { allPages } from './pages';
-import { languages, type PageKind } from './routes';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import { injectManifest } from 'workbox-build';
+import { alternatePaths } from './routes';
 
 /**
- * What the service worker (/sw.js, site/scripts/service-worker.js) keeps for reading without a
- * connection: the pages a reader consults during the event, in every language. Not the embed, the
- * 404 pages, the My programme page or any calendar or feed file: those stay online-only.
+ * The offline programme: what the service worker (site/scripts/service-worker.js) precaches, and
+ * the build step that writes dist/sw.js with Workbox once Astro has written every page.
  */
-export const OFFLINE_PAGE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme'] as const satisfies readonly PageKind[];
-
-/** Name prefix of the worker's caches; the version follows it, and other versions are deleted on activate. */
-export const OFFLINE_CACHE_PREFIX = 'seminario-offline-';
-
-/** What the build writes into /sw.js. */
-export interface OfflineConfig {
-  /** Start of every cache name this worker owns, {@link OFFLINE_CACHE_PREFIX}. */
-  prefix: string;
-  /** Changes whenever a precached page or a file it loads can have changed. */
-  version: string;
-  /** URL paths of the pages to precache, sorted. The /_astro/ files they load are found by the worker as it installs. */
-  pages: string[];
-}
 
 /**
- * The paths of the pages the worker precaches, from the same route table as the pages themselves.
- * @example await precachedPages() // ['/', '/en/', '/en/concept-note/', …]
+ * Whether a built page is precached: every page of the route table in every language (home,
+ * programme, sessions, speakers, speaker pages, concept note, My programme), the pages a reader
+ * consults during the event. Not the embed or the 404 pages; no calendar or feed file is a page.
+ * @example isPrecachedPage('/en/programme/inauguracion/') // true
+ * @example isPrecachedPage('/embed/') // false
  */
-export async function precachedPages(): Promise<string[]> {
-  const kinds: readonly string[] = OFFLINE_PAGE_KINDS;
-  const pages = await allPages();
-  return pages
-    .filter(({ entry }) => kinds.includes(entry.kind))
-    .map(({ entry }) => entry.path)
-    .sort();
+export function isPrecachedPage(pathname: string): boolean {
+  return alternatePaths(pathname) !== null;
 }
 
-/** Folders and files whose content shapes the pages: hashed into the version. */
-export interface VersionInputs {
-  pages: string[];
-  /** The public origin (canonical URLs and calendar links are in every page). */
-  site: string | undefined;
-  /** Files and folders read byte for byte: the client bundle, the site's source, the lockfile… Missing ones are skipped. */
-  paths: string[];
+/** What a precache entry is for: a page's URL path, an /_astro/ file (its name changes with its content), or nothing. */
+export interface PrecacheEntry {
+  url: string;
+  revision: string | null;
 }
 
 /**
- * The cache version: a hash of the page list, the content in every language and every input file.
- * Pages are rendered after endpoints run, so the built HTML cannot be hashed; its inputs can, and
- * the same inputs give the same version (a rebuild with nothing changed keeps readers' caches).
+ * Turns Workbox's list of built files (paths relative to dist/, each with its content hash) into
+ * the precache manifest: pages by the URL they are visited at, /_astro/ files without a revision
+ * (their hashed name is one), everything else left out; sorted by URL.
+ * @example precacheManifest([{ url: 'programa/index.html', revision: 'ab12' }, { url: '404.html', revision: 'cd34' }]) // [{ url: '/programa/', revision: 'ab12' }]
  */
-export async function offlineVersion({ pages, site, paths }: VersionInputs): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ pages, site }));
-  for (const lang of languages) hash.update(JSON.stringify(await loadSite(lang)));
-  for (const p of paths) hashPath(hash, p);
-  return hash.digest('hex').slice(0, 16);
-}
-
-function hashPath(hash: Hash, target: string): void {
-  if (!existsSync(target)) return;
-  if (statSync(target).isFile()) {
-    hash.update(`\u0000${path.basename(target)}\u0000`).update(readFileSync(target));
-    return;
+export function precacheManifest(files: readonly { url: string; revision: string | null }[]): PrecacheEntry[] {
+  const entries: PrecacheEntry[] = [];
+  for (const { url, revision } of files) {
+    if (url.startsWith('_astro/')) entries.push({ url: `/${url}`, revision: null });
+    else if (url === 'index.html' || url.endsWith('/index.html')) {
+      const page = `/${url.slice(0, -'index.html'.length)}`;
+      if (isPrecachedPage(page)) entries.push({ url: page, revision });
+    }
   }
-  const files = readdirSync(target, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(`\u0000${path.relative(target, file)}\u0000`).update(readFileSync(file));
+  return entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-const CONFIG_SLOT = /\/\* @offline-config \*\/[\s\S]*?\/\* @end \*\//;
-
 /**
- * The worker's source with the build's configuration in place of its development default.
- * @example serviceWorkerSource(template, { prefix: 'p-', version: 'abc', pages: ['/'] }) // '… const CONFIG = {"prefix":"p-","version":"abc","pages":["/"]}; …'
+ * Writes `<dir>/sw.js`: the worker (`source`, site/scripts/service-worker.js) bundled with the Workbox modules it imports into one classic
+ * script (no `import`, no `importScripts` from elsewhere, so `script-src 'self'` holds), with the
+ * precache manifest of the files in `dir` injected by workbox-build.
  */
-export function serviceWorkerSource(template: string, config: OfflineConfig): string {
-  if (!CONFIG_SLOT.test(template)) throw new Error('service-worker.js has no /* @offline-config */ … /* @end */ slot to fill');
-  // The file's opening comment is for its readers here, not for every browser that installs it.
-  const body = template.replace(/^\/\*\*[\s\S]*?\*\/\s*/, '');
-  // A function replacement, so `$` in a path can never be read as a replacement pattern.
-  return `// Built from site/scripts/service-worker.js by site/pages/sw.js.ts.\n${body.replace(CONFIG_SLOT, () => JSON.stringify(config))}`;
+export async function writeServiceWorker(dir: string, source: string): Promise<{ count: number }> {
+  const bundled = await build({
+    entryPoints: [source],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    // Workbox strips its development logging and checks from production builds.
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const work = mkdtempSync(path.join(tmpdir(), 'sw-'));
+  try {
+    const swSrc = path.join(work, 'sw.js');
+    writeFileSync(swSrc, bundled.outputFiles[0]!.text);
+    const { count, warnings } = await injectManifest({
+      swSrc,
+      swDest: path.join(dir, 'sw.js'),
+      globDirectory: dir,
+      globPatterns: ['**/index.html', '_astro/**'],
+      manifestTransforms: [async (files) => ({ manifest: precacheManifest(files), warnings: [] })],
+    });
+    if (warnings.length) throw new Error(`sw.js: ${warnings.join('; ')}`);
+    return { count };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The Astro integration that writes sw.js after every production build. */
+export function serviceWorker(): AstroIntegration {
+  let source = '';
+  return {
+    name: 'seminario-service-worker',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        source = fileURLToPath(new URL('scripts/service-worker.js', config.srcDir));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { count } = await writeServiceWorker(fileURLToPath(dir), source);
+        logger.info(`sw.js precaches ${count} files`);
+      },
+    },
+  };
 }

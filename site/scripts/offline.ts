@@ -1,7 +1,7 @@
 /**
- * Registers the service worker that keeps the programme readable offline (/sw.js, built by
- * site/pages/sw.js.ts) and, once a worker is active (its install has cached every page), fills the
- * footer note that says so. The note is an empty live region until then: it takes no room, and a
+ * Registers the service worker that keeps the programme readable offline (/sw.js, written by
+ * site/lib/offline.ts with Workbox) and, once a worker is active (its install has cached every
+ * page), fills the footer note that says so. The note is an empty live region until then: it takes no room, and a
  * reader using a screen reader hears it once, on the visit that made the copy, not on every page.
  */
 export function initOffline(doc: Document): void {

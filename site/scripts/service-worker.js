@@ -1,98 +1,60 @@
 /**
- * The service worker that keeps the programme readable without a connection. The build serves it
- * as /sw.js (site/pages/sw.js.ts) with its configuration filled in from site/lib/offline.ts: a
- * version and the pages to keep. Plain JavaScript, shipped as written.
+ * The service worker that keeps the programme readable without a connection, on Workbox. After the
+ * Astro build, site/lib/offline.ts bundles this file and the Workbox modules it imports into one
+ * classic script, dist/sw.js, and fills `self.__WB_MANIFEST` with what to precache: the pages
+ * `isPrecachedPage` accepts and the /_astro/ files, each with a revision (a page's content hash; an
+ * asset's name already changes with its content).
  *
- * - install: fetch every listed page and every /_astro/ file those pages load (their scripts and
- *   the modules those import) into a cache named after the version. One failed fetch fails the
- *   install, so a half-filled cache never becomes active; the browser retries on a later visit.
- * - activate: delete this site's caches of any other version, and take charge of open pages.
- * - fetch, same-origin GET only: a navigation to a listed page goes to the network first (so an
- *   update shows as soon as the reader is online) and falls back to the cache; a cached /_astro/
- *   file comes from the cache (its name changes with its content). Nothing else is answered or
- *   stored by the worker: calendars, feeds, other pages and other origins go to the network as usual.
+ * - install: Workbox precaches every entry it does not hold at that revision. One failed fetch
+ *   fails the install, so a half-filled precache never becomes active; the browser retries later.
+ *   A new build changes some revision, so the browser sees a new sw.js and installs it.
+ * - activate: Workbox deletes the entries the new manifest no longer lists (old revisions, removed
+ *   pages); the caches of the worker before Workbox (`seminario-offline-<version>`) are deleted too,
+ *   other caches are left alone. The worker then takes charge of open pages.
+ * - fetch, same-origin GET only: a navigation to a precached page goes to the network first (so an
+ *   update shows as soon as the reader is online) and falls back to the precached copy; an /_astro/
+ *   file comes from the precache, or the network when it is not there. Nothing else is answered or
+ *   stored: calendars, feeds, other pages and other origins go to the network as usual.
  */
-const CONFIG = /* @offline-config */ { prefix: 'seminario-offline-', version: 'dev', pages: [] } /* @end */;
-const CACHE = CONFIG.prefix + CONFIG.version;
-const PAGES = new Set(CONFIG.pages);
-const ASSETS = '/_astro/';
-/** `src="/_astro/…"`, `href="/_astro/…"` and `url(/_astro/…)` in a page. */
-const PAGE_REFERENCE = /\b(?:src|href)="(\/_astro\/[^"?#]+)|url\(\s*["']?(\/_astro\/[^"')?#]+)/g;
-/** `import … from "./x.js"`, `import "./x.js"` and `import("./x.js")` in a module. */
-const MODULE_REFERENCE = /\b(?:from|import)\s*\(?\s*["']([./][^"']*)["']/g;
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, PrecacheController } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { NetworkOnly } from 'workbox-strategies';
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+const ASSETS = '/_astro/';
+/** Cache names of the hand-written worker this one replaced, still on readers' devices. */
+const PRE_WORKBOX_CACHES = 'seminario-offline-';
+
+const precache = new PrecacheController();
+precache.precache(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+self.addEventListener('install', () => {
+  self.skipWaiting();
 });
+clientsClaim();
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith(CONFIG.prefix) && name !== CACHE).map((name) => caches.delete(name))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(PRE_WORKBOX_CACHES)).map((name) => caches.delete(name)))));
 });
 
-self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  if (request.method !== 'GET') return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate' && PAGES.has(url.pathname)) event.respondWith(networkFirst(request, url.pathname));
-  else if (url.pathname.startsWith(ASSETS)) event.respondWith(cacheFirst(request, url.pathname));
-});
+/** @param {URL} url */
+const sameOrigin = (url) => url.origin === self.location.origin;
 
-/** Pages first, then what they load, each file fetched once, bypassing the HTTP cache. */
-async function precache() {
-  const cache = await caches.open(CACHE);
-  const seen = new Set(PAGES);
-  let batch = [...PAGES];
-  while (batch.length > 0) {
-    const found = [];
-    await Promise.all(
-      batch.map(async (path) => {
-        const response = await fetch(path, { cache: 'no-cache' });
-        if (!response.ok || response.redirected) throw new Error(`Offline copy not made: ${path} answered ${response.status}`);
-        const type = response.headers.get('content-type') ?? '';
-        if (/html|javascript/.test(type)) {
-          for (const ref of references(await response.clone().text(), path)) {
-            if (!seen.has(ref)) {
-              seen.add(ref);
-              found.push(ref);
-            }
-          }
-        }
-        await cache.put(path, response);
-      }),
-    );
-    batch = found;
-  }
-}
+/** @param {URL} url */
+const isPrecachedPage = (url) => !url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined;
 
-/** The /_astro/ files a page or a module loads, as paths. */
-function references(text, from) {
-  const base = new URL(from, self.location.origin);
-  const out = [];
-  if (from.startsWith(ASSETS)) for (const m of text.matchAll(MODULE_REFERENCE)) out.push(new URL(m[1], base).pathname);
-  else for (const m of text.matchAll(PAGE_REFERENCE)) out.push(m[1] ?? m[2]);
-  return out.filter((path) => path.startsWith(ASSETS));
-}
+/** @param {Request} request The precached copy of the page asked for, whatever its query string. */
+const precachedCopy = (request) => precache.matchPrecache(new URL(request.url).pathname);
 
-async function networkFirst(request, path) {
-  let response;
-  try {
-    response = await fetch(request);
-  } catch (error) {
-    const cached = await caches.match(path, { cacheName: CACHE });
-    if (cached) return cached;
-    throw error;
-  }
-  // A host that is down answers 5xx while the copy is still good.
-  if (response.status >= 500) return (await caches.match(path, { cacheName: CACHE })) ?? response;
-  return response;
-}
+/** The precached copy when the network fails, or when the host answers 5xx (down, while the copy is still good). */
+const fallBackToPrecache = {
+  /** @param {{ request: Request, response: Response }} options */
+  fetchDidSucceed: async ({ request, response }) => (response.status >= 500 ? ((await precachedCopy(request)) ?? response) : response),
+  /** @param {{ request: Request }} options */
+  handlerDidError: ({ request }) => precachedCopy(request),
+};
 
-async function cacheFirst(request, path) {
-  return (await caches.match(path, { cacheName: CACHE })) ?? fetch(request);
-}
+// NetworkOnly, not NetworkFirst: a page fetched online is not stored again; the precache has it.
+registerRoute(({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isPrecachedPage(url), new NetworkOnly({ plugins: [fallBackToPrecache] }));
+registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS), precache.strategy);

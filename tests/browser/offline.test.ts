@@ -14,23 +14,29 @@ import { type StaticServer, startStaticServer } from '../support/static-server';
  * publish a new /sw.js as a rebuild would.
  */
 
-interface WorkerConfig {
-  prefix: string;
-  version: string;
-  pages: string[];
+interface ManifestEntry {
+  url: string;
+  revision: string | null;
 }
 
 let browser: Browser;
 let server: StaticServer;
 let root: string;
-let config: WorkerConfig;
+/** The precache manifest workbox-build injected into sw.js. */
+let manifest: ManifestEntry[];
+/** The precached pages, sorted. */
+let pages: string[];
+const MANIFEST = /\[\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\}(?:,\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\})*\]/;
+/** Workbox's precache: one cache, named after the worker's scope. */
+const PRECACHE = /^workbox-precache-v2-http:\/\/127\.0\.0\.1:\d+\/$/;
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'offline-site-'));
   cpSync(requireDist(), root, { recursive: true });
-  const match = readFileSync(path.join(root, 'sw.js'), 'utf8').match(/const CONFIG = (\{.*?\});/);
-  if (!match) throw new Error('dist/sw.js has no CONFIG line');
-  config = JSON.parse(match[1]!) as WorkerConfig;
+  const match = readFileSync(path.join(root, 'sw.js'), 'utf8').match(MANIFEST);
+  if (!match) throw new Error('dist/sw.js has no precache manifest');
+  manifest = JSON.parse(match[0]) as ManifestEntry[];
+  pages = manifest.filter((e) => !e.url.startsWith('/_astro/')).map((e) => e.url);
   server = await startStaticServer({ root });
   browser = await launchBrowser();
 });
@@ -45,13 +51,15 @@ const NOTE = '[data-offline-note]';
 /** Service workers on, whatever openPage's default for other tests. */
 const WITH_WORKER = { context: { serviceWorkers: 'allow' } } as const;
 
-/** Every cache of the page's origin and the paths in it. */
-function cacheContents(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(async () => {
+/** Every cache of the page's origin and the paths in it (`full`: the URLs, Workbox's revision parameter included). */
+function cacheContents(page: Page, full = false): Promise<Record<string, string[]>> {
+  return page.evaluate(async (full) => {
     const out: Record<string, string[]> = {};
-    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort();
+    for (const name of await caches.keys()) {
+      out[name] = (await (await caches.open(name)).keys()).map((r) => (full ? r.url.slice(location.origin.length) : new URL(r.url).pathname)).sort();
+    }
     return out;
-  });
+  }, full);
 }
 
 /** Waits until a worker is active for the page and the footer says the programme is available offline. */
@@ -102,10 +110,11 @@ describe('the offline programme', () => {
     expect(await page.locator(`footer ${NOTE}`).count()).toBe(1);
 
     const contents = await cacheContents(page);
-    expect(Object.keys(contents)).toEqual([config.prefix + config.version]);
-    const assets = await assetsLoadedBy(config.pages);
+    expect(Object.keys(contents)).toHaveLength(1);
+    expect(Object.keys(contents)[0]).toMatch(PRECACHE);
+    const assets = await assetsLoadedBy(pages);
     expect(assets.length).toBeGreaterThan(0);
-    expect(Object.values(contents)[0]).toEqual([...config.pages, ...assets].sort());
+    expect(Object.values(contents)[0]).toEqual([...pages, ...assets].sort());
     expect(opened.problemList()).toEqual([]);
   });
 
@@ -182,42 +191,65 @@ describe('the offline programme', () => {
   });
 });
 
-describe('cache versions', () => {
-  it('on activate, deletes caches left by older versions and leaves other caches alone', async () => {
+describe('a new deploy', () => {
+  it('on activate, deletes the caches of the worker before Workbox and leaves other caches alone', async () => {
     const opened = await openPage(browser, server, WITH_WORKER);
     const { page } = opened;
     try {
       // The embed page registers no worker: a same-origin page to prepare the caches from.
       await page.goto(server.url('/embed/'));
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
-      await page.evaluate(async (old) => {
-        await (await caches.open(old)).put('/programa/', new Response('old copy'));
+      await page.evaluate(async () => {
+        await (await caches.open('seminario-offline-0000000000000000')).put('/programa/', new Response('old copy'));
         await (await caches.open('someone-else')).put('/x', new Response('x'));
-      }, `${config.prefix}0000000000000000`);
+      });
       await page.goto(server.url(pagePath('home', 'pt')));
       await waitForOfflineCopy(page);
-      await expect.poll(async () => Object.keys(await cacheContents(page)).sort()).toEqual([config.prefix + config.version, 'someone-else'].sort());
+      await expect.poll(async () => Object.keys(await cacheContents(page)).filter((name) => !PRECACHE.test(name))).toEqual(['someone-else']);
     } finally {
       await opened.close();
     }
   });
 
-  it('after a rebuild with a new version, the new worker replaces the old cache', async () => {
+  it('is picked up: the new worker fetches the changed page, serves it offline, and drops what the build no longer lists', async () => {
     const opened = await openPage(browser, server, WITH_WORKER);
-    const { page } = opened;
-    const file = path.join(root, 'sw.js');
-    const original = readFileSync(file, 'utf8');
-    const next = 'f'.repeat(16);
+    const { page, context } = opened;
+    const worker = path.join(root, 'sw.js');
+    const programme = path.join(root, 'programa', 'index.html');
+    const [originalWorker, originalProgramme] = [readFileSync(worker, 'utf8'), readFileSync(programme, 'utf8')];
+    const dropped = pagePath('session', 'pt', 'inauguracion');
+    const entry = (url: string) => manifest.find((e) => e.url === url)!;
     try {
       await page.goto(server.url(pagePath('home', 'en')));
       await waitForOfflineCopy(page);
-      writeFileSync(file, original.replace(`"version":"${config.version}"`, `"version":"${next}"`));
+      expect((await cacheContents(page, true))[Object.keys(await cacheContents(page))[0]!]).toContain(
+        `/programa/?__WB_REVISION__=${entry('/programa/').revision}`,
+      );
+
+      // What a rebuild does: the programme page changes, a session page is gone, and sw.js lists them so.
+      writeFileSync(programme, originalProgramme.replace('<h1', '<p data-rebuilt>Nueva versión</p><h1'));
+      const next = manifest.filter((e) => e.url !== dropped).map((e) => (e.url === '/programa/' ? { ...e, revision: 'f'.repeat(32) } : e));
+      writeFileSync(worker, originalWorker.replace(MANIFEST, JSON.stringify(next)));
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
-      await expect.poll(async () => Object.keys(await cacheContents(page)), { timeout: 20_000 }).toEqual([config.prefix + next]);
-      const contents = await cacheContents(page);
-      expect(contents[config.prefix + next]).toEqual(expect.arrayContaining(config.pages));
+
+      await expect
+        .poll(async () => Object.values(await cacheContents(page, true))[0]?.filter((u) => u.startsWith('/programa/?') || u.startsWith(dropped)), {
+          timeout: 20_000,
+        })
+        .toEqual([`/programa/?__WB_REVISION__=${'f'.repeat(32)}`]);
+      const contents = Object.values(await cacheContents(page))[0]!;
+      expect(contents).toEqual(next.map((e) => e.url).sort());
+
+      await context.setOffline(true);
+      try {
+        await page.goto(server.url(pagePath('programme', 'es')));
+        expect(await page.locator('[data-rebuilt]').textContent()).toBe('Nueva versión');
+      } finally {
+        await context.setOffline(false);
+      }
     } finally {
-      writeFileSync(file, original);
+      writeFileSync(worker, originalWorker);
+      writeFileSync(programme, originalProgramme);
       await opened.close();
     }
   });
