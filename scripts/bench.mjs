@@ -25,7 +25,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const seedFile = path.join(root, 'studio', 'seed', 'production.ndjson');
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const work = mkdtempSync(path.join(os.tmpdir(), 'seminario-bench-'));
-/** Tooling failures: reported as they happen, and turned into the exit code at the end. */
+/** Tooling failures: reported as they happen, and turned into the exit code at the end. @type {string[]} */
 const broken = [];
 
 /** Budgets (d). Gzip sizes in bytes. */
@@ -52,9 +52,9 @@ function samplePath(lang, kind) {
 // ---------------------------------------------------------------------------------------------
 // Output helpers
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (n) => `${Math.round(n)} ms`;
-const verdict = (ok) => (ok ? 'within budget' : 'over budget');
+const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (/** @type {number | null} */ n) => `${Math.round(n ?? 0)} ms`;
+const verdict = (/** @type {boolean} */ ok) => (ok ? 'within budget' : 'over budget');
 
 /**
  * Prints rows as an aligned text table; numbers-looking cells are right-aligned.
@@ -65,8 +65,8 @@ function table(header, rows) {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const numeric = header.map((_, i) => rows.every((r) => /^[\d.,]+( (ms|KB|s|B))?$|^—$/.test(String(r[i]))));
-  const line = (r) => r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i]) : (c ?? '').padEnd(widths[i]))).join('  ');
-  console.log(line(cells[0]));
+  const line = (/** @type {string[]} */ r) => r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i] ?? 0) : (c ?? '').padEnd(widths[i] ?? 0))).join('  ');
+  console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of cells.slice(1)) console.log(line(r));
 }
@@ -87,11 +87,18 @@ function listFiles(dir) {
 }
 
 /**
+ * @typedef {{ ok: false, elapsed: number, error: string }} FailedBuild
+ * @typedef {{ ok: true, elapsed: number, pages: number, files: number, bytes: number, byType: Record<string, { count: number, bytes: number }>, astroMs: number | null, routes: Map<string, { count: number, ms: number }> }} Build
+ */
+
+/**
  * Runs scripts/build.mjs into `outDir` with the given dataset and times it.
  * @param {string} outDir
  * @param {string | null} datasetFile null: the embedded dataset
+ * @returns {FailedBuild | Build}
  */
 function build(outDir, datasetFile) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, BUILD_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
   // Like npm test: the benchmark measures a local dataset, never a developer's Content Lake.
   for (const key of ['SANITY_PROJECT_ID', 'SANITY_API_READ_TOKEN', 'CONTENT_DATASET_FILE', 'SITE_URL']) delete env[key];
@@ -167,7 +174,7 @@ function outputKind(urlPath) {
 function routeTimes(log) {
   const out = new Map();
   for (const match of log.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
-    const kind = outputKind(match[1]);
+    const kind = outputKind(match[1] ?? '');
     const entry = out.get(kind) ?? { count: 0, ms: 0 };
     entry.count++;
     entry.ms += Number(match[2]) * (match[3] === 's' ? 1000 : 1);
@@ -180,20 +187,24 @@ function benchBuilds() {
   section('(a) Build time against content size');
   const seed = readDataset(seedFile);
   const factors = skip.has('scale') ? [1] : [1, 10, 100];
+  /** @type {(string | number)[][]} */
   const rows = [];
+  /** @type {string[]} */
   const breakdown = [];
   /** @type {{ label: string, routes: Map<string, { count: number, ms: number }>, astroMs: number | null }[]} */
   const timings = [];
+  /** @type {string | null} */
   let embeddedOut = null;
   for (const factor of factors) {
     const outDir = path.join(work, `site-x${factor}`);
+    /** @type {string | null} */
     let dataset = null;
     if (factor > 1) {
       dataset = path.join(work, `dataset-x${factor}.ndjson`);
       writeFileSync(dataset, toNdjson(scaleDataset(seed, factor)));
     }
     const docs = factor === 1 ? seed : scaleDataset(seed, factor);
-    const count = (type) => docs.filter((d) => d._type === type).length;
+    const count = (/** @type {string} */ type) => docs.filter((d) => d._type === type).length;
     process.stdout.write(
       `  building ${factor === 1 ? 'the embedded dataset' : `${factor}× dataset`} (${count('session')} sessions, ${count('speaker')} speakers)… `,
     );
@@ -206,7 +217,7 @@ function benchBuilds() {
       continue;
     }
     console.log(`${(result.elapsed / 1000).toFixed(1)} s`);
-    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const mb = (/** @type {number} */ n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     breakdown.push(
       `  ${factor === 1 ? 'embedded' : `${factor}×`}: ${Object.entries(result.byType)
         .sort((x, y) => y[1].bytes - x[1].bytes)
@@ -327,6 +338,7 @@ async function countRequests(server, paths) {
     for (const urlPath of paths) {
       const context = await browser.newContext({ timezoneId: 'America/Guatemala', locale: 'es-419' });
       const page = await context.newPage();
+      /** @type {import('playwright-core').Request[]} */
       const seen = [];
       page.on('request', (request) => seen.push(request));
       await page.goto(server.url(urlPath), { waitUntil: 'load' });
@@ -346,6 +358,10 @@ async function countRequests(server, paths) {
   return out;
 }
 
+/**
+ * @param {string} dir
+ * @param {import('./lib/static-server.mjs').StaticServer} server
+ */
 async function benchPages(dir, server) {
   section('(b) Page weight, requests and render-blocking resources (embedded dataset)');
   const paths = languages.flatMap((lang) => KINDS.map((kind) => ({ lang, kind, urlPath: samplePath(lang, kind) })));
@@ -390,6 +406,15 @@ async function benchPages(dir, server) {
 // ---------------------------------------------------------------------------------------------
 // (c) Lighthouse
 
+/**
+ * @typedef {{ kind: string, urlPath: string, error: string }} LighthouseFailure
+ * @typedef {{ kind: string, urlPath: string, error?: undefined, performance: number | null, accessibility: number | null, bestPractices: number | null, seo: number | null, lcp: number | null, tbt: number | null, cls: number | null, fcp: number | null, lost: string[], perfScores: number[], warnings: string[], seconds: number }} LighthouseScores
+ */
+
+/**
+ * @param {import('./lib/static-server.mjs').StaticServer} server
+ * @returns {Promise<(LighthouseFailure | LighthouseScores)[]>}
+ */
 async function benchLighthouse(server) {
   section(`(c) Lighthouse 13, mobile profile (simulated slow 4G, 4× CPU slowdown), Spanish pages, median of ${LIGHTHOUSE_RUNS} runs`);
   process.env.CHROME_PATH ??= chromiumPath();
@@ -406,6 +431,7 @@ async function benchLighthouse(server) {
     return [];
   }
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags: ['--headless', ...CHROMIUM_FLAGS] });
+  /** @type {(LighthouseFailure | LighthouseScores)[]} */
   const results = [];
   try {
     for (const kind of LIGHTHOUSE_KINDS) {
@@ -422,7 +448,7 @@ async function benchLighthouse(server) {
         // Lighthouse's own choice of the representative run (median FCP and TTI).
         const lhr = computeMedianRun(runs);
         const perfScores = runs.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
-        const score = (id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
+        const score = (/** @type {string} */ id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
         // What cost points: every weighted audit under 1 in the four scored categories.
         const lost = [];
         for (const id of ['performance', 'accessibility', 'best-practices', 'seo']) {
@@ -456,11 +482,11 @@ async function benchLighthouse(server) {
   } finally {
     chrome.kill();
   }
-  const fmt = (n) => (n === null || n === undefined ? '—' : String(n));
+  const fmt = (/** @type {number | null | undefined} */ n) => (n === null || n === undefined ? '—' : String(n));
   table(
     ['kind', 'path', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'perf per run', 'time'],
     results.map((r) =>
-      r.error
+      r.error !== undefined
         ? [r.kind, r.urlPath, 'error', '—', '—', '—', '—', '—', '—', '—', '—', '—']
         : [
             r.kind,
@@ -472,16 +498,19 @@ async function benchLighthouse(server) {
             ms(r.fcp),
             ms(r.lcp),
             ms(r.tbt),
-            r.cls.toFixed(3),
+            r.cls === null ? '—' : r.cls.toFixed(3),
             r.perfScores.join(' '),
             `${r.seconds.toFixed(1)} s`,
           ],
     ),
   );
   for (const r of results) {
-    if (r.error) console.log(`  ${r.urlPath}: Lighthouse error: ${r.error}`);
-    for (const l of r.lost ?? []) console.log(`  ${r.urlPath} lost points on ${l}`);
-    for (const w of r.warnings ?? []) console.log(`  ${r.urlPath} warning: ${w}`);
+    if (r.error !== undefined) {
+      console.log(`  ${r.urlPath}: Lighthouse error: ${r.error}`);
+      continue;
+    }
+    for (const l of r.lost) console.log(`  ${r.urlPath} lost points on ${l}`);
+    for (const w of r.warnings) console.log(`  ${r.urlPath} warning: ${w}`);
   }
   return results;
 }
@@ -492,10 +521,14 @@ async function benchLighthouse(server) {
 /**
  * One row per budget over all measured pages: the worst figure, its page, and the verdict; pages
  * over budget are named.
+ * @param {Awaited<ReturnType<typeof benchPages>>} measured
+ * @param {(LighthouseFailure | LighthouseScores)[]} lighthouseResults
  */
 function budgets(measured, lighthouseResults) {
   section('(d) Budgets');
+  /** @type {string[][]} */
   const rows = [];
+  /** @type {string[]} */
   const over = [];
   /**
    * @param {string} label
@@ -505,24 +538,25 @@ function budgets(measured, lighthouseResults) {
    * @param {(v: number) => string} show
    */
   const budget = (label, figures, ok, worst, show) => {
-    const known = figures.filter((f) => f.value !== null);
-    if (known.length === 0) {
+    const known = /** @type {{ page: string, value: number }[]} */ (figures.filter((f) => f.value !== null));
+    const sorted = [...known].sort((x, y) => (worst === 'max' ? y.value - x.value : x.value - y.value));
+    const [first, last] = [sorted[0], sorted.at(-1)];
+    if (!first || !last) {
       rows.push([label, 'not measured', '—', '—', 'not measured']);
       return;
     }
-    const sorted = [...known].sort((x, y) => (worst === 'max' ? y.value - x.value : x.value - y.value));
     const failing = known.filter((f) => !ok(f.value));
     for (const f of failing) over.push(`${label}: ${f.page} ${show(f.value)}`);
-    const allEqual = sorted[0].value === sorted.at(-1).value;
+    const allEqual = first.value === last.value;
     rows.push([
       label,
-      show(sorted[0].value),
-      allEqual ? '(all pages)' : sorted[0].page,
+      show(first.value),
+      allEqual ? '(all pages)' : first.page,
       `${known.length - failing.length}/${known.length}`,
       verdict(failing.length === 0),
     ]);
   };
-  const page = (m) => `${m.lang} ${m.kind}`;
+  const page = (/** @type {{ lang: string, kind: string }} */ m) => `${m.lang} ${m.kind}`;
   budget(
     'critical HTML + inline CSS, gzip < 14 KB',
     measured.map((m) => ({ page: page(m), value: m.htmlGzip })),
@@ -558,13 +592,13 @@ function budgets(measured, lighthouseResults) {
     'max',
     String,
   );
-  const lh = lighthouseResults.filter((r) => !r.error);
-  for (const [label, key] of [
+  const lh = lighthouseResults.filter(/** @returns {r is LighthouseScores} */ (r) => r.error === undefined);
+  for (const [label, key] of /** @type {[string, 'performance' | 'accessibility' | 'bestPractices' | 'seo'][]} */ ([
     ['Lighthouse performance = 100', 'performance'],
     ['Lighthouse accessibility = 100', 'accessibility'],
     ['Lighthouse best practices = 100', 'bestPractices'],
     ['Lighthouse SEO = 100', 'seo'],
-  ]) {
+  ])) {
     budget(
       label,
       lh.map((r) => ({ page: `es ${r.kind}`, value: r[key] })),

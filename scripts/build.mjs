@@ -76,17 +76,21 @@ function removeAbandonedBuilds() {
     try {
       process.kill(pid, 0);
     } catch (error) {
-      if (error?.code === 'ESRCH') rmSync(path.join(root, name), { recursive: true, force: true });
+      if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ESRCH') rmSync(path.join(root, name), { recursive: true, force: true });
     }
   }
 }
 
-/** Renames, or copies and deletes when the destination is on another file system. */
+/**
+ * Renames, or copies and deletes when the destination is on another file system.
+ * @param {string} from
+ * @param {string} to
+ */
 function moveDir(from, to) {
   try {
     renameSync(from, to);
   } catch (error) {
-    if (error?.code !== 'EXDEV') throw error;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EXDEV') throw error;
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
   }
@@ -99,6 +103,7 @@ function moveDir(from, to) {
  * all current ones) then ignore 'unsafe-inline', so only the site's own styles can apply; older
  * ones keep working with 'unsafe-inline'. Style attributes cannot be allowed by a hash, so when a
  * page has one the template is left as it is and a warning says why.
+ * @param {string} dir
  */
 function pinInlineStyles(dir) {
   const headersFile = path.join(dir, '_headers');
@@ -108,7 +113,7 @@ function pinInlineStyles(dir) {
   for (const file of htmlFiles(dir)) {
     const html = readFileSync(file, 'utf8');
     for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-      hashes.add(`'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
+      hashes.add(`'sha256-${createHash('sha256').update(match[1] ?? '', 'utf8').digest('base64')}'`);
     }
     styleAttributes += [...html.matchAll(/<[a-z][^>]*\sstyle\s*=/gi)].length;
   }
@@ -126,6 +131,7 @@ function pinInlineStyles(dir) {
 /**
  * `! Header` lines drop a header set by a broader rule on Cloudflare Pages; Netlify does not know
  * them (it lets the later rule's value win instead), so they are removed on Netlify builds.
+ * @param {string} dir
  */
 function dropDetachLines(dir) {
   const headersFile = path.join(dir, '_headers');
@@ -134,6 +140,7 @@ function dropDetachLines(dir) {
   writeFileSync(headersFile, lines.filter((line) => !/^\s+!\s*\S/.test(line)).join('\n'));
 }
 
+/** @param {string} dir @returns {string[]} */
 function htmlFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))

@@ -87,6 +87,7 @@ function startPreview() {
  * for a second at most). New draft sessions and speakers get their pages the same way.
  * tests/build/preview-drafts.test.ts edits a draft between two requests to prove it.
  */
+/** @returns {import('vite').Plugin} */
 function freshDrafts() {
   return {
     name: 'preview-drafts:fresh-content',
@@ -103,10 +104,13 @@ function freshDrafts() {
   };
 }
 
-/** A GET for a page (a path ending in `/` or `.html`), not for a script, style, image or module. */
+/**
+ * A GET for a page (a path ending in `/` or `.html`), not for a script, style, image or module.
+ * @param {import('node:http').IncomingMessage} req
+ */
 function isPageRequest(req) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const pathname = (req.url ?? '/').split('?')[0];
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   if (/^\/(@|_astro\/|node_modules\/)/.test(pathname)) return false;
   return pathname.endsWith('/') || pathname.endsWith('.html');
 }

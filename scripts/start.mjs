@@ -17,5 +17,5 @@ const server = spawn(process.execPath, [astro, 'preview', '--host', host, '--por
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 console.log(`\nServing the site at http://${host}:${port}/ (Ctrl+C to stop)\n`);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

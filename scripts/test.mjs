@@ -11,7 +11,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
+/** @param {string} name @param {string} file */
 const bin = (name, file) => path.join(root, 'node_modules', name, file);
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 // The suite always tests the embedded dataset; a developer's Sanity settings must not leak in.
 for (const key of [
@@ -28,8 +30,10 @@ for (const key of [
   delete env[key];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** @type {string[]} */
 const failures = [];
 
+/** @param {string} label @param {string[]} args */
 function run(label, args) {
   console.log(`\n▶ ${label}`);
   const started = Date.now();
@@ -39,6 +43,7 @@ function run(label, args) {
   return ok;
 }
 
+/** @param {string} label @param {string[]} args */
 function step(label, args) {
   const ok = run(label, args);
   if (ok) totals.passed++;
@@ -49,6 +54,7 @@ function step(label, args) {
   return ok;
 }
 
+/** @param {'unit' | 'build' | 'browser'} project */
 function vitest(project) {
   const out = path.join(results, `${project}.json`);
   const ok = run(`vitest: ${project}`, [

@@ -24,7 +24,6 @@ import { displayZones, rangeIn } from './time-display';
  * - A participants-only session says so in its description and carries no join or stream link
  *   (see `shareableLinks`): the files are public, and the access link is sent to registered
  *   participants by e-mail.
- *
  * - Subscription files (the whole event, each day, each speaker) carry `REFRESH-INTERVAL` and
  *   `X-PUBLISHED-TTL`, so a subscribed calendar picks up programme changes the same day.
  *

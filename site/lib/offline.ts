@@ -23,25 +23,26 @@ export function isPrecachedPage(pathname: string): boolean {
   return alternatePaths(pathname) !== null;
 }
 
-/** What a precache entry is for: a page's URL path, an /_astro/ file (its name changes with its content), or nothing. */
+/** A precache entry: a page by the URL path it is visited at, or an /_astro/ file. */
 export interface PrecacheEntry {
   url: string;
+  /** The content hash; null for /_astro/ files, whose hashed names are their revision. */
   revision: string | null;
 }
 
 /**
  * Turns Workbox's list of built files (paths relative to dist/, each with its content hash) into
- * the precache manifest: pages by the URL they are visited at, /_astro/ files without a revision
- * (their hashed name is one), everything else left out; sorted by URL.
+ * the precache manifest: pages by the URL they are visited at, /_astro/ files without a revision,
+ * everything else left out; sorted by URL. The entries keep whatever else Workbox gave them (sizes).
  * @example precacheManifest([{ url: 'programa/index.html', revision: 'ab12' }, { url: '404.html', revision: 'cd34' }]) // [{ url: '/programa/', revision: 'ab12' }]
  */
-export function precacheManifest(files: readonly { url: string; revision: string | null }[]): PrecacheEntry[] {
-  const entries: PrecacheEntry[] = [];
-  for (const { url, revision } of files) {
-    if (url.startsWith('_astro/')) entries.push({ url: `/${url}`, revision: null });
-    else if (url === 'index.html' || url.endsWith('/index.html')) {
-      const page = `/${url.slice(0, -'index.html'.length)}`;
-      if (isPrecachedPage(page)) entries.push({ url: page, revision });
+export function precacheManifest<T extends PrecacheEntry>(files: readonly T[]): T[] {
+  const entries: T[] = [];
+  for (const file of files) {
+    if (file.url.startsWith('_astro/')) entries.push({ ...file, url: `/${file.url}`, revision: null });
+    else if (file.url === 'index.html' || file.url.endsWith('/index.html')) {
+      const page = `/${file.url.slice(0, -'index.html'.length)}`;
+      if (isPrecachedPage(page)) entries.push({ ...file, url: page });
     }
   }
   return entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -73,7 +74,7 @@ export async function writeServiceWorker(dir: string, source: string): Promise<{
       swDest: path.join(dir, 'sw.js'),
       globDirectory: dir,
       globPatterns: ['**/index.html', '_astro/**'],
-      manifestTransforms: [async (files) => ({ manifest: precacheManifest(files), warnings: [] })],
+      manifestTransforms: [(files) => ({ manifest: precacheManifest(files) })],
     });
     if (warnings.length) throw new Error(`sw.js: ${warnings.join('; ')}`);
     return { count };

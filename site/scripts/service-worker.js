@@ -21,25 +21,35 @@ import { cleanupOutdatedCaches, PrecacheController } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 
+/** @typedef {Event & { waitUntil(promise: Promise<unknown>): void }} ExtendableEvent */
+
+/**
+ * What this file uses of the worker's global scope, which the DOM types the site is checked with
+ * do not describe.
+ * @type {{ skipWaiting(): Promise<void>, location: Location, addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void }}
+ */
+const scope = /** @type {any} */ (self);
+
 const ASSETS = '/_astro/';
 /** Cache names of the hand-written worker this one replaced, still on readers' devices. */
 const PRE_WORKBOX_CACHES = 'seminario-offline-';
 
 const precache = new PrecacheController();
-precache.precache(self.__WB_MANIFEST);
+// Written as `self.__WB_MANIFEST`, the placeholder workbox-build replaces with the manifest.
+precache.precache(/** @type {any} */ (self).__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-self.addEventListener('install', () => {
-  self.skipWaiting();
+scope.addEventListener('install', () => {
+  scope.skipWaiting();
 });
 clientsClaim();
 
-self.addEventListener('activate', (event) => {
+scope.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(PRE_WORKBOX_CACHES)).map((name) => caches.delete(name)))));
 });
 
 /** @param {URL} url */
-const sameOrigin = (url) => url.origin === self.location.origin;
+const sameOrigin = (url) => url.origin === scope.location.origin;
 
 /** @param {URL} url */
 const isPrecachedPage = (url) => !url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined;
