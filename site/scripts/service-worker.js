@@ -1,38 +1,49 @@
 /**
  * The service worker that keeps the programme readable without a connection, on Workbox. After the
  * Astro build, site/lib/offline.ts bundles this file and the Workbox modules it imports into one
- * classic script, dist/sw.js, and fills `self.__WB_MANIFEST` with what to precache: the pages
- * `isPrecachedPage` accepts and the /_astro/ files, each with a revision (a page's content hash; an
- * asset's name already changes with its content).
+ * classic script per language (dist/sw.js, dist/en/sw.js, dist/pt/sw.js, each scoped to its
+ * language's folder) and fills `self.__WB_MANIFEST` with that language's shell: home, programme,
+ * concept note and My programme, and the /_astro/ files they load, each with a revision (a page's
+ * content hash; an asset's name already changes with its content). A reader pays on the first visit
+ * for what they are likely to read, not for every page of three languages.
  *
- * - install: Workbox precaches every entry it does not hold at that revision. One failed fetch
- *   fails the install, so a half-filled precache never becomes active; the browser retries later.
- *   A new build changes some revision, so the browser sees a new sw.js and installs it.
- * - activate: Workbox deletes the entries the new manifest no longer lists (old revisions, removed
- *   pages); the caches of the worker before Workbox (`seminario-offline-<version>`) are deleted too,
- *   other caches are left alone. The worker then takes charge of open pages.
- * - fetch, same-origin GET only: a navigation to a precached page goes to the network first (so an
- *   update shows as soon as the reader is online) and falls back to the precached copy; an /_astro/
- *   file comes from the precache, or the network when it is not there. Nothing else is answered or
- *   stored: calendars, feeds, other pages and other origins go to the network as usual.
+ * - install: Workbox precaches every shell entry it does not hold at that revision. One failed
+ *   fetch fails the install, so a half-filled shell never becomes active; the browser retries later.
+ * - activate: Workbox deletes the shell entries the new manifest no longer lists; the caches of the
+ *   worker before Workbox (`seminario-offline-<version>`) are deleted too, other caches are left alone.
+ * - fetch, same-origin GET only: a navigation to a shell page goes to the network first and falls
+ *   back to the shell copy. A navigation to any other page of the route table (sessions, speakers)
+ *   goes to the network first and keeps what it got in `seminario-pages`, the copy served offline
+ *   or while the host answers 5xx. An /_astro/ file comes from the shell, else from
+ *   `seminario-assets` (filled as pages load them; hashed names never change content), else the
+ *   network. Nothing else is answered or stored: calendars, feeds, the embed and other origins.
+ * - message `{ type: 'save-programme' }` (the footer's "save the whole programme" button): fetches
+ *   the language's list of pages (`offline-pages.json` next to the worker) and stores every page
+ *   and asset in it, then answers `{ saved: <count> }` or `{ error: <text> }` on the message's port.
  */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, PrecacheController } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { NetworkOnly } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { alternatePaths } from '../lib/routes';
 
 /** @typedef {Event & { waitUntil(promise: Promise<unknown>): void }} ExtendableEvent */
+/** @typedef {ExtendableEvent & { data: unknown, ports: readonly MessagePort[] }} MessageEvent_ */
 
 /**
  * What this file uses of the worker's global scope, which the DOM types the site is checked with
  * do not describe.
- * @type {{ skipWaiting(): Promise<void>, location: Location, addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void }}
+ * @type {{ skipWaiting(): Promise<void>, location: Location, registration: { scope: string }, addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void, addEventListener(type: 'message', listener: (event: MessageEvent_) => void): void }}
  */
 const scope = /** @type {any} */ (self);
 
 const ASSETS = '/_astro/';
 /** Cache names of the hand-written worker this one replaced, still on readers' devices. */
 const PRE_WORKBOX_CACHES = 'seminario-offline-';
+/** Pages kept as they are visited or saved; shared by the three languages' workers (one origin). */
+const PAGES = 'seminario-pages';
+/** /_astro/ files outside the shell, kept as pages load them. */
+const ASSET_CACHE = 'seminario-assets';
 
 const precache = new PrecacheController();
 // Written as `self.__WB_MANIFEST`, the placeholder workbox-build replaces with the manifest.
@@ -52,12 +63,15 @@ scope.addEventListener('activate', (event) => {
 const sameOrigin = (url) => url.origin === scope.location.origin;
 
 /** @param {URL} url */
-const isPrecachedPage = (url) => !url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined;
+const isShellPage = (url) => !url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined;
 
-/** @param {Request} request The precached copy of the page asked for, whatever its query string. */
+/** @param {URL} url A page of the route table (every language: a reader may follow a link to another one). */
+const isSitePage = (url) => alternatePaths(url.pathname) !== null && url.pathname.endsWith('/');
+
+/** @param {Request} request The shell copy of the page asked for, whatever its query string. */
 const precachedCopy = (request) => precache.matchPrecache(new URL(request.url).pathname);
 
-/** The precached copy when the network fails, or when the host answers 5xx (down, while the copy is still good). */
+/** The shell copy when the network fails, or when the host answers 5xx (down, while the copy is still good). */
 const fallBackToPrecache = {
   /** @param {{ request: Request, response: Response }} options */
   fetchDidSucceed: async ({ request, response }) => (response.status >= 500 ? ((await precachedCopy(request)) ?? response) : response),
@@ -65,6 +79,71 @@ const fallBackToPrecache = {
   handlerDidError: ({ request }) => precachedCopy(request),
 };
 
-// NetworkOnly, not NetworkFirst: a page fetched online is not stored again; the precache has it.
-registerRoute(({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isPrecachedPage(url), new NetworkOnly({ plugins: [fallBackToPrecache] }));
-registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS), precache.strategy);
+/** @param {string} url A page's cache key: its URL without query, so `?utm_source=…` finds the same copy. */
+const pageKey = (url) => {
+  const { origin, pathname } = new URL(url, scope.location.origin);
+  return `${origin}${pathname}`;
+};
+
+const byPath = {
+  /** @param {{ request: Request }} options */
+  cacheKeyWillBeUsed: async ({ request }) => pageKey(request.url),
+};
+
+/** A 5xx from the host counts as a failure when a kept copy exists, so NetworkFirst serves the copy. */
+const keptCopyWhenDown = {
+  /** @param {{ request: Request, response: Response }} options */
+  fetchDidSucceed: async ({ request, response }) => {
+    if (response.status >= 500 && (await caches.open(PAGES).then((c) => c.match(pageKey(request.url))))) throw new Error(`${response.status}`);
+    return response;
+  },
+};
+
+// NetworkOnly for the shell: a page fetched online is not stored again; the precache has it.
+registerRoute(({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isShellPage(url), new NetworkOnly({ plugins: [fallBackToPrecache] }));
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isSitePage(url),
+  new NetworkFirst({ cacheName: PAGES, plugins: [byPath, keptCopyWhenDown] }),
+);
+registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined, precache.strategy);
+registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS), new CacheFirst({ cacheName: ASSET_CACHE }));
+
+/**
+ * Stores every page and asset of the language's list; a page already kept is fetched again, so
+ * what the reader saves is current.
+ * @returns {Promise<number>} how many files were stored
+ */
+async function saveProgramme() {
+  const list = await fetch(new URL('offline-pages.json', scope.registration.scope), { cache: 'no-cache' });
+  if (!list.ok) throw new Error(`offline-pages.json: ${list.status}`);
+  const { pages, assets } = /** @type {{ pages: string[], assets: string[] }} */ (await list.json());
+  const [pageCache, assetCache] = await Promise.all([caches.open(PAGES), caches.open(ASSET_CACHE)]);
+  const missingAssets = assets.filter((a) => precache.getCacheKeyForURL(a) === undefined);
+  await Promise.all([
+    ...pages.map(async (page) => {
+      const response = await fetch(pageKey(page), { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`${page}: ${response.status}`);
+      await pageCache.put(pageKey(page), response);
+    }),
+    ...missingAssets.map(async (asset) => {
+      const key = new URL(asset, scope.location.origin).href;
+      if (await assetCache.match(key)) return;
+      const response = await fetch(key);
+      if (!response.ok) throw new Error(`${asset}: ${response.status}`);
+      await assetCache.put(key, response);
+    }),
+  ]);
+  return pages.length + missingAssets.length;
+}
+
+scope.addEventListener('message', (event) => {
+  const data = /** @type {{ type?: unknown } | null} */ (event.data);
+  if (data?.type !== 'save-programme') return;
+  const port = event.ports[0];
+  event.waitUntil(
+    saveProgramme().then(
+      (saved) => port?.postMessage({ saved }),
+      (error) => port?.postMessage({ error: String(error instanceof Error ? error.message : error) }),
+    ),
+  );
+});

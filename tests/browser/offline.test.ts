@@ -9,8 +9,8 @@ import { requireDist } from '../support/dist';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 /**
- * The offline programme in Chromium: the worker registers from any page, caches the programme,
- * and serves it when the network is gone. The server serves a copy of dist/, so one scenario can
+ * The offline programme in Chromium: the language's worker registers from any page, caches that
+ * language's shell, keeps the pages a reader visits or saves, and serves them when the network is gone. The server serves a copy of dist/, so one scenario can
  * publish a new /sw.js as a rebuild would.
  */
 
@@ -22,13 +22,15 @@ interface ManifestEntry {
 let browser: Browser;
 let server: StaticServer;
 let root: string;
-/** The precache manifest workbox-build injected into sw.js. */
+/** The precache manifest workbox-build injected into the Spanish worker, /sw.js. */
 let manifest: ManifestEntry[];
-/** The precached pages, sorted. */
+/** The pages it precaches (the Spanish shell), sorted. */
 let pages: string[];
 const MANIFEST = /\[\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\}(?:,\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\})*\]/;
-/** Workbox's precache: one cache, named after the worker's scope. */
-const PRECACHE = /^workbox-precache-v2-http:\/\/127\.0\.0\.1:\d+\/$/;
+/** Workbox's precache: one cache per worker, named after its scope (the language's folder). */
+const PRECACHE = /^workbox-precache-v2-http:\/\/127\.0\.0\.1:\d+\/((en|pt)\/)?$/;
+/** What the workers keep besides their shell: pages visited or saved, and the /_astro/ files of those pages. */
+const KEPT = ['seminario-pages', 'seminario-assets'];
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'offline-site-'));
@@ -99,7 +101,7 @@ describe('the offline programme', () => {
     await opened?.close();
   });
 
-  it('registers the worker, which caches exactly the listed pages and the files they load, and then says so in the footer', async () => {
+  it('registers the Spanish worker, which caches exactly the Spanish shell and the files it loads, and then says so in the footer and offers to save the rest', async () => {
     const { page } = opened;
     await page.goto(server.url(pagePath('programme', 'es')));
     const note = page.locator(NOTE);
@@ -115,6 +117,8 @@ describe('the offline programme', () => {
     const assets = await assetsLoadedBy(pages);
     expect(assets.length).toBeGreaterThan(0);
     expect(Object.values(contents)[0]).toEqual([...pages, ...assets].sort());
+    expect(pages).toEqual([pagePath('home', 'es'), pagePath('programme', 'es'), pagePath('conceptNote', 'es'), pagePath('myProgramme', 'es')].sort());
+    expect(await page.locator('footer [data-offline-save]').isVisible()).toBe(true);
     expect(opened.problemList()).toEqual([]);
   });
 
@@ -126,8 +130,13 @@ describe('the offline programme', () => {
     expect(server.requests).toContain(pagePath('programme', 'es'));
   });
 
-  it('offline, serves the programme, a session page and the concept note from the cache, scripts included', async () => {
+  it('keeps a session page visited online; offline, serves it, the programme and the concept note, scripts included', async () => {
     const { page, context } = opened;
+    const session = pagePath('session', 'es', 'inauguracion');
+    await page.goto(server.url(session));
+    expect(Object.keys(await cacheContents(page))).toContain('seminario-pages');
+    expect((await cacheContents(page))['seminario-pages']).toEqual([session]);
+    await page.goto(server.url(pagePath('programme', 'es')));
     await context.setOffline(true);
     server.clearRequests();
     try {
@@ -139,20 +148,26 @@ describe('the offline programme', () => {
       await chosen.waitFor({ state: 'visible' });
       expect(await chosen.textContent()).toMatch(/^11:00–11:20 Cuba/);
 
-      await page
-        .locator(`main a[href="${pagePath('session', 'es', 'inauguracion')}"]`)
-        .first()
-        .click();
-      await page.waitForURL(server.url(pagePath('session', 'es', 'inauguracion')));
+      await page.locator(`main a[href="${session}"]`).first().click();
+      await page.waitForURL(server.url(session));
       expect(await page.locator('h1').textContent()).toMatch(/Inauguración/);
 
       await page.goto(server.url(pagePath('conceptNote', 'es')));
       expect(await page.locator('h1').textContent()).toBe('Nota conceptual');
-      await page.goto(server.url(pagePath('speaker', 'en', 'rita-mishaan')));
-      expect(await page.locator('h1').textContent()).toMatch(/Rita Mishaan/);
-      expect(await page.locator(NOTE).textContent()).toBe('Programme available offline.');
+      expect(await page.locator(NOTE).textContent()).toBe('Programa disponible sin conexión.');
       // Nothing reached the server: every answer came from the cache.
       expect(server.requests).toEqual([]);
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it('offline, has no copy of a page never visited nor saved', async () => {
+    const { page, context } = opened;
+    await page.goto(server.url(pagePath('programme', 'es')));
+    await context.setOffline(true);
+    try {
+      await expect(page.goto(server.url(pagePath('speaker', 'es', 'rita-mishaan')))).rejects.toThrow(/ERR_(INTERNET_DISCONNECTED|FAILED)/);
     } finally {
       await context.setOffline(false);
     }
@@ -189,6 +204,32 @@ describe('the offline programme', () => {
     expect(statuses).toEqual([200, 200, 200]);
     expect(await cacheContents(page)).toEqual(before);
   });
+
+  it('"save the whole programme" stores every session and speaker page of the language; offline, they are served', async () => {
+    const { page, context } = opened;
+    await page.goto(server.url(pagePath('programme', 'es')));
+    await waitForOfflineCopy(page);
+    const list = JSON.parse(readFileSync(path.join(root, 'offline-pages.json'), 'utf8')) as { pages: string[] };
+    expect(list.pages).toContain(pagePath('speaker', 'es', 'rita-mishaan'));
+    await page.locator('footer [data-offline-save]').click();
+    await page.locator(NOTE).filter({ hasText: 'Todo el programa está guardado para leerlo sin conexión.' }).waitFor();
+    expect((await cacheContents(page))['seminario-pages']).toEqual(list.pages);
+    await context.setOffline(true);
+    server.clearRequests();
+    try {
+      await page.goto(server.url(pagePath('speaker', 'es', 'rita-mishaan')));
+      expect(await page.locator('h1').textContent()).toMatch(/Rita Mishaan/);
+      await page.goto(server.url(pagePath('speakers', 'es')));
+      expect(await page.locator('h1').textContent()).toBe('Ponentes');
+      expect(server.requests).toEqual([]);
+      // Offline, saving again says it failed, in the live region.
+      await page.locator('footer [data-offline-save]').click();
+      await page.locator(NOTE).filter({ hasText: 'No se pudo guardar el programa. Vuelve a intentarlo con conexión.' }).waitFor();
+    } finally {
+      await context.setOffline(false);
+    }
+    expect(opened.problemList()).toEqual([]);
+  });
 });
 
 describe('a new deploy', () => {
@@ -205,7 +246,8 @@ describe('a new deploy', () => {
       });
       await page.goto(server.url(pagePath('home', 'pt')));
       await waitForOfflineCopy(page);
-      await expect.poll(async () => Object.keys(await cacheContents(page)).filter((name) => !PRECACHE.test(name))).toEqual(['someone-else']);
+      await expect.poll(async () => Object.keys(await cacheContents(page)).filter((name) => !PRECACHE.test(name) && !KEPT.includes(name))).toEqual(['someone-else']);
+      expect(Object.keys(await cacheContents(page)).filter((name) => PRECACHE.test(name))).toEqual([expect.stringMatching(/\/pt\/$/)]);
     } finally {
       await opened.close();
     }
@@ -220,7 +262,7 @@ describe('a new deploy', () => {
     const dropped = pagePath('session', 'pt', 'inauguracion');
     const entry = (url: string) => manifest.find((e) => e.url === url)!;
     try {
-      await page.goto(server.url(pagePath('home', 'en')));
+      await page.goto(server.url(pagePath('home', 'es')));
       await waitForOfflineCopy(page);
       expect((await cacheContents(page, true))[Object.keys(await cacheContents(page))[0]!]).toContain(
         `/programa/?__WB_REVISION__=${entry('/programa/').revision}`,

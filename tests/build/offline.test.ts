@@ -7,9 +7,10 @@ import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist }
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 
 /**
- * The offline programme as built: /sw.js (its precache manifest, what its install caches, which
- * requests it answers and how) and the web app manifests. The worker, Workbox included, is run here
- * in a `vm` sandbox against the files in dist/; tests/browser/offline.test.ts runs it in Chromium.
+ * The offline programme as built: one worker per language (/sw.js, /en/sw.js, /pt/sw.js: its
+ * precache manifest, what its install caches, which requests it answers and how, what "save the
+ * whole programme" stores) and the web app manifests. The workers, Workbox included, run here in a
+ * `vm` sandbox against the files in dist/; tests/browser/offline.test.ts runs them in Chromium.
  */
 
 const docs = readNdjson();
@@ -22,16 +23,18 @@ const langs = [
   { lang: 'pt', prefix: '/pt/', programme: 'programa', speakers: 'palestrantes', conceptNote: 'nota-conceitual', mine: 'meu-programa' },
 ] as const;
 
-/** Home, programme, sessions, speakers, speaker pages, concept note and My programme of every language, as built in dist/. */
-function expectedPages(): string[] {
-  const wanted = langs.flatMap((l) => [
-    new RegExp(`^${l.prefix}$`),
-    new RegExp(`^${l.prefix}(${l.programme}|${l.speakers})/([^/]+/)?$`),
-    new RegExp(`^${l.prefix}${l.conceptNote}/$`),
-    new RegExp(`^${l.prefix}${l.mine}/$`),
-  ]);
+type LangRow = (typeof langs)[number];
+
+/** The shell of one language as built in dist/: home, programme, concept note and My programme. */
+function shellPages(l: LangRow): string[] {
+  return [l.prefix, `${l.prefix}${l.programme}/`, `${l.prefix}${l.conceptNote}/`, `${l.prefix}${l.mine}/`].filter((p) => fileForPath(p) !== null).sort();
+}
+
+/** The other pages of one language a reader may keep: speakers, every session and speaker page. */
+function otherPages(l: LangRow): string[] {
+  const re = new RegExp(`^${l.prefix}(${l.programme}/[^/]+|${l.speakers}(/[^/]+)?)/$`);
   return htmlPages()
-    .filter((p) => wanted.some((re) => re.test(p)))
+    .filter((p) => re.test(p))
     .sort();
 }
 
@@ -66,8 +69,9 @@ interface ManifestEntry {
   revision: string | null;
 }
 
-function workerSource(): string {
-  return readFileSync(path.join(distDir, 'sw.js'), 'utf8');
+/** The worker of a language (by its prefix: '/', '/en/', '/pt/'). */
+function workerSource(prefix = '/'): string {
+  return readFileSync(path.join(distDir, prefix, 'sw.js'), 'utf8');
 }
 
 /** The precache manifest workbox-build injected into sw.js (in place of `self.__WB_MANIFEST`). */
@@ -129,7 +133,7 @@ function memoryCaches(origin: string) {
  * every fetch fail, `down` makes it answer 503), `caches` is in memory. Returns the worker's
  * listeners, its caches and what it fetched.
  */
-function sandboxedWorker(source = workerSource()) {
+function sandboxedWorker(source = workerSource(), prefix = '/') {
   const origin = 'https://seminario.example';
   const { caches, stores, contents } = memoryCaches(origin);
   const fetched: string[] = [];
@@ -145,10 +149,10 @@ function sandboxedWorker(source = workerSource()) {
     return new Response(readFileSync(file), { headers: { 'content-type': type } });
   };
   const listeners = new Map<string, Listener[]>();
-  const location = new URL('/sw.js', origin);
+  const location = new URL(`${prefix}sw.js`, origin);
   const self = {
     location,
-    registration: { scope: `${origin}/` },
+    registration: { scope: `${origin}${prefix}` },
     caches,
     addEventListener: (type: string, listener: Listener) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
     skipWaiting: async () => {},
@@ -176,6 +180,15 @@ function sandboxedWorker(source = workerSource()) {
     for (const listener of listeners.get(type) ?? []) listener({ type, waitUntil: (p: Promise<unknown>) => waits.push(p) });
     await Promise.all(waits);
   };
+  /** Posts a message to the worker with a port, and resolves with what the worker answers on it. */
+  const message = async (data: unknown): Promise<unknown> => {
+    let answer: unknown;
+    const waits: Promise<unknown>[] = [];
+    const port = { postMessage: (value: unknown) => (answer = value) };
+    for (const listener of listeners.get('message') ?? []) listener({ type: 'message', data, ports: [port], waitUntil: (p: Promise<unknown>) => waits.push(p) });
+    await Promise.all(waits);
+    return answer;
+  };
   /** The worker's answer to a request, or null when it leaves the request to the browser. */
   const respond = (url: string, init: { method?: string; mode?: string } = {}): Promise<Response> | null => {
     let answer: Promise<Response> | null = null;
@@ -197,6 +210,7 @@ function sandboxedWorker(source = workerSource()) {
     fetched,
     network,
     dispatch,
+    message,
     respond,
     answers: (url: string, init?: { method?: string; mode?: string }) => respond(url, init) !== null,
   };
@@ -206,44 +220,42 @@ beforeAll(() => {
   requireDist();
 });
 
-describe('the service worker /sw.js', () => {
-  it('precaches exactly the home, programme, session, speakers, speaker, concept-note and My programme pages of every language', () => {
-    const expected = expectedPages();
-    expect(expected.length).toBe(3 * (5 + sessions.length + speakers.length));
-    for (const l of langs) {
-      for (const s of sessions) expect(expected).toContain(`${l.prefix}${l.programme}/${s}/`);
-      for (const s of speakers) expect(expected).toContain(`${l.prefix}${l.speakers}/${s}/`);
-    }
-    expect(pagesOf(workerManifest())).toEqual(expected);
+describe.each(langs)('the service worker of $lang', (l) => {
+  const source = () => workerSource(l.prefix);
+  const shell = () => shellPages(l);
+
+  it('exists next to the language home, and precaches exactly its home, programme, concept note and My programme', () => {
+    expect(shell()).toHaveLength(4);
+    expect(pagesOf(workerManifest(source()))).toEqual(shell());
   });
 
-  it('precaches no calendar, feed, embed, 404 or other non-page file', () => {
-    const pages = pagesOf(workerManifest());
-    const forbidden = pages.filter((p) => /\.(ics|json|xml|txt|webmanifest)$|\/embed\/|404|\/ics\//.test(p));
+  it('precaches no session, speaker, calendar, feed, embed, 404 or other non-page file, nor another language', () => {
+    const pages = pagesOf(workerManifest(source()));
+    const forbidden = pages.filter((p) => /\.(ics|json|xml|txt|webmanifest)$|\/embed\/|404|\/ics\//.test(p) || otherPages(l).includes(p));
     expect(forbidden).toEqual([]);
+    for (const other of langs.filter((o) => o !== l)) for (const p of shellPages(other)) expect(pages).not.toContain(p);
     for (const p of pages) expect(fileForPath(p), p).not.toBeNull();
   });
 
-  it('gives each page the hash of its built file as revision, and lists the /_astro/ files the pages load by their hashed names', () => {
-    const manifest = workerManifest();
+  it('gives each page the hash of its built file as revision, and lists exactly the /_astro/ files its shell loads by their hashed names', () => {
+    const manifest = workerManifest(source());
     for (const entry of manifest.filter((e) => !e.url.startsWith('/_astro/'))) expect(entry.revision, entry.url).toBe(md5(fileForPath(entry.url)!));
     const assets = manifest.filter((e) => e.url.startsWith('/_astro/'));
-    const expectedAssets = assetsOf(pagesOf(manifest));
+    const expectedAssets = assetsOf(shell());
     expect(expectedAssets.length).toBeGreaterThan(0);
     expect(assets.map((e) => e.url)).toEqual(expectedAssets);
     for (const entry of assets) expect(entry.revision, entry.url).toBeNull();
   });
 
   it('is one classic worker script: it parses as a script and loads no other script', () => {
-    const source = workerSource();
-    expect(() => new vm.Script(source)).not.toThrow();
-    expect(source).not.toMatch(/\bimportScripts\s*\(|\bimport\s*\(|^\s*import\s|__WB_MANIFEST/m);
+    expect(() => new vm.Script(source())).not.toThrow();
+    expect(source()).not.toMatch(/\bimportScripts\s*\(|\bimport\s*\(|^\s*import\s|__WB_MANIFEST/m);
   });
 
   it('on install caches exactly the precached pages and files, each once', async () => {
-    const worker = sandboxedWorker();
+    const worker = sandboxedWorker(source(), l.prefix);
     await worker.dispatch('install');
-    const manifest = workerManifest();
+    const manifest = workerManifest(source());
     const contents = worker.contents();
     expect([...contents.keys()]).toHaveLength(1);
     expect([...contents.values()][0]).toEqual(manifest.map((e) => e.url).sort());
@@ -251,13 +263,12 @@ describe('the service worker /sw.js', () => {
   });
 
   it('fails the install when a page cannot be fetched, so a half-filled cache never becomes active', async () => {
-    const source = workerSource().replace('[{"revision":', '[{"revision":"0","url":"/no-such-page/"},{"revision":');
-    const worker = sandboxedWorker(source);
+    const worker = sandboxedWorker(source().replace('[{"revision":', '[{"revision":"0","url":"/no-such-page/"},{"revision":'), l.prefix);
     await expect(worker.dispatch('install')).rejects.toThrow(/no-such-page/);
   });
 
   it('on activate deletes the caches of the worker before Workbox and leaves other caches alone', async () => {
-    const worker = sandboxedWorker();
+    const worker = sandboxedWorker(source(), l.prefix);
     worker.stores.set('seminario-offline-0000000000000000', new Map());
     worker.stores.set('someone-else', new Map());
     await worker.dispatch('install');
@@ -268,15 +279,16 @@ describe('the service worker /sw.js', () => {
     expect(names).toHaveLength(2);
   });
 
-  it('answers only same-origin GET navigations to precached pages and requests for /_astro/ files', () => {
-    const { answers } = sandboxedWorker();
-    for (const page of pagesOf(workerManifest())) expect(answers(page), page).toBe(true);
-    expect(answers('/programa/?utm_source=x')).toBe(true);
+  it('answers only same-origin GET navigations to pages of the route table and requests for /_astro/ files', () => {
+    const { answers } = sandboxedWorker(source(), l.prefix);
+    for (const page of [...shell(), ...otherPages(l)]) expect(answers(page), page).toBe(true);
+    expect(answers(`${l.prefix}${l.programme}/?utm_source=x`)).toBe(true);
     expect(answers('/_astro/anything.js', { mode: 'cors' })).toBe(true);
     const left = [
       ['/ics/evento.ics', {}],
       ['/en/ics/evento.ics', { mode: 'no-cors' }],
       ['/schedule.json', { mode: 'cors' }],
+      ['/offline-pages.json', { mode: 'cors' }],
       ['/embed/', {}],
       ['/en/embed/', {}],
       ['/404.html', {}],
@@ -292,20 +304,60 @@ describe('the service worker /sw.js', () => {
     for (const [url, init] of left) expect(answers(url, init), `${url} ${JSON.stringify(init)}`).toBe(false);
   });
 
-  it('serves a page from the network while online, and its precached copy when offline or when the host answers 5xx', async () => {
-    const worker = sandboxedWorker();
+  it('serves a shell page from the network while online, and its precached copy when offline or when the host answers 5xx', async () => {
+    const worker = sandboxedWorker(source(), l.prefix);
     await worker.dispatch('install');
     await worker.dispatch('activate');
-    const built = readFileSync(fileForPath('/programa/')!, 'utf8');
+    const programme = `${l.prefix}${l.programme}/`;
+    const built = readFileSync(fileForPath(programme)!, 'utf8');
     worker.fetched.length = 0;
-    expect(await (await worker.respond('/programa/'))!.text()).toBe(built);
-    expect(worker.fetched).toEqual(['/programa/']);
+    expect(await (await worker.respond(programme))!.text()).toBe(built);
+    expect(worker.fetched).toEqual([programme]);
     worker.network.down = true;
-    const whileDown = (await worker.respond('/programa/?utm_source=x'))!;
+    const whileDown = (await worker.respond(`${programme}?utm_source=x`))!;
     expect([whileDown.status, await whileDown.text()]).toEqual([200, built]);
     worker.network.down = false;
     worker.network.offline = true;
-    expect(await (await worker.respond('/programa/'))!.text()).toBe(built);
+    expect(await (await worker.respond(programme))!.text()).toBe(built);
+  });
+
+  it('keeps a session page once visited, serves that copy offline or while the host answers 5xx, and has nothing for a page never visited', async () => {
+    const worker = sandboxedWorker(source(), l.prefix);
+    await worker.dispatch('install');
+    await worker.dispatch('activate');
+    const [visited, never] = otherPages(l).filter((p) => p.startsWith(`${l.prefix}${l.programme}/`));
+    const built = readFileSync(fileForPath(visited!)!, 'utf8');
+    expect(await (await worker.respond(`${visited}?utm_source=x`))!.text()).toBe(built);
+    expect(worker.contents().get('seminario-pages')).toEqual([visited]);
+    worker.network.down = true;
+    const whileDown = (await worker.respond(visited!))!;
+    expect([whileDown.status, await whileDown.text()]).toEqual([200, built]);
+    worker.network.down = false;
+    worker.network.offline = true;
+    expect(await (await worker.respond(visited!))!.text()).toBe(built);
+    await expect(worker.respond(never!)!).rejects.toThrow();
+  });
+
+  it('publishes the list "save the whole programme" stores: every other page of its language and the /_astro/ files they load', () => {
+    const list = JSON.parse(readFileSync(fileForPath(`${l.prefix}offline-pages.json`)!, 'utf8')) as { pages: string[]; assets: string[] };
+    expect(list.pages).toEqual(otherPages(l));
+    expect(list.pages.length).toBe(1 + sessions.length + speakers.length);
+    expect(list.assets).toEqual(assetsOf(otherPages(l)));
+  });
+
+  it('on "save the whole programme", stores every page of the list and the files the shell lacks, then answers how many; offline, they are served', async () => {
+    const worker = sandboxedWorker(source(), l.prefix);
+    await worker.dispatch('install');
+    await worker.dispatch('activate');
+    const shellAssets = new Set(assetsOf(shell()));
+    const extraAssets = assetsOf(otherPages(l)).filter((a) => !shellAssets.has(a));
+    expect(await worker.message({ type: 'save-programme' })).toEqual({ saved: otherPages(l).length + extraAssets.length });
+    expect(worker.contents().get('seminario-pages')).toEqual(otherPages(l));
+    expect(worker.contents().get('seminario-assets') ?? []).toEqual(extraAssets);
+    worker.network.offline = true;
+    for (const page of otherPages(l)) expect(await (await worker.respond(page))!.text(), page).toBe(readFileSync(fileForPath(page)!, 'utf8'));
+    expect(await worker.message({ type: 'save-programme' })).toEqual({ error: expect.stringMatching(/fetch/i) });
+    expect(await worker.message({ type: 'something-else' })).toBeUndefined();
   });
 });
 
@@ -341,8 +393,8 @@ describe('the web app manifests', () => {
 });
 
 describe('pages and the offline programme', () => {
-  it("every precached page links its language's manifest", () => {
-    const pages = pagesOf(workerManifest());
+  it("every page a worker keeps links its language's manifest", () => {
+    const pages = langs.flatMap((l) => [...pagesOf(workerManifest(workerSource(l.prefix))), ...otherPages(l)]);
     const wrong: string[] = [];
     for (const page of pages) {
       const prefix = langs.find((l) => l.prefix !== '/' && page.startsWith(l.prefix))?.prefix ?? '/';
@@ -352,7 +404,7 @@ describe('pages and the offline programme', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('every page with the site footer carries the empty offline note, and only there', () => {
+  it('every page with the site footer carries the empty offline note, its worker and the hidden save button, and only there', () => {
     for (const page of htmlPages()) {
       const doc = pageDocument(page);
       const notes = [...doc.querySelectorAll('[data-offline-note]')];
@@ -366,6 +418,12 @@ describe('pages and the offline programme', () => {
       expect(note.getAttribute('role'), page).toBe('status');
       expect(note.textContent, page).toBe('');
       expect(note.getAttribute('data-text'), page).toMatch(/\S/);
+      const prefix = langs.find((l) => l.prefix !== '/' && page.startsWith(l.prefix))?.prefix ?? '/';
+      expect(note.getAttribute('data-worker'), page).toBe(`${prefix}sw.js`);
+      const save = doc.querySelectorAll('footer.site [data-offline-save]');
+      expect(save.length, page).toBe(1);
+      expect(save[0]!.hasAttribute('hidden'), page).toBe(true);
+      expect(save[0]!.getAttribute('type'), page).toBe('button');
     }
   });
 });
