@@ -20,7 +20,9 @@ export function buildCacheDir(): string {
  * @example cacheKey('card-3f2a', { title: 'Inauguración' }) // '9c1e…' (64 hex digits)
  */
 export function cacheKey(renderer: string, inputs: unknown): string {
-  return createHash('sha256').update(JSON.stringify([renderer, inputs])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([renderer, inputs]))
+    .digest('hex');
 }
 
 /** What the cache did in this process, for the build log and the tests. */

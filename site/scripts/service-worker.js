@@ -114,7 +114,7 @@ registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS), n
  * @returns {Promise<number>} how many files were stored
  */
 async function saveProgramme() {
-  const list = await fetch(new URL('offline-pages.json', scope.registration.scope), { cache: 'no-cache' });
+  const list = await fetch(new URL('offline-pages.json', scope.registration.scope).href, { cache: 'no-cache' });
   if (!list.ok) throw new Error(`offline-pages.json: ${list.status}`);
   const { pages, assets } = /** @type {{ pages: string[], assets: string[] }} */ (await list.json());
   const [pageCache, assetCache] = await Promise.all([caches.open(PAGES), caches.open(ASSET_CACHE)]);

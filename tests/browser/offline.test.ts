@@ -246,7 +246,9 @@ describe('a new deploy', () => {
       });
       await page.goto(server.url(pagePath('home', 'pt')));
       await waitForOfflineCopy(page);
-      await expect.poll(async () => Object.keys(await cacheContents(page)).filter((name) => !PRECACHE.test(name) && !KEPT.includes(name))).toEqual(['someone-else']);
+      await expect
+        .poll(async () => Object.keys(await cacheContents(page)).filter((name) => !PRECACHE.test(name) && !KEPT.includes(name)))
+        .toEqual(['someone-else']);
       expect(Object.keys(await cacheContents(page)).filter((name) => PRECACHE.test(name))).toEqual([expect.stringMatching(/\/pt\/$/)]);
     } finally {
       await opened.close();

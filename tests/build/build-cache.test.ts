@@ -64,7 +64,8 @@ describe('the build cache', () => {
   });
 
   it("redraws the edited session's cards in every language, and only those", () => {
-    for (const lang of langs) expect(readFileSync(cardFile(second.outDir, lang, EDITED.card)).equals(readFileSync(cardFile(first.outDir, lang, EDITED.card))), lang).toBe(false);
+    for (const lang of langs)
+      expect(readFileSync(cardFile(second.outDir, lang, EDITED.card)).equals(readFileSync(cardFile(first.outDir, lang, EDITED.card))), lang).toBe(false);
     const added = cacheFiles(cache).filter((f) => !keptBefore.includes(f));
     // The session's three cards; the home cards name no session, speaker cards name their sessions' titles.
     expect(added.length).toBeGreaterThanOrEqual(langs.length);
@@ -73,6 +74,7 @@ describe('the build cache', () => {
 
   it('reads every other card back from the cache instead of drawing it again', () => {
     expect(readFileSync(cardFile(second.outDir, 'es', KEPT)).equals(marker)).toBe(true);
-    for (const lang of ['en', 'pt'] as const) expect(readFileSync(cardFile(second.outDir, lang, KEPT)).equals(readFileSync(cardFile(first.outDir, lang, KEPT))), lang).toBe(true);
+    for (const lang of ['en', 'pt'] as const)
+      expect(readFileSync(cardFile(second.outDir, lang, KEPT)).equals(readFileSync(cardFile(first.outDir, lang, KEPT))), lang).toBe(true);
   });
 });

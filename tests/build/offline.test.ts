@@ -185,10 +185,14 @@ function sandboxedWorker(source = workerSource(), prefix = '/') {
     let answer: unknown;
     const waits: Promise<unknown>[] = [];
     const port = { postMessage: (value: unknown) => (answer = value) };
-    for (const listener of listeners.get('message') ?? []) listener({ type: 'message', data, ports: [port], waitUntil: (p: Promise<unknown>) => waits.push(p) });
+    for (const listener of listeners.get('message') ?? [])
+      listener({ type: 'message', data, ports: [port], waitUntil: (p: Promise<unknown>) => waits.push(p) });
     await Promise.all(waits);
     return answer;
   };
+  /** What the worker still does after answering (Workbox stores a fetched copy in waitUntil). */
+  const pending: Promise<unknown>[] = [];
+  const idle = () => Promise.allSettled(pending);
   /** The worker's answer to a request, or null when it leaves the request to the browser. */
   const respond = (url: string, init: { method?: string; mode?: string } = {}): Promise<Response> | null => {
     let answer: Promise<Response> | null = null;
@@ -199,7 +203,7 @@ function sandboxedWorker(source = workerSource(), prefix = '/') {
       headers: new Headers(),
       clone: () => request,
     };
-    const event = { type: 'fetch', request, respondWith: (p: Promise<Response>) => (answer = p), waitUntil: () => {} };
+    const event = { type: 'fetch', request, respondWith: (p: Promise<Response>) => (answer = p), waitUntil: (p: Promise<unknown>) => void pending.push(p) };
     for (const listener of listeners.get('fetch') ?? []) listener(event);
     return answer;
   };
@@ -212,6 +216,7 @@ function sandboxedWorker(source = workerSource(), prefix = '/') {
     dispatch,
     message,
     respond,
+    idle,
     answers: (url: string, init?: { method?: string; mode?: string }) => respond(url, init) !== null,
   };
 }
@@ -328,6 +333,7 @@ describe.each(langs)('the service worker of $lang', (l) => {
     const [visited, never] = otherPages(l).filter((p) => p.startsWith(`${l.prefix}${l.programme}/`));
     const built = readFileSync(fileForPath(visited!)!, 'utf8');
     expect(await (await worker.respond(`${visited}?utm_source=x`))!.text()).toBe(built);
+    await worker.idle();
     expect(worker.contents().get('seminario-pages')).toEqual([visited]);
     worker.network.down = true;
     const whileDown = (await worker.respond(visited!))!;
