@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
-import { alternatePaths } from './routes';
+import { alternatePaths } from '../../content-models/routes';
 
 /**
  * The offline programme: what the service worker (site/scripts/service-worker.js) precaches, and

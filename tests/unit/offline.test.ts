@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pagePath } from '../../content-models/routes';
 import { isPrecachedPage, precacheManifest } from '../../site/lib/offline';
-import { pagePath } from '../../site/lib/routes';
 
 describe('isPrecachedPage', () => {
   it('accepts every kind of page of the route table, in every language', () => {
