@@ -1,8 +1,8 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { alternatePaths, languages } from './content-models/routes.ts';
 import { serviceWorker } from './site/lib/offline.ts';
-import { alternatePaths, languages } from './site/lib/routes.ts';
 import { siteUrl } from './site/lib/site-url.ts';
 
 const site = siteUrl(process.env);

@@ -11,8 +11,13 @@
  * same zone.
  */
 
-/** The languages the site is published in; every country has a proper name in each. */
-export type CountryNameLanguage = 'es' | 'en' | 'pt';
+import { type Lang, locale, mapLangs } from './locales';
+
+/** The languages the site is published in (content-models/locales.ts): every country has a name in each. */
+export type CountryNameLanguage = Lang;
+
+/** The languages whose country names are written out below; any other takes `Intl`'s name of the region. */
+type WrittenLanguage = 'es' | 'en' | 'pt';
 
 /** A member country as the site and the Studio use it. */
 export interface MemberCountry {
@@ -28,7 +33,7 @@ export interface MemberCountry {
  * memberCountries.length; // 21
  * memberCountries.map((country) => country.name.es); // ['Andorra', 'Argentina', …, 'Uruguay']
  */
-export const memberCountries = [
+const countryTable = [
   { code: 'AD', timeZone: 'Europe/Andorra', name: { es: 'Andorra', en: 'Andorra', pt: 'Andorra' } },
   {
     code: 'AR',
@@ -62,11 +67,21 @@ export const memberCountries = [
 ] as const satisfies readonly {
   code: string;
   timeZone: string;
-  name: Readonly<Record<CountryNameLanguage, string>>;
+  name: Readonly<Record<WrittenLanguage, string>>;
 }[];
 
 /** ISO 3166-1 alpha-2 code of a member country, derived from the data so the two cannot drift. */
-export type CountryCode = (typeof memberCountries)[number]['code'];
+export type CountryCode = (typeof countryTable)[number]['code'];
+
+export const memberCountries: readonly MemberCountry[] = countryTable.map((country) => ({
+  ...country,
+  name: mapLangs((lang) => (lang in country.name ? country.name[lang as WrittenLanguage] : regionName(country.code, lang))),
+}));
+
+/** A language added to the locales table after these names were written gets the name `Intl` knows. */
+function regionName(code: string, lang: Lang): string {
+  return new Intl.DisplayNames([locale(lang).intl], { type: 'region' }).of(code) ?? code;
+}
 
 const byCode: ReadonlyMap<string, MemberCountry> = new Map(memberCountries.map((country) => [country.code, country]));
 

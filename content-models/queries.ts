@@ -1,3 +1,5 @@
+import type { Lang } from './locales';
+
 /**
  * Every GROQ query the site runs. Values arrive as `$params`, never interpolated; the only string
  * composition is of fixed projection fragments below, so the query text is the same on every build.
@@ -118,5 +120,5 @@ export const siteQuery = /* groq */ `{
 
 /** Parameters of {@link siteQuery}. */
 export interface SiteQueryParams {
-  lang: 'es' | 'en' | 'pt';
+  lang: Lang;
 }

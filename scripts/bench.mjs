@@ -21,7 +21,8 @@ import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright-core';
-import { languages, pagePath } from '../site/lib/routes.ts';
+import { defaultLang, langOfPath, languages, pagePath } from '../content-models/routes.ts';
+import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../site/lib/content/settings.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './lib/browser-flags.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 import { readDataset, scaleDataset, toNdjson } from './lib/synthetic-dataset.mjs';
@@ -108,9 +109,11 @@ function listFiles(dir) {
  */
 function build(outDir, datasetFile, cacheDir = path.join(outDir, '..', `${path.basename(outDir)}-cache`)) {
   /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, BUILD_OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
   // Like npm test: the benchmark measures a local dataset, never a developer's Content Lake.
-  for (const key of ['SANITY_PROJECT_ID', 'SANITY_API_READ_TOKEN', 'CONTENT_DATASET_FILE', 'SITE_URL']) delete env[key];
+  for (const key of [...CONTENT_SETTINGS, ...BUILD_SETTINGS]) delete env[key];
+  // Set after the clearing above, which removes a developer's own BUILD_OUT_DIR.
+  Object.assign(env, { BUILD_OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir });
   if (datasetFile) env.CONTENT_DATASET_FILE = datasetFile;
   const started = performance.now();
   const cpuBefore = childrenCpuSeconds();
@@ -166,7 +169,8 @@ function outputKind(urlPath) {
     .replace(/(index)?\.html$/, '')
     .split('/')
     .filter(Boolean);
-  const lang = parts[0] === 'en' || parts[0] === 'pt' ? parts.shift() : 'es';
+  const lang = langOfPath(urlPath);
+  if (lang !== defaultLang) parts.shift();
   if (parts.length === 0) return 'home';
   if (parts[0] === '404') return '404';
   const kind = FOLDERS[`${lang}:${parts[0]}`];

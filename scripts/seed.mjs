@@ -1,16 +1,9 @@
 #!/usr/bin/env node
-// `npm run seed`: loads the embedded dataset (studio/seed/production.ndjson) into the Sanity project
-// named by the environment, so a new team starts with the whole seminar. It refuses to touch a
-// dataset that already has documents unless told so explicitly, because seeding replaces
-// documents with the same ids and an editor's published work would be lost.
-//
-//   SANITY_PROJECT_ID=abc123 SANITY_DATASET=production SANITY_API_WRITE_TOKEN=sk… npm run seed
-//   … npm run seed -- --force        (non-empty dataset, no question asked: for scripts)
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { createClient } from '@sanity/client';
+import { readNdjson } from '../content-models/ndjson.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = process.env;
@@ -39,16 +32,12 @@ if (!projectId) fail('set SANITY_PROJECT_ID (and SANITY_DATASET, default "produc
 if (!token) fail('set SANITY_API_WRITE_TOKEN to a token with write access (sanity.io/manage → API → Tokens → Editor).');
 
 const file = path.resolve(root, env.CONTENT_DATASET_FILE?.trim() || 'studio/seed/production.ndjson');
-const documents = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line, i) => {
-    try {
-      return JSON.parse(line);
-    } catch {
-      return fail(`${file}:${i + 1} is not valid JSON`);
-    }
-  });
+let documents;
+try {
+  documents = readNdjson(file);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
 
 const client = createClient({
   projectId,
@@ -75,6 +64,7 @@ if (existing > 0 && !args.force) {
 }
 
 const tx = client.transaction();
-for (const doc of documents) tx.createOrReplace(doc);
+// readNdjson has checked that every document is an object with a string `_id`.
+for (const doc of documents) tx.createOrReplace(/** @type {import('@sanity/client').IdentifiedSanityDocumentStub} */ (doc));
 await tx.commit({ visibility: 'async' });
 console.log(`seed: wrote ${documents.length} documents to dataset "${dataset}" of project ${projectId}.`);

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../site/lib/content/settings.ts';
 import { ensureChromium } from './lib/chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -16,18 +17,7 @@ const bin = (name, file) => path.join(root, 'node_modules', name, file);
 /** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 // The suite always tests the embedded dataset; a developer's Sanity settings must not leak in.
-for (const key of [
-  'SANITY_PROJECT_ID',
-  'SANITY_DATASET',
-  'SANITY_API_READ_TOKEN',
-  'SANITY_API_HOST',
-  'SANITY_STUDIO_URL',
-  'CONTENT_DATASET_FILE',
-  'CONTENT_PERSPECTIVE',
-  'SITE_URL',
-  'BUILD_OUT_DIR',
-])
-  delete env[key];
+for (const key of [...CONTENT_SETTINGS, ...BUILD_SETTINGS]) delete env[key];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 /** @type {string[]} */

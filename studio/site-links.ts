@@ -8,7 +8,7 @@
 import { EarthGlobeIcon } from '@sanity/icons/EarthGlobe';
 import { EyeOpenIcon } from '@sanity/icons/EyeOpen';
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from 'sanity';
-import { pagePath } from '../site/lib/routes';
+import { pagePath } from '../content-models/routes';
 
 declare module 'sanity' {
   interface DocumentActionKeys {

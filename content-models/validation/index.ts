@@ -4,8 +4,10 @@
  * Spanish messages. Nothing here imports Sanity.
  */
 export * from './collections';
+export * from './event';
 export * from './languages';
 export * from './links';
 export * from './participants';
 export * from './sessionTiming';
+export * from './speakers';
 export * from './types';

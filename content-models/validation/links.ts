@@ -8,7 +8,7 @@ export type LinkKind = (typeof LINK_KINDS)[number];
  * Kinds that would let anyone into a live session. The site is public, so a session reserved for
  * registered participants must not publish them: organisers send those links by e-mail.
  */
-const LIVE_ACCESS_KINDS: ReadonlySet<string> = new Set<LinkKind>(['join', 'stream']);
+export const LIVE_ACCESS_KINDS: ReadonlySet<string> = new Set<LinkKind>(['join', 'stream']);
 
 /** A plausible e-mail address: something@domain.tld, no spaces or brackets. */
 const EMAIL = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[^\s@<>()[\]",;:.]{2,}$/;

@@ -189,8 +189,9 @@ function resolveTime(date: string, time: string, zone: string, path: 'start' | '
 }
 
 /**
- * Warns when a session's date is not one of the event's days: it would appear on the site outside
- * the programme's days. Nothing is said when the event has no days yet.
+ * Refuses a session dated outside the event's days: the programme is built day by day, so such a
+ * session would appear nowhere (the build refuses it too). Nothing is said when the event has no
+ * days yet.
  *
  * Path: `date`.
  */
@@ -199,7 +200,7 @@ export function checkSessionDate(date: string, eventDays: readonly string[]): Ru
   const days = eventDays.filter(isValidDate).map(pickerDate);
   return [
     {
-      level: 'warning',
+      level: 'error',
       path: 'date',
       message: `El ${pickerDate(date)} (${weekday(date)}) no es uno de los días del evento (${listInSpanish(days)}). Elige uno de esos días, o añade el día en «Evento → Días» si el programa cambió.`,
     },

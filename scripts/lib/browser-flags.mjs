@@ -1,6 +1,5 @@
-// Chromium flags that work on this machine kind (see docs/TOOLCHAIN.md, "Browser, accessibility,
-// performance"): headless without a GPU or sandbox, and no background traffic, so the only
-// requests a page makes are its own — which the tests and the benchmark count.
+// Chromium flags that work on this machine kind (Debian chromium, as root): headless without a
+// GPU or sandbox, and no background traffic, so the only requests a page makes are its own — which the tests and the benchmark count.
 // Playwright adds `--headless` and its own fresh `--user-data-dir`; chrome-launcher (Lighthouse)
 // creates a fresh profile too, so neither is listed here.
 export const CHROMIUM_FLAGS = [

@@ -3,7 +3,7 @@
 // speaker a new _id and slug (suffix `-x<k>`), and points the copied sessions at the copied
 // speakers. Institutions and the concept note are shared. Slugs stay unique and every session's
 // date is one of the event's days, so the build validates it like real content.
-import { readFileSync } from 'node:fs';
+import { readNdjson } from '../../content-models/ndjson.ts';
 
 /**
  * @typedef {Record<string, any> & { _id: string, _type: string }} Doc
@@ -15,10 +15,7 @@ import { readFileSync } from 'node:fs';
  * @returns {Doc[]}
  */
 export function readDataset(file) {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line));
+  return /** @type {Doc[]} */ (readNdjson(file));
 }
 
 /**

@@ -1,22 +1,31 @@
 import i18next, { type TOptions } from 'i18next';
-import type { Lang } from '../lib/routes';
-import en from './en.json';
-import es from './es.json';
-import pt from './pt.json';
+import { defaultLang, type Lang, languages } from '../../content-models/locales';
+import type es from './es.json';
 
 /** Keys of the Spanish source file; plural forms are addressed by their base key. */
 type SourceKey = keyof typeof es;
 type StripPlural<K extends string> = K extends `${infer Base}_one` ? Base : K extends `${infer Base}_other` ? Base : K;
 export type MessageKey = StripPlural<SourceKey>;
+export type Messages = Record<string, string>;
 
-export const resources = { es, en, pt } as const;
+// One file per language of the locales table, found by name, so adding a language needs no import here.
+const files = import.meta.glob<Messages>('./*.json', { eager: true, import: 'default' });
+
+/** The interface strings of every language, keyed by language id. */
+export const resources: Record<Lang, Messages> = Object.fromEntries(
+  languages.map((lang) => {
+    const messages = files[`./${lang}.json`];
+    if (!messages) throw new Error(`site/i18n/${lang}.json is missing: every language in content-models/locales.ts needs its translation file.`);
+    return [lang, messages];
+  }),
+) as Record<Lang, Messages>;
 
 // One instance for the whole build; Spanish is the source and the fallback for any missing key.
 const instance = i18next.createInstance();
 instance.init({
-  resources: { es: { translation: es }, en: { translation: en }, pt: { translation: pt } },
-  lng: 'es',
-  fallbackLng: 'es',
+  resources: Object.fromEntries(languages.map((lang) => [lang, { translation: resources[lang] }])),
+  lng: defaultLang,
+  fallbackLng: defaultLang,
   initAsync: false,
   keySeparator: false,
   nsSeparator: false,

@@ -1,12 +1,10 @@
 import ical, { type ICalCalendar, type ICalEvent, ICalEventClass, ICalEventStatus } from 'ical-generator';
+import { filePath, type Lang, pagePath } from '../../content-models/routes';
 import { toIsoUtc } from '../../content-models/time';
-import { isSafeHref } from '../../content-models/validation/links';
 import { t } from '../i18n';
-import type { Session, Site } from './content/load';
-import type { RawLink } from './content/result-schema';
+import type { Session, Site } from './content/model';
 import { languageLine } from './language-line';
-import { filePath, type Lang, pagePath } from './routes';
-import { displayZones, rangeIn } from './time-display';
+import { rangeIn } from './time-display';
 
 /**
  * Calendar files (RFC 5545) and "add to calendar" links, all made at build time.
@@ -22,7 +20,7 @@ import { displayZones, rangeIn } from './time-display';
  * - DTSTAMP and LAST-MODIFIED come from the document's `_updatedAt`, never the clock, so two builds
  *   of the same content are byte-identical.
  * - A participants-only session says so in its description and carries no join or stream link
- *   (see `shareableLinks`): the files are public, and the access link is sent to registered
+ *   (see `content/links.ts`): the files are public, and the access link is sent to registered
  *   participants by e-mail.
  * - Subscription files (the whole event, each day, each speaker) carry `REFRESH-INTERVAL` and
  *   `X-PUBLISHED-TTL`, so a subscribed calendar picks up programme changes the same day.
@@ -49,53 +47,14 @@ export const calendarFiles = {
   speaker: (lang: Lang, slug: string) => filePath(lang, `ics/ponente-${slug}.ics`),
 };
 
-const LIVE_KINDS: ReadonlySet<RawLink['kind']> = new Set(['join', 'stream']);
-const EVENT_LINK_KINDS: ReadonlySet<RawLink['kind']> = new Set(['registration', 'join', 'stream']);
-
-/**
- * The links a session may show in calendars and feeds: its own safe links, then the event's
- * registration and live links when the session and its day are open to the public. A
- * participants-only session never shows a join or stream link (validation already refuses them
- * there; this is the second lock): its access link is sent to registered participants by e-mail.
- * A URL listed twice is kept once.
- */
-export function shareableLinks(session: Session, site: Site): RawLink[] {
-  const isPublic = session.access === 'public';
-  const dayIsPublic = site.days.find((d) => d.date === session.date)?.access === 'public';
-  const own = session.links.filter((l) => isPublic || !LIVE_KINDS.has(l.kind));
-  const fromEvent = isPublic && dayIsPublic ? eventPublicLinks(site) : [];
-  const seen = new Set<string>();
-  return [...own, ...fromEvent].filter((l) => {
-    if (!isSafeHref(l.url) || seen.has(l.url)) return false;
-    seen.add(l.url);
-    return true;
-  });
-}
-
-/**
- * The event's registration, join and stream links (safe ones only): what a public day offers on the
- * home page and adds to its public sessions.
- */
-export function eventPublicLinks(site: Site): RawLink[] {
-  return site.event.links.filter((l) => EVENT_LINK_KINDS.has(l.kind) && isSafeHref(l.url));
-}
-
-/** Where to join a public session live (a join link, else a stream), or null. */
-export function liveUrl(session: Session, site: Site): string | null {
-  const links = shareableLinks(session, site).filter((l) => LIVE_KINDS.has(l.kind));
-  return (links.find((l) => l.kind === 'join') ?? links[0])?.url ?? null;
-}
-
 /**
  * One line per participant, as on the session page: role, name, institution, topic; placeholders
  * say they are to be confirmed.
- * @example participantLines(opening, site, 'es')[0] // 'Bienvenida: Rita Mishaan, SEGEPLAN — Palabras de bienvenida'
+ * @example participantLines(opening, 'es')[0] // 'Bienvenida: Rita Mishaan, SEGEPLAN — Palabras de bienvenida'
  */
-export function participantLines(session: Session, site: Site, lang: Lang): string[] {
-  const speakers = new Map(site.speakers.map((s) => [s._id, s]));
+export function participantLines(session: Session, lang: Lang): string[] {
   return session.participants.map((p) => {
-    const speaker = p.speaker ? speakers.get(p.speaker._id) : undefined;
-    const institution = speaker?.institution ? (speaker.institution.acronym ?? speaker.institution.name.text) : null;
+    const institution = p.speaker?.institution ? (p.speaker.institution.acronym ?? p.speaker.institution.name.text) : null;
     const who = p.speaker ? [p.speaker.name, institution].filter(Boolean).join(', ') : `${p.placeholder?.text ?? ''} (${t(lang, 'session.toBeConfirmed')})`;
     return `${t(lang, `role.${p.role}`)}: ${who}${p.topic ? ` — ${p.topic.text}` : ''}`;
   });
@@ -107,7 +66,7 @@ export function participantLines(session: Session, site: Site, lang: Lang): stri
  * questions, participants, shareable links and the page's address.
  */
 export function sessionPlainText(session: Session, site: Site, lang: Lang, origin: string): string {
-  const times = displayZones(site.event)
+  const times = site.zones
     .map((zone) => {
       const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
       return `${t(lang, 'time.zoneLabel', { zone: r.label })} (${r.offset}): ${r.start}–${r.end}${r.startDate ? ` (${r.startDate})` : ''}`;
@@ -121,9 +80,9 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
   if (session.access === 'participants') parts.push(t(lang, 'session.participantsOnlyNote'));
   if (session.objective) parts.push(`${t(lang, 'session.objective')}: ${session.objective.text}`);
   if (session.questions.length) parts.push(`${t(lang, 'session.questions')}:\n${session.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`);
-  const people = participantLines(session, site, lang);
+  const people = participantLines(session, lang);
   if (people.length) parts.push(`${t(lang, 'session.participants')}:\n${people.join('\n')}`);
-  const links = shareableLinks(session, site);
+  const links = session.shownLinks;
   if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.map((l) => `${l.label?.text ?? t(lang, `link.${l.kind}`)}: ${l.url}`).join('\n')}`);
   parts.push(sessionUrl(session, lang, origin));
   return parts.join('\n\n');
@@ -141,7 +100,7 @@ function sessionUrl(session: Session, lang: Lang, origin: string): string {
 export function webCalendarLinks(session: Session, site: Site, lang: Lang, origin: string): { google: string; outlook: string } {
   const compact = (d: Date) => toIsoUtc(d).replace(/[-:]/g, '');
   const details = sessionPlainText(session, site, lang, origin);
-  const location = liveUrl(session, site);
+  const location = session.liveUrl;
   const google = new URL('https://calendar.google.com/calendar/render');
   google.search = new URLSearchParams({
     action: 'TEMPLATE',
@@ -204,7 +163,7 @@ function toEvent(calendar: ICalCalendar, session: Session, site: Site, lang: Lan
     // DTSTAMP from the content, not the clock, so two builds of the same content are identical.
     stamp: Number.isNaN(updated) ? session.startsAt : new Date(updated),
     lastModified: Number.isNaN(updated) ? null : new Date(updated),
-    location: liveUrl(session, site),
+    location: session.liveUrl,
   });
 }
 

@@ -1,6 +1,7 @@
+import { defaultLang, filePath, type Lang, languages } from '../../content-models/routes';
 import { calendarFile, calendarFiles } from './calendar';
-import { loadSite, type Site } from './content/load';
-import { defaultLang, filePath, type Lang, languages } from './routes';
+import { loadSite } from './content/load';
+import type { Site } from './content/model';
 import { scheduleAcronym, scheduleJson } from './schedule-json';
 import { dayLabel } from './time-display';
 
@@ -25,7 +26,7 @@ export async function feedFiles(): Promise<FeedFile[]> {
   const files: FeedFile[] = [];
   for (const lang of languages) {
     const site = await loadSite(lang);
-    const name = (suffix?: string) => [site.event.shortName?.text ?? site.event.name.text, suffix].filter(Boolean).join(' · ');
+    const name = (suffix?: string) => [site.name, suffix].filter(Boolean).join(' · ');
     const ics = (path: string, sessions: Site['sessions'], calendarName: string, subscription: boolean) =>
       files.push({ path, contentType: ICS, render: (o) => calendarFile(sessions, site, lang, o, calendarName, { subscription }) });
 

@@ -1,6 +1,6 @@
+import type { Lang } from '../../content-models/routes';
 import { t } from '../i18n';
-import type { Session } from './content/load';
-import type { Lang } from './routes';
+import type { Session } from './content/model';
 import { intlLocale } from './time-display';
 
 /**

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
-import { alternatePaths, filePath, type Lang, languages, pagePath } from './routes';
+import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes';
 
 /**
  * The offline programme: what each language's service worker (site/scripts/service-worker.js)

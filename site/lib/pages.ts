@@ -1,7 +1,8 @@
+import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { t } from '../i18n';
-import { loadSite, type Session, type Site, type Speaker } from './content/load';
-import { type Lang, languages, pagePath } from './routes';
-import { displayZones, intlLocale, zoneLabel } from './time-display';
+import { loadSite } from './content/load';
+import type { Session, Site, Speaker } from './content/model';
+import { zoneList } from './time-display';
 
 /** One HTML page of the site: what the catch-all route renders and the sitemap lists. */
 export type PageEntry =
@@ -26,13 +27,13 @@ export async function allPages(): Promise<{ entry: PageEntry; site: Site }[]> {
 /** Title and description of a page, for `<title>`, meta description and social cards. */
 export function pageMeta(entry: PageEntry, site: Site): { title: string; description: string } {
   const lang = entry.lang;
-  const event = site.event.shortName?.text ?? site.event.name.text;
+  const event = site.name;
   const summary = site.event.summary?.text ?? site.event.name.text;
   switch (entry.kind) {
     case 'home':
       return { title: site.event.name.text, description: clip(summary) };
     case 'programme':
-      return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: zoneList(site, lang) }) };
+      return { title: t(lang, 'programme.title'), description: t(lang, 'programme.description', { event, zones: zoneList(site.zones, lang) }) };
     case 'speakers':
       return { title: t(lang, 'speakers.title'), description: t(lang, 'speakers.description', { event }) };
     case 'myProgramme':
@@ -46,11 +47,6 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
       return { title: s.name, description: clip([s.position?.text, s.institution?.name.text].filter(Boolean).join(', ') || summary) };
     }
   }
-}
-
-/** The event's display zones by name, as a list in the page's language ("Guatemala y Perú"). */
-export function zoneList(site: Site, lang: Lang): string {
-  return new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' }).format(displayZones(site.event).map((z) => zoneLabel(z, lang)));
 }
 
 function clip(text: string, max = 160): string {

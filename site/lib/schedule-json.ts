@@ -1,11 +1,11 @@
 import { v5 as uuidv5 } from 'uuid';
+import { type Lang, pagePath } from '../../content-models/routes';
 import { instantToWallClock, resolveWallClock, utcOffsetMinutes } from '../../content-models/time';
 import { t } from '../i18n';
-import { participantLines, shareableLinks } from './calendar';
-import type { Session, Site } from './content/load';
+import { participantLines } from './calendar';
+import type { Session, Site } from './content/model';
 import { languageLine } from './language-line';
 import { portableTextToPlain } from './portable-text';
-import { type Lang, pagePath } from './routes';
 
 /**
  * `schedule.json` in the C3VOC/frab/pretalx layout that conference apps (Giggity, ConfClerk,
@@ -14,12 +14,12 @@ import { type Lang, pagePath } from './routes';
  * - Local times are in the event's reference zone (`time_zone_name`): an event's `date` is a full
  *   ISO date-time with that zone's offset and its `start` is "HH:MM" the way pretalx writes it. The
  *   C3VOC schema says `format: date-time` for `start`, but pretalx, frab and the apps that read
- *   them use "HH:MM"; we follow them (PRODUCT.md asks for it).
+ *   them use "HH:MM"; we follow them (the product asks for it).
  * - Concurrent sessions go to different virtual rooms, so apps show them side by side; a session
  *   takes the first room free of every session it overlaps.
  * - Ids (`guid`, the integer `id`, the acronym) are the same in every language and every build, so
  *   an app's favourites survive a rebuild or a switch of language.
- * - A participants-only session carries no join or stream link (see `shareableLinks`).
+ * - A participants-only session carries no join or stream link (see `content/links.ts`).
  */
 
 /** The site's own UUIDv5 namespace, named after its domain-style calendar UID suffix. */
@@ -75,7 +75,7 @@ const appType: Record<Session['kind'], string> = {
 
 /** The conference acronym the schema allows: lower case, digits and underscores. */
 export function scheduleAcronym(site: Site): string {
-  const base = (site.event.shortName?.text ?? site.event.name.text)
+  const base = site.name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -161,7 +161,7 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                     s.description ? portableTextToPlain(s.description.blocks) : '',
                     s.questions.length ? `${t(lang, 'session.questions')}:\n${s.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}` : '',
                     // Placeholders ("to be confirmed") are not persons, so every participant is listed here too.
-                    s.participants.length ? `${t(lang, 'session.participants')}:\n${participantLines(s, site, lang).join('\n')}` : '',
+                    s.participants.length ? `${t(lang, 'session.participants')}:\n${participantLines(s, lang).join('\n')}` : '',
                   ]
                     .filter(Boolean)
                     .join('\n\n'),
@@ -170,7 +170,7 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                     guid: stableUuid(`speaker:${id}`),
                     code: id.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
                   })),
-                  links: shareableLinks(s, site).map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
+                  links: s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
                   attachments: [],
                 })),
             ]),

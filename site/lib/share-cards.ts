@@ -1,11 +1,11 @@
+import { type Lang, pagePath } from '../../content-models/routes';
 import { formatDate } from '../../content-models/time';
 import { t } from '../i18n';
-import type { Session, Site, Speaker } from './content/load';
+import type { Session, Site, Speaker } from './content/model';
 import { initials } from './initials';
 import { allPages, type PageEntry } from './pages';
-import { type Lang, pagePath } from './routes';
 import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, type ShareCard, type ShareCardFact } from './share-card';
-import { dayLabel, displayZones, intlLocale, rangeIn } from './time-display';
+import { dayLabel, intlLocale, rangeIn } from './time-display';
 
 /**
  * Which share cards exist and what each says. The home page, every session and every speaker has
@@ -82,7 +82,7 @@ function sessionCard(session: Session, site: Site, lang: Lang): Omit<ShareCard, 
     eyebrow: `${t(lang, `kind.${session.kind}`)} · ${t(lang, `access.${session.access}`)}`,
     title: session.title.text,
     lines: [dayLabel(session.date, lang)],
-    facts: displayZones(site.event).map((zone) => {
+    facts: site.zones.map((zone) => {
       const r = rangeIn(session.startsAt, session.endsAt, session.date, zone, lang);
       // A zone where the session falls on another day says so, as on the page.
       const label = [t(lang, 'time.zoneLabel', { zone: r.label }), r.offset, r.startDate].filter(Boolean).join(' · ');

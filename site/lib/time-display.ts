@@ -1,9 +1,9 @@
 import { memberCountries } from '../../content-models/countries';
+import { type Lang, locale, mapLangs } from '../../content-models/locales';
 import { dayDifference, formatDate, formatTime, formatUtcOffset, instantToWallClock } from '../../content-models/time';
-import type { Lang } from './routes';
 
-/** The `Intl` locale of each site language: British English and Brazilian Portuguese, as the translations are written. */
-export const intlLocale: Record<Lang, string> = { es: 'es', en: 'en-GB', pt: 'pt-BR' };
+/** The `Intl` locale of each site language (content-models/locales.ts). */
+export const intlLocale: Record<Lang, string> = mapLangs((lang) => locale(lang).intl);
 
 /**
  * What the pages show of a time range in one zone. Built on content-models/time.ts, the one
@@ -61,7 +61,10 @@ export function dayLabel(date: string, lang: Lang, style: 'long' | 'short' = 'lo
   return formatDate(new Date(`${date}T12:00:00Z`), 'UTC', intlLocale[lang], style);
 }
 
-/** The zones shown beside every time: the event's reference zone first, then its secondary zones. */
-export function displayZones(event: { timeZone: string; secondaryTimeZones: string[] }): string[] {
-  return [...new Set([event.timeZone, ...event.secondaryTimeZones])];
+/**
+ * Zones by name, as a list in the page's language.
+ * @example zoneList(['America/Guatemala', 'America/Lima'], 'es') // 'Guatemala y Perú'
+ */
+export function zoneList(zones: readonly string[], lang: Lang): string {
+  return new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' }).format(zones.map((z) => zoneLabel(z, lang)));
 }

@@ -1,6 +1,6 @@
+import { filePath, type Lang, pagePath } from '../../content-models/routes';
 import { t } from '../i18n';
 import { loadSite } from './content/load';
-import { filePath, type Lang, pagePath } from './routes';
 import { zoneLabel } from './time-display';
 
 /** Sizes of the PNG app icons drawn from /favicon.svg at build time (site/pages/icon-[size].png.ts). */
@@ -23,7 +23,7 @@ export function appIconPath(size: number): string {
  */
 export async function webManifest(lang: Lang) {
   const site = await loadSite(lang);
-  const name = site.event.shortName?.text ?? site.event.name.text;
+  const name = site.name;
   const home = pagePath('home', lang);
   return {
     id: home,

@@ -1,7 +1,7 @@
 import type { Result } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { languages } from '../../site/lib/routes';
+import { languages } from '../../content-models/routes';
 import { runAxe } from '../support/axe';
 import { launchBrowser, type OpenedPage, openPage, pageKinds, samplePages } from '../support/browser';
 import { htmlPages, requireDist } from '../support/dist';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { languages, pagePath } from '../../site/lib/routes';
+import { languages, pagePath } from '../../content-models/routes';
 import { type OpenedPage, openPage, pageKinds, samplePages, useSiteInBrowser } from '../support/browser';
 import type { StaticServer } from '../support/static-server';
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { t } from '../../site/i18n';
-import { type Lang, languages, pagePath } from '../../site/lib/routes';
 import { openPage, pageKinds, samplePages, useSiteInBrowser } from '../support/browser';
 import type { StaticServer } from '../support/static-server';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pagePath } from '../../site/lib/routes';
+import { pagePath } from '../../content-models/routes';
 import { launchBrowser, type OpenedPage, openPage } from '../support/browser';
 import { requireDist } from '../support/dist';
 import { type StaticServer, startStaticServer } from '../support/static-server';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pagePath } from '../../site/lib/routes';
+import { pagePath } from '../../content-models/routes';
 import { openPage, useSiteInBrowser } from '../support/browser';
 import type { StaticServer } from '../support/static-server';
 

@@ -8,10 +8,10 @@ import addFormats from 'ajv-formats';
 import { formatInTimeZone } from 'date-fns-tz';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pagePath } from '../../content-models/routes';
 import en from '../../site/i18n/en.json';
 import es from '../../site/i18n/es.json';
 import pt from '../../site/i18n/pt.json';
-import { pagePath } from '../../site/lib/routes';
 import { type ExpectedSession, expectedDataset, icsUtc, isoUtc } from '../support/dataset';
 import { distDir, listFiles, pageDocument, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson } from '../support/ndjson';
@@ -330,15 +330,11 @@ describe('pages link their calendars', () => {
 /**
  * The C3VOC schema, compiled with ajv for draft-06, with one change: the schema declares an event's
  * `start` as `format: date-time`, but pretalx and frab write "HH:MM" local time there, the apps that
- * read schedule.json expect that, and PRODUCT.md asks for it. So that one field is checked against
+ * read schedule.json expect that, and the product asks for it. So that one field is checked against
  * `^\d{2}:\d{2}$` instead; everything else is the schema as published.
  */
 function c3vocValidator() {
-  const file = [path.resolve('tests/fixtures/schemas/c3voc-schedule.schema.json'), '/work/shared/schemas/c3voc-schedule.schema.json'].find((f) =>
-    existsSync(f),
-  );
-  if (!file) throw new Error('The C3VOC schedule schema is missing: copy it to tests/fixtures/schemas/c3voc-schedule.schema.json');
-  const schema = JSON.parse(readFileSync(file, 'utf8'));
+  const schema = JSON.parse(readFileSync(path.resolve('tests/fixtures/schemas/c3voc-schedule.schema.json'), 'utf8'));
   schema.definitions.Event.properties.start = { type: 'string', pattern: '^\\d{2}:\\d{2}$' };
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
   ajv.addMetaSchema(draft06);

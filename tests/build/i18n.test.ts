@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alternatePaths } from '../../content-models/routes';
 import en from '../../site/i18n/en.json';
 import es from '../../site/i18n/es.json';
 import pt from '../../site/i18n/pt.json';
-import { alternatePaths } from '../../site/lib/routes';
 import { fileForPath, htmlPages, pageDocument, readableText, requireDist } from '../support/dist';
 import { readNdjson, seedDatasetFile } from '../support/ndjson';
 

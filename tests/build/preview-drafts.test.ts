@@ -4,12 +4,13 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readNdjson } from '../../content-models/ndjson';
 import en from '../../site/i18n/en.json';
 import es from '../../site/i18n/es.json';
 import { loadSite } from '../../site/lib/content/load';
 import { liveSource, ndjsonSource, sourceFromEnv } from '../../site/lib/content/source';
 import { type BuildRun, listFiles, removeOutDir, repoRoot, runBuild, tempOutDir, treeSnapshot } from '../support/build';
-import { readNdjson, type SanityApiServer, startSanityApiServer } from '../support/sanity-api-server';
+import { type SanityApiServer, startSanityApiServer } from '../support/sanity-api-server';
 
 /**
  * The draft preview shows drafts, says so on every page and follows edits; the production build,

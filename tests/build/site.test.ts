@@ -20,7 +20,7 @@ beforeAll(() => {
   pages = htmlPages();
 });
 
-describe('the pages of PRODUCT.md exist', () => {
+describe('the pages the product asks for exist', () => {
   it.each(langs)('builds home, programme, speakers and concept note in $lang', ({ prefix, programme, speakers: sp, conceptNote }) => {
     for (const p of [prefix, `${prefix}${programme}/`, `${prefix}${sp}/`, `${prefix}${conceptNote}/`]) {
       expect(fileForPath(p), p).not.toBeNull();

@@ -134,12 +134,15 @@ describe('a session', () => {
       path: 'start',
       message: expect.stringContaining('La hora 02:30 del 2020-03-29 no existe en Europe/Madrid'),
     });
-    expect(markers).toContainEqual({ level: 'warning', path: 'date', message: expect.stringContaining('no es uno de los días del evento') });
+    expect(markers).toContainEqual({ level: 'error', path: 'date', message: expect.stringContaining('no es uno de los días del evento') });
   });
 
   it('warns when a time happens twice because clocks go back', async () => {
-    // Madrid, 25 October 2020, the day before the event: 02:00–03:00 happened twice.
-    const markers = await markersOf({ ...opening, date: '2020-10-25', start: '02:30', end: '03:30', timeZone: 'Europe/Madrid' });
+    // Madrid, 25 October 2020, the day before the event: 02:00–03:00 happened twice. The day is
+    // added to the event, since a session outside the event's days is an error of its own.
+    const session = { ...opening, date: '2020-10-25', start: '02:30', end: '03:30', timeZone: 'Europe/Madrid' };
+    const days = [{ _key: 'd0', _type: 'eventDay', date: '2020-10-25', access: 'participants' }, ...(event.days as object[])];
+    const markers = await markersOf(session, datasetWith(session, { ...event, days }));
     expect(markers).toContainEqual({ level: 'warning', path: 'start', message: expect.stringContaining('ocurre dos veces en Europe/Madrid') });
     expect(markers.filter((marker) => marker.level === 'error')).toEqual([]);
   });
@@ -160,10 +163,10 @@ describe('a session', () => {
     ]);
   });
 
-  it('warns when its date is not one of the event days', async () => {
+  it('is an error when its date is not one of the event days, as the build refuses it', async () => {
     expect(await markersOf({ ...workshop, date: '2020-10-27' })).toEqual([
       {
-        level: 'warning',
+        level: 'error',
         path: 'date',
         message: expect.stringContaining('El 27/10/2020 (martes) no es uno de los días del evento (26/10/2020, 28/10/2020 y 30/10/2020)'),
       },

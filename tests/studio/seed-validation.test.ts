@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ValidationSource, validateDocumentWithWorkspace } from '@sanity/validation';
 import { createSchema, type SanityDocument } from 'sanity';
 import { describe, expect, it } from 'vitest';
+import { readNdjson } from '../../content-models/ndjson';
 import { schemaTypes } from '../../content-models/schema';
 import { createFakeLake } from './fakeClient';
 
 const schema = createSchema({ name: 'test', types: schemaTypes });
 const seedPath = fileURLToPath(new URL('../../studio/seed/production.ndjson', import.meta.url));
-const seed: SanityDocument[] = readFileSync(seedPath, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as SanityDocument);
+const seed = readNdjson(seedPath) as SanityDocument[];
 
 /** Validates a document of the seed the way the Studio does, with the whole seed as the Content Lake. */
 async function studioMarkers(document: SanityDocument, documents: SanityDocument[] = seed) {

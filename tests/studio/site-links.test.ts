@@ -1,6 +1,6 @@
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps, SanityDocument } from 'sanity';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pagePath } from '../../site/lib/routes';
+import { pagePath } from '../../content-models/routes';
 import { DEFAULT_PREVIEW_URL, pagePathOf, pageUrl, SiteLinkSettingsError, siteLinkActions, siteLinkSettings } from '../../studio/site-links';
 
 const SITE = 'https://seminario.example.org';

@@ -29,7 +29,7 @@ describe('the Studio', () => {
 
     const megabytes = directorySize(dist) / 1024 / 1024;
     console.info(`Studio build: ${seconds.toFixed(1)} s, studio/dist ${megabytes.toFixed(1)} MB`);
-    // A bundle this small means a half-failed build (TOOLCHAIN.md measured about 9 MB).
+    // A bundle this small means a half-failed build (a whole one measured about 9 MB).
     expect(megabytes).toBeGreaterThan(2);
   });
 });

@@ -224,7 +224,7 @@ describe('checkSessionDate', () => {
   const days = ['2020-10-26', '2020-10-28', '2020-10-30'];
   it.each([
     ['an event day', '2020-10-28', days, []],
-    ['a day between event days', '2020-10-27', days, ['warning date']],
+    ['a day between event days', '2020-10-27', days, ['error date']],
     ['any day when the event has no days yet', '2020-10-27', [], []],
     ['an invalid date, which the timing rule reports', '2020-13-01', days, []],
   ] as const)('%s', (_name, date, eventDays, expected) => {

@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/browser-flags.mjs';
-import { type Lang, languages, pagePath } from '../../site/lib/routes';
 import { requireDist } from './dist';
 import { type StaticServer, startStaticServer } from './static-server';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SOURCE_SETTINGS } from '../../site/lib/content/load';
+import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../../site/lib/content/settings';
 
 /**
  * Runs `scripts/build.mjs` (the real, atomic build) in a child process with the given environment
@@ -14,7 +14,7 @@ import { SOURCE_SETTINGS } from '../../site/lib/content/load';
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 /** Settings that pick or tune the content source: cleared so a developer's own never leak in. */
-const SOURCE_ENV = [...SOURCE_SETTINGS, 'SANITY_STUDIO_URL', 'SITE_URL', 'BUILD_OUT_DIR', 'ASTRO_OUT_DIR'];
+const SOURCE_ENV = [...CONTENT_SETTINGS, ...BUILD_SETTINGS, 'ASTRO_OUT_DIR'];
 
 export interface BuildRun {
   /** Exit code of scripts/build.mjs (null when killed). */

@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readNdjson as readExport } from '../../content-models/ndjson';
 
-/** The embedded dataset, read directly (not through the site's code) so tests are an independent oracle. */
+/** The embedded dataset, read with the export parser alone (not through the site's content load). */
 export const seedDatasetFile = path.resolve('studio/seed/production.ndjson');
 
 export type Doc = Record<string, unknown> & { _id: string; _type: string };
 
 export function readNdjson(file = seedDatasetFile): Doc[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Doc);
+  return readExport(file) as Doc[];
 }
 
 export function publishedOfType(docs: Doc[], type: string): Doc[] {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { evaluate, parse } from 'groq-js';
+import { readNdjson } from '../../content-models/ndjson';
 
 /**
  * A stand-in for Sanity's query API on 127.0.0.1, for tests of the live content source: it answers
@@ -90,13 +90,6 @@ export interface SanityApiServer {
 }
 
 const API_PATH = /^\/v([^/]+)\/data\/query\/([^/?]+)$/;
-
-export function readNdjson(file: string): Record<string, unknown>[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 /** Starts the server on a random port of 127.0.0.1. */
 export async function startSanityApiServer(options: SanityApiServerOptions): Promise<SanityApiServer> {

@@ -2,7 +2,9 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../site/i18n';
 import { calendarFile, calendarParts, escapeText, sessionPlainText, sessionUid, webCalendarLinks } from '../../site/lib/calendar';
-import { loadSite, type Session, type Site } from '../../site/lib/content/load';
+import { liveUrlOf, sessionShownLinks } from '../../site/lib/content/links';
+import { loadSite } from '../../site/lib/content/load';
+import type { Session, Site } from '../../site/lib/content/model';
 import { ndjsonSource } from '../../site/lib/content/source';
 import { type ExpectedDataset, expectedDataset, icsUtc, isoUtc } from '../support/dataset';
 import { seedDatasetFile } from '../support/ndjson';
@@ -181,14 +183,16 @@ describe('participants-only sessions', () => {
   const join = 'https://meet.example.org/taller-privado';
   const stream = 'https://stream.example.org/taller-privado';
   const material = 'https://pifcss.example.org/material.pdf';
-  const withLinks = (s: Session): Session => ({
-    ...s,
-    links: [
+  // The content's links go through the same link policy as the build's (derive.ts).
+  const withLinks = (s: Session): Session => {
+    const links: Session['links'] = [
       { kind: 'join', url: join, label: null },
       { kind: 'stream', url: stream, label: null },
       { kind: 'material', url: material, label: null },
-    ],
-  });
+    ];
+    const shownLinks = sessionShownLinks({ access: s.access, links }, s.dayAccess, site.event.links);
+    return { ...s, links, shownLinks, liveUrl: liveUrlOf(shownLinks) };
+  };
 
   it('say so in the description of every one of them', () => {
     const participants = site.sessions.filter((s) => s.access === 'participants');

@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseNdjson, readNdjson } from '../../content-models/ndjson';
 import { siteQuery } from '../../content-models/queries';
 import { buildSite, defaultSource, loadSite } from '../../site/lib/content/load';
 import { ContentValidationError, formatProblems } from '../../site/lib/content/problems';
 import { ContentFetchError } from '../../site/lib/content/retry';
-import { type ContentSource, ContentSourceError, liveSource, ndjsonSource, parseNdjson, sourceFromEnv } from '../../site/lib/content/source';
+import { type ContentSource, ContentSourceError, liveSource, ndjsonSource, sourceFromEnv } from '../../site/lib/content/source';
 import { type SanityApiServer, startSanityApiServer } from '../support/sanity-api-server';
 
 const fixtures = path.resolve('tests/fixtures/datasets');
@@ -37,10 +38,7 @@ afterAll(() => {
 
 /** The seed's documents, changed by `edit`, written to a temporary NDJSON file. */
 function seedVariant(edit: (docs: Record<string, unknown>[]) => Record<string, unknown>[]): string {
-  const docs = readFileSync(seedFile, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const docs = readNdjson(seedFile);
   const file = path.join(tempDir(), 'export.ndjson');
   writeFileSync(
     file,

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { countryByCode, isMemberCountry, memberCountries } from '../../content-models/countries';
 import { isValidTimeZone } from '../../content-models/time';
 
-// The list as PRODUCT.md gives it, in Spanish; the data must name exactly these, in this order.
+// The list as the product brief gives it, in Spanish; the data must name exactly these, in this order.
 const membersAsListed = [
   'Andorra',
   'Argentina',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pagePath } from '../../content-models/routes';
 import { assetsLoadedBy, isOfflinePage, isShellPage, precacheManifest, savedProgramme } from '../../site/lib/offline';
-import { pagePath } from '../../site/lib/routes';
 
 describe('isShellPage and isOfflinePage', () => {
   it('the shell is home, programme, concept note and My programme of each language; sessions, speakers and speaker pages are kept only when visited or saved', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternatePaths, languages, pagePath } from '../../site/lib/routes';
+import { alternatePaths, languages, pagePath } from '../../content-models/routes';
 
 describe('pagePath', () => {
   it.each([

@@ -5,14 +5,13 @@
 // "- " bullets, *…* guiding questions), never by copying the dataset's own strings, so removing a sentence,
 // a question, a person or a session from the dataset makes this test fail. The last block of tests mutates
 // a copy of the dataset to prove that the checkers themselves report what they should.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = resolve(ROOT, 'tests/fixtures/seed/concept-note.es.txt');
-const SHARED_SEED = resolve(ROOT, '../shared/seed/concept-note.es.txt');
 const DATASET = resolve(ROOT, 'studio/seed/production.ndjson');
 
 // ------------------------------------------------------------------------------------------------ helpers
@@ -523,10 +522,6 @@ const datasetLines = readFileSync(DATASET, 'utf8').split('\n');
 const docs: Doc[] = datasetLines.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Doc);
 
 describe('seed fixture', () => {
-  it.runIf(existsSync(SHARED_SEED))('is byte for byte the shared seed', () => {
-    expect(readFileSync(FIXTURE).equals(readFileSync(SHARED_SEED))).toBe(true);
-  });
-
   it('parses into the structure the product describes', () => {
     expect(seed.sections.map((s) => fold(s.heading))).toEqual([
       'introduccion',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { languages, pagePath } from '../../content-models/routes';
 import { loadSite } from '../../site/lib/content/load';
 import { ndjsonSource } from '../../site/lib/content/source';
 import type { PageEntry } from '../../site/lib/pages';
-import { languages, pagePath } from '../../site/lib/routes';
 import { fitTitle, renderShareCard, renderShareCardSvg, type ShareCard } from '../../site/lib/share-card';
 import { type CardEntry, shareCard, shareCardAlt, shareCardPath } from '../../site/lib/share-cards';
 import { dayLabel } from '../../site/lib/time-display';

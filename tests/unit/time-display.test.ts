@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, displayZones, rangeIn, zoneLabel } from '../../site/lib/time-display';
+import { eventZones } from '../../site/lib/content/derive';
+import { dayLabel, rangeIn, zoneLabel, zoneList } from '../../site/lib/time-display';
 
 describe('zoneLabel', () => {
   it('names a member capital zone by its country, in the page language', () => {
@@ -41,7 +42,7 @@ describe('rangeIn', () => {
   });
 });
 
-describe('dayLabel and displayZones', () => {
+describe('dayLabel, eventZones and zoneList', () => {
   it('writes a date in words in each language', () => {
     expect(dayLabel('2020-10-26', 'es')).toBe('lunes, 26 de octubre de 2020');
     expect(dayLabel('2020-10-26', 'en')).toMatch(/^Monday,? 26 October 2020$/);
@@ -49,9 +50,14 @@ describe('dayLabel and displayZones', () => {
   });
 
   it('puts the reference zone first and drops duplicates', () => {
-    expect(displayZones({ timeZone: 'America/Guatemala', secondaryTimeZones: ['America/Lima', 'America/Guatemala'] })).toEqual([
+    expect(eventZones({ timeZone: 'America/Guatemala', secondaryTimeZones: ['America/Lima', 'America/Guatemala'] })).toEqual([
       'America/Guatemala',
       'America/Lima',
     ]);
+  });
+
+  it('names the zones as a list in the page language', () => {
+    expect(zoneList(['America/Guatemala', 'America/Lima'], 'es')).toBe('Guatemala y Perú');
+    expect(zoneList(['America/Guatemala', 'America/Lima'], 'pt')).toBe('Guatemala e Peru');
   });
 });

@@ -1,5 +1,7 @@
 import { UserIcon } from '@sanity/icons/User';
 import { defineField, defineType } from 'sanity';
+import { checkCountryCode } from '../../validation/speakers';
+import { toValidationResult } from '../lib/issues';
 import { countryOptions, countryTitle } from '../lib/options';
 import { slugify } from '../lib/slug';
 
@@ -46,6 +48,7 @@ export const speaker = defineType({
       description: 'Opcional. Su país, si es un país miembro del PIFCSS; su página muestra las horas también en la zona de ese país.',
       type: 'string',
       options: { list: countryOptions },
+      validation: (rule) => rule.custom<string>((code) => toValidationResult(checkCountryCode(code), 'error', code, 'country')),
     }),
     defineField({
       name: 'photo',

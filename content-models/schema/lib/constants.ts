@@ -1,6 +1,7 @@
 /**
  * Names and values the schema, the Studio configuration and the tests share.
  */
+import { defaultLang, locales } from '../../locales';
 
 /** Singleton documents: one of each, edited at a fixed id equal to the type name. */
 export const SINGLETON_TYPES = ['event', 'conceptNote'] as const;
@@ -16,9 +17,5 @@ export const STUDIO_API_VERSION = '2025-01-01';
  */
 export const FALLBACK_EVENT_TIME_ZONE = 'America/Guatemala';
 
-/** The site's languages; Spanish is the source and the fallback. */
-export const LANGUAGES = [
-  { id: 'es', title: 'Español', required: true },
-  { id: 'en', title: 'Inglés (English)', required: false },
-  { id: 'pt', title: 'Portugués (Português)', required: false },
-] as const;
+/** The site's languages as translation fields (content-models/locales.ts); the source language is required. */
+export const LANGUAGES = locales.map((l) => ({ id: l.id, title: l.studioTitle, required: l.id === defaultLang }));

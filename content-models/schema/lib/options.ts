@@ -18,16 +18,19 @@ const sessionKindTitles = {
   other: 'Otro',
 } as const;
 export type SessionKind = keyof typeof sessionKindTitles;
-export const SESSION_KINDS = Object.keys(sessionKindTitles) as SessionKind[];
+export const SESSION_KINDS = Object.keys(sessionKindTitles) as [SessionKind, ...SessionKind[]];
 export const sessionKindOptions = SESSION_KINDS.map((value) => ({ value, title: sessionKindTitles[value] }));
 export function sessionKindTitle(kind: unknown): string | undefined {
   return typeof kind === 'string' && kind in sessionKindTitles ? sessionKindTitles[kind as SessionKind] : undefined;
 }
 
-export const accessOptions = [
-  { value: 'public', title: 'Pública (abierta a todo el público)' },
-  { value: 'participants', title: 'Solo participantes inscritos' },
-];
+const accessTitles = {
+  public: 'Pública (abierta a todo el público)',
+  participants: 'Solo participantes inscritos',
+} as const;
+export type AccessLevel = keyof typeof accessTitles;
+export const ACCESS_LEVELS = Object.keys(accessTitles) as [AccessLevel, ...AccessLevel[]];
+export const accessOptions = ACCESS_LEVELS.map((value) => ({ value, title: accessTitles[value] }));
 export function accessTitle(access: unknown): string | undefined {
   return access === 'public' ? 'Pública' : access === 'participants' ? 'Solo participantes' : undefined;
 }
@@ -58,21 +61,23 @@ export function linkKindTitle(kind: unknown): string | undefined {
   return typeof kind === 'string' && kind in linkKindTitles ? linkKindTitles[kind as LinkKind] : undefined;
 }
 
-export const institutionKindOptions = [
-  { value: 'leadCooperation', title: 'Institución rectora de cooperación' },
-  { value: 'sector', title: 'Institución sectorial' },
-  { value: 'regionalNetwork', title: 'Red regional' },
-  { value: 'internationalOrganisation', title: 'Organismo internacional' },
-];
+const institutionKindTitles = {
+  leadCooperation: 'Institución rectora de cooperación',
+  sector: 'Institución sectorial',
+  regionalNetwork: 'Red regional',
+  internationalOrganisation: 'Organismo internacional',
+} as const;
+export type InstitutionKind = keyof typeof institutionKindTitles;
+export const INSTITUTION_KINDS = Object.keys(institutionKindTitles) as [InstitutionKind, ...InstitutionKind[]];
+export const institutionKindOptions = INSTITUTION_KINDS.map((value) => ({ value, title: institutionKindTitles[value] }));
 export function institutionKindTitle(kind: unknown): string | undefined {
   return institutionKindOptions.find((option) => option.value === kind)?.title;
 }
 
-export const modalityOptions = [
-  { value: 'virtual', title: 'Virtual' },
-  { value: 'inPerson', title: 'Presencial' },
-  { value: 'hybrid', title: 'Híbrida' },
-];
+const modalityTitles = { virtual: 'Virtual', inPerson: 'Presencial', hybrid: 'Híbrida' } as const;
+export type Modality = keyof typeof modalityTitles;
+export const MODALITIES = Object.keys(modalityTitles) as [Modality, ...Modality[]];
+export const modalityOptions = MODALITIES.map((value) => ({ value, title: modalityTitles[value] }));
 
 /** Member countries by ISO code, titled in Spanish, in PIFCSS's order. */
 export const countryOptions = memberCountries.map((country) => ({ value: country.code, title: country.name.es }));

@@ -1,11 +1,7 @@
 import { defineField, type StringRule } from 'sanity';
-import { isValidTimeZone } from '../../time';
+import { checkTimeZone } from '../../validation/event';
+import { toValidationResult } from './issues';
 import { TimeZoneInput } from './TimeZoneInput';
-
-/** The message for a zone `isValidTimeZone` refuses. */
-export function invalidTimeZoneMessage(zone: string): string {
-  return `«${zone}» no es una zona horaria válida. Elige una de las sugerencias (por ejemplo America/Guatemala o America/Lima) o escribe un nombre de zona IANA exacto, con mayúsculas, y no un desfase como -06:00, que no sabe del horario de verano.`;
-}
 
 /**
  * A string field holding an IANA time zone, with the member countries' zones suggested and any
@@ -25,8 +21,6 @@ export function timeZoneField(options: {
     type: 'string',
     placeholder: 'America/Guatemala',
     components: { input: TimeZoneInput },
-    validation:
-      options.validation ??
-      ((rule) => rule.custom<string>((zone) => (zone === undefined || zone === '' || isValidTimeZone(zone) ? true : invalidTimeZoneMessage(zone)))),
+    validation: options.validation ?? ((rule) => rule.custom<string>((zone) => toValidationResult(checkTimeZone(zone, ''), 'error', zone))),
   });
 }

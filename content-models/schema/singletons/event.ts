@@ -1,12 +1,12 @@
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineArrayMember, defineField, defineType } from 'sanity';
-import { isValidTimeZone } from '../../time';
 import { checkEventDays } from '../../validation/collections';
+import { checkTimeZone } from '../../validation/event';
 import { toValidationResult } from '../lib/issues';
 import { modalityOptions } from '../lib/options';
 import { dayLabel } from '../lib/preview';
 import { TimeZoneInput } from '../lib/TimeZoneInput';
-import { invalidTimeZoneMessage, timeZoneField } from '../lib/timeZoneField';
+import { timeZoneField } from '../lib/timeZoneField';
 
 /** The seminar itself: one document, at the fixed id `event`. */
 export const event = defineType({
@@ -42,7 +42,7 @@ export const event = defineType({
         'La zona en que están escritas las horas del programa: America/Guatemala. Cambiarla cambia la hora real de todas las sesiones que no indican su propia zona.',
       validation: (rule) => [
         rule.required().error('Falta la zona horaria del evento: escribe America/Guatemala.'),
-        rule.custom<string>((zone) => (zone === undefined || isValidTimeZone(zone) ? true : invalidTimeZoneMessage(zone))),
+        rule.custom<string>((zone) => toValidationResult(checkTimeZone(zone, ''), 'error', zone)),
       ],
     }),
     defineField({
@@ -56,7 +56,7 @@ export const event = defineType({
           type: 'string',
           title: 'Zona horaria',
           components: { input: TimeZoneInput },
-          validation: (rule) => rule.custom<string>((zone) => (zone === undefined || isValidTimeZone(zone) ? true : invalidTimeZoneMessage(zone))),
+          validation: (rule) => rule.custom<string>((zone) => toValidationResult(checkTimeZone(zone, ''), 'error', zone)),
         }),
       ],
       validation: (rule) => rule.unique().error('Esta zona ya está en la lista.'),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createClient } from '@sanity/client';
 import { evaluate, parse } from 'groq-js';
+import { NdjsonError, parseNdjson } from '../../../content-models/ndjson';
 import { ResponseError, type RetryOptions, withRetries } from './retry';
 
 /**
@@ -87,31 +88,6 @@ function apiHostFrom(raw: string | undefined): string | undefined {
   return value;
 }
 
-/**
- * Parses a Sanity NDJSON export. Blank lines are skipped; a malformed line fails with its line
- * number, since a half-read dataset would build a site with content missing.
- */
-export function parseNdjson(text: string, file: string): Record<string, unknown>[] {
-  const docs: Record<string, unknown>[] = [];
-  const lines = text.split('\n');
-  for (const [index, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (!line) continue;
-    let doc: unknown;
-    try {
-      doc = JSON.parse(line);
-    } catch (error) {
-      throw new ContentSourceError(`${file}:${index + 1}: not valid JSON (${(error as Error).message})`);
-    }
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc) || typeof (doc as { _id?: unknown })._id !== 'string') {
-      throw new ContentSourceError(`${file}:${index + 1}: a document must be a JSON object with a string _id`);
-    }
-    docs.push(doc as Record<string, unknown>);
-  }
-  if (docs.length === 0) throw new ContentSourceError(`${file}: the dataset has no documents`);
-  return docs;
-}
-
 /** Whether a document id names a draft or a release version rather than a published document. */
 export function isUnpublishedId(id: unknown): boolean {
   return typeof id === 'string' && /^(drafts|versions)\./.test(id);
@@ -159,7 +135,11 @@ export function ndjsonSource(file: string, options: { perspective?: ContentPersp
         `${file} is compressed (a \`sanity dataset export\` archive): extract it (tar -xzf) and point CONTENT_DATASET_FILE at its data.ndjson.`,
       );
     }
-    return visibleDocuments(parseNdjson(bytes.toString('utf8'), file), perspective);
+    try {
+      return visibleDocuments(parseNdjson(bytes.toString('utf8'), file), perspective);
+    } catch (error) {
+      throw error instanceof NdjsonError ? new ContentSourceError(error.message) : error;
+    }
   };
   return {
     description: `dataset file ${file}${perspective === 'drafts' ? ' (drafts)' : ''}`,

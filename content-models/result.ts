@@ -1,14 +1,20 @@
 import { z } from 'zod';
-import { LANGUAGE_SUPPORT_KINDS } from '../../../content-models/validation/languages';
+import { languages } from './locales';
+import { ACCESS_LEVELS, INSTITUTION_KINDS, MODALITIES, SESSION_KINDS } from './schema/lib/options';
+import { LANGUAGE_SUPPORT_KINDS } from './validation/languages';
+import { LINK_KINDS } from './validation/links';
+import { PARTICIPANT_ROLES } from './validation/participants';
 
 /**
- * The shape of `siteQuery`'s result, checked before anything is rendered. The TypeScript types of
+ * The shape of `siteQuery`'s result (content-models/queries.ts), checked before anything is rendered. The TypeScript types of
  * the raw content are inferred from these schemas, so the check and the types cannot drift apart.
  * Required-ness mirrors the Sanity schema in content-models/schema: what the Studio requires,
  * the build requires too, because a document may arrive from an export the Studio never saw.
+ * Every enum is the schema's own option list (schema/lib/options.ts, validation/), so a value the
+ * Studio offers is always one the build accepts (tests/unit/contract.test.ts holds that).
  */
 
-const langCode = z.enum(['es', 'en', 'pt']);
+const langCode = z.enum(languages);
 
 /** A required translatable value: the Spanish source must exist. */
 const text = z.object(
@@ -45,12 +51,12 @@ const slug = kebab('el slug', 'mesa-de-reflexion-1');
 
 const isoDate = z.string({ error: 'falta la fecha' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'la fecha debe tener el formato AAAA-MM-DD');
 const clock = z.string({ error: 'falta la hora' });
-const access = z.enum(['public', 'participants'], { error: 'el acceso debe ser "public" o "participants"' });
+const access = z.enum(ACCESS_LEVELS, { error: `el acceso debe ser uno de: ${ACCESS_LEVELS.join(', ')}` });
 
-export const sessionKinds = ['opening', 'introduction', 'panel', 'workshop', 'plenary', 'recap', 'closing', 'other'] as const;
-export const participantRoles = ['welcome', 'presenter', 'panelist', 'moderator', 'facilitator', 'speaker'] as const;
-export const linkKinds = ['registration', 'join', 'stream', 'recording', 'material', 'other'] as const;
-export const institutionKinds = ['leadCooperation', 'sector', 'regionalNetwork', 'internationalOrganisation'] as const;
+export const sessionKinds = SESSION_KINDS;
+export const participantRoles = PARTICIPANT_ROLES;
+export const linkKinds = LINK_KINDS;
+export const institutionKinds = INSTITUTION_KINDS;
 
 const link = z.object({
   _key: z.string().nullable().optional(),
@@ -130,9 +136,9 @@ export const rawEvent = z.object(
     name: text,
     shortName: optionalText,
     kicker: optionalText,
-    timeZone: z.string({ error: 'falta la zona horaria de referencia' }),
+    timeZone: z.string({ error: 'falta la zona horaria de referencia' }).min(1, 'falta la zona horaria de referencia'),
     secondaryTimeZones: nullableArray(z.string()),
-    modality: z.enum(['virtual', 'inPerson', 'hybrid']).nullable(),
+    modality: z.enum(MODALITIES).nullable(),
     organizerRef: z.string().nullable(),
     organizer: institution.nullable(),
     summary: optionalText,

@@ -1,0 +1,42 @@
+/**
+ * Which links the public site may show: one policy for the home page, session pages, calendars and
+ * schedule.json, applied once in derive.ts.
+ */
+import { isSafeHref, LIVE_ACCESS_KINDS } from '../../../content-models/validation/links';
+import type { RawLink } from './model';
+
+/** Event links a public day offers: how to register, join and watch. */
+const EVENT_LINK_KINDS: ReadonlySet<RawLink['kind']> = new Set(['registration', 'join', 'stream']);
+
+/** The event's registration, join and stream links (safe ones only). */
+export function eventPublicLinks(eventLinks: readonly RawLink[]): RawLink[] {
+  return eventLinks.filter((l) => EVENT_LINK_KINDS.has(l.kind) && isSafeHref(l.url));
+}
+
+/**
+ * The links a session may show: its own safe links, then the event's registration and live links
+ * when the session and its day are open to the public. A participants-only session never shows a
+ * join or stream link (validation already refuses them there; this is the second lock): its access
+ * link is sent to registered participants by e-mail. A URL listed twice is kept once.
+ */
+export function sessionShownLinks(
+  session: { access: 'public' | 'participants'; links: readonly RawLink[] },
+  dayAccess: 'public' | 'participants',
+  eventLinks: readonly RawLink[],
+): RawLink[] {
+  const isPublic = session.access === 'public';
+  const own = session.links.filter((l) => isPublic || !LIVE_ACCESS_KINDS.has(l.kind));
+  const fromEvent = isPublic && dayAccess === 'public' ? eventPublicLinks(eventLinks) : [];
+  const seen = new Set<string>();
+  return [...own, ...fromEvent].filter((l) => {
+    if (!isSafeHref(l.url) || seen.has(l.url)) return false;
+    seen.add(l.url);
+    return true;
+  });
+}
+
+/** Where to join live among shown links: a join link, else a stream, else null. */
+export function liveUrlOf(links: readonly RawLink[]): string | null {
+  const live = links.filter((l) => LIVE_ACCESS_KINDS.has(l.kind));
+  return (live.find((l) => l.kind === 'join') ?? live[0])?.url ?? null;
+}

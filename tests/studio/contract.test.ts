@@ -1,0 +1,143 @@
+import { type ValidationSource, validateDocumentWithWorkspace } from '@sanity/validation';
+import { evaluate, parse } from 'groq-js';
+import { createSchema, type SanityDocument } from 'sanity';
+import { describe, expect, it } from 'vitest';
+import { siteQuery } from '../../content-models/queries';
+import { rawEvent, rawSession, rawSpeaker } from '../../content-models/result';
+import { schemaTypes } from '../../content-models/schema';
+import { buildSite } from '../../site/lib/content/load';
+import { ContentValidationError } from '../../site/lib/content/problems';
+import { createFakeLake } from './fakeClient';
+import { conceptNote, dataset, datasetWith, event, mesa1, opening, speakerRita, workshop } from './fixtures';
+
+/**
+ * The contract between the Studio and the build: every value the Studio offers is one the build
+ * accepts, and every content rule the build refuses with is an error in the Studio, with the same
+ * message, so an editor can never publish what the build then refuses.
+ */
+
+const schema = createSchema({ name: 'contract', types: schemaTypes });
+
+/** The stored values of a string field's option list, as the compiled schema holds them. */
+function optionValues(typeName: string, fieldPath: string[]): string[] {
+  let type: unknown = schema.get(typeName);
+  for (const name of fieldPath) {
+    const t = type as { fields?: { name: string; type: unknown }[]; of?: unknown[] };
+    type = t.fields?.find((f) => f.name === name)?.type ?? (t.of?.[0] as { fields?: unknown } | undefined);
+    if ((type as { jsonType?: string }).jsonType === 'array') type = (type as { of: unknown[] }).of[0];
+  }
+  const list = (type as { options?: { list?: ({ value: string } | string)[] } }).options?.list ?? [];
+  return list.map((option) => (typeof option === 'string' ? option : option.value)).sort();
+}
+
+/** The values a zod enum of the result shape accepts. */
+function enumValues(shape: { shape: Record<string, unknown> }, path: string[]): string[] {
+  let node: unknown = shape;
+  for (const key of path) {
+    node = unwrap(node);
+    node = (node as { shape?: Record<string, unknown> }).shape?.[key] ?? (node as { element?: unknown }).element;
+    node = unwrap(node);
+    if ((node as { element?: unknown }).element) node = unwrap((node as { element: unknown }).element);
+  }
+  return [...((unwrap(node) as { options: string[] }).options ?? [])].sort();
+}
+
+function unwrap(node: unknown): unknown {
+  let current = node as { def?: { innerType?: unknown; in?: unknown; type?: string } };
+  for (let i = 0; i < 6 && current?.def; i++) {
+    const next = current.def.innerType ?? current.def.in;
+    if (!next) break;
+    current = next as typeof current;
+  }
+  return current;
+}
+
+describe('every enum the build accepts is the Studio option list of its field', () => {
+  it.each([
+    ['session kind', rawSession, ['kind'], 'session', ['kind']],
+    ['session access', rawSession, ['access'], 'session', ['access']],
+    ['participant role', rawSession, ['participants', 'role'], 'session', ['participants', 'role']],
+    ['session link kind', rawSession, ['links', 'kind'], 'session', ['links', 'kind']],
+    ['language support kind', rawSession, ['languageSupport', 'kind'], 'session', ['languageSupport', 'kind']],
+    ['event modality', rawEvent, ['modality'], 'event', ['modality']],
+    ['event day access', rawEvent, ['days', 'access'], 'event', ['days', 'access']],
+    ['event link kind', rawEvent, ['links', 'kind'], 'event', ['links', 'kind']],
+    ['institution kind', rawSpeaker, ['institution', 'kind'], 'institution', ['kind']],
+  ] as const)('%s', (_name, shape, path, typeName, field) => {
+    const studio = optionValues(typeName, [...field]);
+    expect(studio.length, `${typeName}.${field.join('.')} has an option list`).toBeGreaterThan(1);
+    expect(enumValues(shape as unknown as { shape: Record<string, unknown> }, [...path])).toEqual(studio);
+  });
+});
+
+/** The build's problems for a dataset, as `field: message`, or [] when it builds. */
+async function buildProblems(documents: SanityDocument[]): Promise<{ documentId: string; field: string; message: string }[]> {
+  const result = await evaluate(parse(siteQuery, { params: { lang: 'es' } }), { dataset: documents, params: { lang: 'es' } });
+  try {
+    buildSite(await result.get(), 'es', 'contract test', { warn: () => {}, studioUrl: undefined });
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentValidationError)) throw error;
+    return error.problems.map(({ documentId, field, message }) => ({ documentId, field, message }));
+  }
+}
+
+/**
+ * The error messages an editor sees on one document in the Studio (`environment: 'studio'`: in CLI
+ * mode some object-level rules are reported as warnings), with the dataset as the Content Lake.
+ */
+async function studioErrors(document: SanityDocument, documents: SanityDocument[]): Promise<string[]> {
+  const lake = createFakeLake(documents);
+  const getClient = (({ apiVersion }: { apiVersion: string }) => lake.client.withConfig({ apiVersion })) as unknown as ValidationSource['getClient'];
+  const markers = await validateDocumentWithWorkspace({
+    document,
+    workspace: { schema, getClient } as unknown as ValidationSource,
+    getDocumentExists: lake.getDocumentExists,
+    environment: 'studio',
+  });
+  return markers.filter((m) => m.level === 'error').map((m) => m.message);
+}
+
+describe('every rule the build refuses with is a Studio error with the same message', () => {
+  it('the fixture dataset builds, so each case below fails for its own change only', async () => {
+    expect(await buildProblems(dataset)).toEqual([]);
+  });
+
+  const cases: [string, SanityDocument][] = [
+    ['a session that ends before it starts', { ...opening, start: '09:20', end: '09:00' }],
+    ['a session in a daylight-saving gap', { ...opening, timeZone: 'Europe/Madrid', start: '02:30', end: '03:30', date: '2020-03-29' }],
+    ['a session dated outside the event days', { ...workshop, date: '2020-10-27' }],
+    ['a session whose time zone does not exist', { ...opening, timeZone: 'America/Ciudad_de_Guatemala' }],
+    ['a participants-only session with a join link', { ...workshop, links: [{ _type: 'link', _key: 'j', kind: 'join', url: 'https://zoom.us/j/1' }] }],
+    ['a link that is not https or mailto', { ...mesa1, links: [{ _type: 'link', _key: 'x', kind: 'material', url: 'javascript:alert(1)' }] }],
+    [
+      'interpretation into the floor language',
+      { ...opening, language: 'es', languageSupport: [{ _key: 'i', _type: 'languageSupport', kind: 'interpretation', language: 'es' }] },
+    ],
+    ['a participant with neither speaker nor placeholder', { ...opening, participants: [{ _type: 'sessionParticipant', _key: 'p', role: 'panelist' }] }],
+    [
+      'an event day listed twice',
+      {
+        ...event,
+        days: [
+          ...(event.days as object[]),
+          { _type: 'eventDay', _key: 'again', date: '2020-10-26', title: { _type: 'localeString', es: 'Otra vez' }, access: 'public' },
+        ],
+      },
+    ],
+    ['an event zone that does not exist', { ...event, secondaryTimeZones: ['America/Lima', 'GMT-5'] }],
+    [
+      'two concept note sections with one anchor',
+      { ...conceptNote, sections: [...(conceptNote.sections as object[]), { ...(conceptNote.sections as object[])[0], _key: 'sec2' }] },
+    ],
+    ['a speaker country that is not an ISO code', { ...speakerRita, country: 'gt' }],
+  ];
+
+  it.each(cases)('%s', async (_name, document) => {
+    const documents = datasetWith(document);
+    const refused = (await buildProblems(documents)).filter((p) => p.documentId === document._id);
+    expect(refused.length, 'the build refuses it').toBeGreaterThan(0);
+    const studio = await studioErrors(document, documents);
+    for (const problem of refused) expect(studio, `${problem.field}: ${problem.message}`).toContain(problem.message);
+  });
+});
