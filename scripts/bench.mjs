@@ -198,7 +198,6 @@ function routeTimes(log) {
   return out;
 }
 
-
 /** Clock ticks per second of /proc's CPU times. */
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
@@ -225,7 +224,7 @@ function buildFloor(pages) {
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'floor', private: true, type: 'module' }));
-  writeFileSync(path.join(dir, 'astro.config.mjs'), "export default { telemetry: false };\n");
+  writeFileSync(path.join(dir, 'astro.config.mjs'), 'export default {};\n');
   writeFileSync(
     path.join(dir, 'src', 'pages', '[page].astro'),
     [

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Builds the site into a fresh folder and only then swaps it into place, so a failed build
 // (bad content, dead API) never leaves a partial or empty dist/ where the last good one was.
-// Before the swap it pins the Content-Security-Policy in _headers to the inline styles the build
-// actually produced (see pinInlineStyles).
+// Before the swap it writes what hosts need, pinned to the inline styles the build actually
+// produced (see writeHostingFiles).
 //
 // The build always happens in a folder of its own inside the project (.dist-build-<pid>/, ignored
 // by git), whatever BUILD_OUT_DIR says: Astro keeps its intermediate server chunks in
@@ -10,9 +10,11 @@
 // when it is not, and two such builds at once (tests, benchmarks, a developer) would delete each
 // other's chunks mid-build.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { headersFile, redirectsFile } from '../site/lib/hosting/headers-file.ts';
+import { contentSecurityPolicy, hostedLanguages } from '../site/lib/hosting/policy.ts';
+import { htmlFiles, inlineStyleHashes } from './lib/inline-styles.mjs';
 
 // A production build only ever shows published content: the draft preview's switch
 // (scripts/preview-drafts.mjs sets it for `astro dev`) stops it before anything is touched.
@@ -46,8 +48,7 @@ let built = result.status === 0 && existsSync(path.join(workDir, 'index.html')) 
 if (built) {
   try {
     rmSync(path.join(workDir, '.prerender'), { recursive: true, force: true });
-    pinInlineStyles(workDir);
-    if (process.env.NETLIFY === 'true') dropDetachLines(workDir);
+    writeHostingFiles(workDir);
     // Next to the target, so the swap below is two renames on one file system.
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(path.dirname(target), { recursive: true });
@@ -76,73 +77,59 @@ function removeAbandonedBuilds() {
     try {
       process.kill(pid, 0);
     } catch (error) {
-      if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ESRCH') rmSync(path.join(root, name), { recursive: true, force: true });
+      if (error?.code === 'ESRCH') rmSync(path.join(root, name), { recursive: true, force: true });
     }
   }
 }
 
-/**
- * Renames, or copies and deletes when the destination is on another file system.
- * @param {string} from
- * @param {string} to
- */
+/** Renames, or copies and deletes when the destination is on another file system. */
 function moveDir(from, to) {
   try {
     renameSync(from, to);
   } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EXDEV') throw error;
+    if (error?.code !== 'EXDEV') throw error;
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
   }
 }
 
 /**
- * Astro inlines the stylesheet into a `<style>` element on every page. The CSP template in
- * site/public/_headers allows it with `style-src 'self' 'unsafe-inline'`; here the sha256 of every
- * distinct inline style is added to that directive. Browsers that understand hashes (CSP level 2+,
- * all current ones) then ignore 'unsafe-inline', so only the site's own styles can apply; older
- * ones keep working with 'unsafe-inline'. Style attributes cannot be allowed by a hash, so when a
- * page has one the template is left as it is and a warning says why.
- * @param {string} dir
+ * Writes what hosts need from this build (site/lib/hosting/policy.ts): `_headers` (and on Netlify
+ * `_redirects`)
+ * with the policy pinned to the inline styles the pages actually have, the same policy as a
+ * `<meta>` in every page (a host that sends no headers, like GitHub Pages, still enforces it), and
+ * `<lang>/404.html` for each language, where Cloudflare Pages and nginx look for it.
+ *
+ * Astro's own `security.csp` was not used: it takes over script-src (adding hashes of bundled
+ * scripts where 'self' is the rule), and for static output without an adapter it only writes the
+ * meta tag, so the headers would come from another source.
  */
-function pinInlineStyles(dir) {
-  const headersFile = path.join(dir, '_headers');
-  if (!existsSync(headersFile)) return;
-  const hashes = new Set();
-  let styleAttributes = 0;
+function writeHostingFiles(dir) {
+  const { hashes, styleAttributes } = inlineStyleHashes(dir);
+  if (styleAttributes > 0) console.warn(`[csp] ${styleAttributes} style="…" attribute(s) in the pages: style-src keeps 'unsafe-inline' without hashes.`);
+  const netlify = process.env.NETLIFY === 'true';
+  writeFileSync(path.join(dir, '_headers'), headersFile({ styleHashes: hashes, flavour: netlify ? 'netlify' : 'cloudflare' }));
+  // Only Netlify needs the 404 rules; Cloudflare Pages rejects status-404 rules (and warns) and
+  // finds each language's 404.html by itself.
+  if (netlify) writeFileSync(path.join(dir, '_redirects'), redirectsFile());
+  for (const { isDefault, notFoundPage, prefix } of hostedLanguages) {
+    if (isDefault) continue;
+    const page = path.join(dir, prefix, '404', 'index.html');
+    if (!existsSync(page)) throw new Error(`${path.relative(dir, page)} was not built: the ${prefix} 404 page is missing`);
+    copyFileSync(page, path.join(dir, notFoundPage));
+  }
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy({ styleHashes: hashes, delivery: 'meta' }))}">`;
   for (const file of htmlFiles(dir)) {
     const html = readFileSync(file, 'utf8');
-    for (const [, css = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-      hashes.add(`'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`);
-    }
-    styleAttributes += [...html.matchAll(/<[a-z][^>]*\sstyle\s*=/gi)].length;
+    // Right after the charset, before anything the policy governs: a meta policy only applies to
+    // what follows it.
+    const charset = /<meta charset="utf-8"\s*\/?>/i.exec(html);
+    if (!charset) throw new Error(`${path.relative(dir, file)} has no <meta charset="utf-8"> to put the policy after`);
+    const at = charset.index + charset[0].length;
+    writeFileSync(file, html.slice(0, at) + meta + html.slice(at));
   }
-  if (styleAttributes > 0) {
-    console.warn(`[csp] ${styleAttributes} style="…" attribute(s) in the pages: style-src keeps 'unsafe-inline' without hashes.`);
-    return;
-  }
-  if (hashes.size === 0) return;
-  const template = readFileSync(headersFile, 'utf8');
-  const pinned = template.replace(/(style-src 'self' 'unsafe-inline')(?=;|$)/gm, `$1 ${[...hashes].sort().join(' ')}`);
-  if (pinned === template) throw new Error(`_headers has no "style-src 'self' 'unsafe-inline'" directive to pin`);
-  writeFileSync(headersFile, pinned);
 }
 
-/**
- * `! Header` lines drop a header set by a broader rule on Cloudflare Pages; Netlify does not know
- * them (it lets the later rule's value win instead), so they are removed on Netlify builds.
- * @param {string} dir
- */
-function dropDetachLines(dir) {
-  const headersFile = path.join(dir, '_headers');
-  if (!existsSync(headersFile)) return;
-  const lines = readFileSync(headersFile, 'utf8').split('\n');
-  writeFileSync(headersFile, lines.filter((line) => !/^\s+!\s*\S/.test(line)).join('\n'));
-}
-
-/** @param {string} dir @returns {string[]} */
-function htmlFiles(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+function escapeAttribute(value) {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -2,11 +2,13 @@
 // `npm test`: the whole suite, in the order a failure is cheapest to find. Every step runs even
 // when an earlier one failed (except what needs a build that did not happen), and the run ends
 // with one line of totals: vitest's tests plus one count per non-vitest step.
+// `npm run check` (`--quick`) runs the fast part only — types, lint, unit tests — and says so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../site/lib/content/settings.ts';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureNginx } from './lib/nginx.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.test-results');
@@ -78,24 +80,35 @@ function vitest(project) {
   return true;
 }
 
-const browser = ensureChromium();
-if (!browser.ok) {
-  console.error(`\n${browser.message}`);
-  console.log('\n0 passed, 1 failed');
-  process.exit(1);
+const quick = process.argv.includes('--quick');
+if (!quick) {
+  const browser = ensureChromium();
+  const nginx = ensureNginx();
+  for (const tool of [browser, nginx]) {
+    if (tool.ok) continue;
+    console.error(`\n${tool.message}`);
+    console.log('\n0 passed, 1 failed');
+    process.exit(1);
+  }
+  env.CHROMIUM_PATH = browser.path;
+  env.NGINX_PATH = nginx.path;
+  console.log(`Browser: ${browser.path} (${browser.source}); nginx: ${nginx.path}`);
 }
-env.CHROMIUM_PATH = browser.path;
+const suiteStarted = Date.now();
 
 step('typecheck (astro check: site, content models, tests)', [bin('astro', 'bin/astro.mjs'), 'check']);
 step('typecheck (studio)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'studio/tsconfig.json']);
 step('lint (biome)', [bin('@biomejs/biome', 'bin/biome'), 'check', '.']);
 vitest('unit');
-if (step('build the site from the embedded dataset', [path.join(root, 'scripts', 'build.mjs')])) {
+if (quick) {
+  console.log('\nQuick check: the build, build tests and browser tests were not run; `npm test` runs them.');
+} else if (step('build the site from the embedded dataset', [path.join(root, 'scripts', 'build.mjs')])) {
   vitest('build');
   vitest('browser');
 } else {
   failures.push('build and browser tests not run: the build failed');
 }
+console.log(`\n${quick ? 'Quick check' : 'Suite'} took ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s.`);
 
 console.log(failures.length ? `\nFailed: ${failures.join('; ')}` : '\nAll green.');
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

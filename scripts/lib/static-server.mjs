@@ -1,36 +1,20 @@
-// A tiny static file server over a built site, for the browser tests and the benchmark: loopback
-// only, a free port chosen by the OS, the content types a static host sends, `dir/` → `dir/index.html`,
-// and unknown paths answered with the nearest 404 page (`/en/…` → en/404/index.html, else 404.html)
-// and status 404, as common static hosts do. It records every path requested so tests can assert
-// what a page fetched. Plain ESM so `npm run bench` can use it without a TS loader.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+// The local static host of `npm start`, the browser tests and the benchmark: sirv over a built
+// site with gzip (as hosts send it), the headers `dist/_headers` gives applied the way Cloudflare
+// Pages applies them, `dir` → 308 to `dir/`, and a missing path answered with its language's 404
+// page and status 404. So what a developer sees locally is what the public gets. Loopback only, a
+// port chosen by the OS unless one is asked for; it records every path requested so tests can
+// assert what a page fetched. Plain ESM (with `.ts` imports Node 24 strips) so `npm run bench` and
+// `npm start` run it without a TS loader.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import compression from 'compression';
+import sirv from 'sirv';
+import { cloudflareHeaders, parseHeadersFile } from '../../site/lib/hosting/headers-file.ts';
+import { COMPRESSIBLE_MEDIA_TYPES, contentTypeFor, notFoundPageFor } from '../../site/lib/hosting/policy.ts';
 
-/** Content types by extension; anything else is served as bytes. */
-export const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Languages with their own 404 page under `/<lang>/404/`; the rest fall back to `/404.html`. */
-const LOCALISED_404 = ['en', 'pt'];
+/** Files hosts read as configuration and never serve. */
+const HOST_FILES = new Set(['/_headers', '/_redirects']);
 
 /**
  * @typedef {object} StaticServer
@@ -45,8 +29,8 @@ const LOCALISED_404 = ['en', 'pt'];
  */
 
 /**
- * Serves `root` on 127.0.0.1 at a free port.
- * @param {{ root?: string }} [options] `root` defaults to `dist/` under the current directory.
+ * Serves `root` on 127.0.0.1 (or `host`) at a free port (or `port`).
+ * @param {{ root?: string, host?: string, port?: number }} [options] `root` defaults to `dist/` under the current directory.
  * @returns {Promise<StaticServer>}
  * @example
  * const server = await startStaticServer({ root: 'dist' });
@@ -55,28 +39,100 @@ const LOCALISED_404 = ['en', 'pt'];
  */
 export async function startStaticServer(options = {}) {
   const root = path.resolve(options.root ?? 'dist');
+  const headersPath = path.join(root, '_headers');
+  // Read once: a build rewrites _headers with new hashes only together with new pages, and a
+  // server is started per build.
+  const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
+  /** @param {import('node:http').ServerResponse} res @param {string} urlPath */
+  const applyRules = (res, urlPath) => {
+    for (const [name, value] of cloudflareHeaders(rules, urlPath)) res.setHeader(name, value);
+  };
+  const files = sirv(root, {
+    // Look files up per request, as nginx does: a test may publish a new file (a rebuilt sw.js)
+    // into a folder being served, and a cached size would then cut or pad it.
+    dev: true,
+    etag: true,
+    dotfiles: false,
+    setHeaders: (res, pathname) => {
+      // A path without an extension is a page (`dir/index.html` or `name.html`).
+      res.setHeader('Content-Type', path.extname(pathname) ? contentTypeFor(pathname) : contentTypeFor('index.html'));
+      applyRules(res, pathname);
+    },
+  });
+  const gzip = compression({
+    filter: (_req, res) => COMPRESSIBLE_MEDIA_TYPES.includes(String(res.getHeader('content-type') ?? '').split(';')[0] ?? ''),
+  });
   /** @type {string[]} */
   const requests = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '/');
-    handle(root, req, res).catch((error) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
+    gzip(/** @type {any} */ (req), /** @type {any} */ (res), () => {
+      try {
+        handle(req, res);
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      }
     });
   });
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  function handle(req, res) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      notFound(res, url.pathname, req.method === 'HEAD');
+      return;
+    }
+    if (pathname.includes('\u0000') || HOST_FILES.has(pathname)) {
+      notFound(res, url.pathname, req.method === 'HEAD');
+      return;
+    }
+    // A folder asked without its slash: redirect, as hosts do, so relative URLs resolve inside it.
+    if (!pathname.endsWith('/') && isFile(root, path.join(pathname, 'index.html'))) {
+      applyRules(res, url.pathname);
+      res.writeHead(308, { location: `${url.pathname}/${url.search}` });
+      res.end();
+      return;
+    }
+    files(req, res, () => notFound(res, url.pathname, req.method === 'HEAD'));
+  }
+
+  /** @param {import('node:http').ServerResponse} res @param {string} urlPath @param {boolean} headOnly */
+  function notFound(res, urlPath, headOnly) {
+    const page = path.join(root, notFoundPageFor(urlPath));
+    applyRules(res, urlPath);
+    if (!isFile(root, notFoundPageFor(urlPath))) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    const body = readFileSync(page);
+    res.writeHead(404, { 'content-type': contentTypeFor(page), 'content-length': body.length });
+    res.end(headOnly ? undefined : body);
+  }
+
   // Keep-alive sockets would hold close() open until they time out.
   server.keepAliveTimeout = 1000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(undefined));
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined));
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('static server: no TCP address');
   const port = address.port;
-  const origin = `http://127.0.0.1:${port}`;
+  const hostName = options.host ?? '127.0.0.1';
+  const origin = `http://${hostName}:${port}`;
   return {
     origin,
-    host: `127.0.0.1:${port}`,
+    host: `${hostName}:${port}`,
     port,
     root,
     requests,
@@ -94,94 +150,14 @@ export async function startStaticServer(options = {}) {
 
 /**
  * @param {string} root
- * @param {import('node:http').IncomingMessage} req
- * @param {import('node:http').ServerResponse} res
+ * @param {string} urlPath decoded path inside the site
  */
-async function handle(root, req, res) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' });
-    res.end();
-    return;
-  }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let pathname;
+function isFile(root, urlPath) {
+  const target = path.join(root, urlPath);
+  if (target !== root && !target.startsWith(root + path.sep)) return false;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    return statSync(target).isFile();
   } catch {
-    pathname = '\u0000';
+    return false;
   }
-  const file = pathname.includes('\u0000') ? null : await resolveFile(root, pathname);
-  if (file === 'redirect') {
-    res.writeHead(301, { location: `${url.pathname}/${url.search}` });
-    res.end();
-    return;
-  }
-  if (file) {
-    await send(res, req.method === 'HEAD', file, 200);
-    return;
-  }
-  const notFound = await notFoundPage(root, pathname);
-  if (notFound) await send(res, req.method === 'HEAD', notFound, 404);
-  else {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not found');
-  }
-}
-
-/**
- * The file for a path: the file itself, `index.html` inside a folder, or 'redirect' for a folder
- * asked without its trailing slash (relative links inside it would otherwise break).
- * @param {string} root
- * @param {string} pathname decoded URL path
- * @returns {Promise<string | 'redirect' | null>}
- */
-async function resolveFile(root, pathname) {
-  const target = path.join(root, pathname);
-  if (target !== root && !target.startsWith(root + path.sep)) return null;
-  const info = await stat(target).catch(() => null);
-  if (!info) return null;
-  if (info.isFile()) return target;
-  if (!info.isDirectory()) return null;
-  if (!pathname.endsWith('/')) return 'redirect';
-  const index = path.join(target, 'index.html');
-  const indexInfo = await stat(index).catch(() => null);
-  return indexInfo?.isFile() ? index : null;
-}
-
-/**
- * @param {string} root
- * @param {string} pathname
- * @returns {Promise<string | null>}
- */
-async function notFoundPage(root, pathname) {
-  const lang = pathname.split('/')[1] ?? '';
-  const candidates = LOCALISED_404.includes(lang) ? [path.join(root, lang, '404', 'index.html'), path.join(root, '404.html')] : [path.join(root, '404.html')];
-  for (const candidate of candidates) {
-    const info = await stat(candidate).catch(() => null);
-    if (info?.isFile()) return candidate;
-  }
-  return null;
-}
-
-/**
- * @param {import('node:http').ServerResponse} res
- * @param {boolean} headOnly
- * @param {string} file
- * @param {number} status
- */
-async function send(res, headOnly, file, status) {
-  const info = await stat(file);
-  const type = /** @type {Record<string, string>} */ (CONTENT_TYPES)[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(status, { 'content-type': type, 'content-length': info.size, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-  if (headOnly) {
-    res.end();
-    return;
-  }
-  await new Promise((resolve, reject) => {
-    const stream = createReadStream(file);
-    stream.on('error', reject);
-    res.on('finish', () => resolve(undefined));
-    res.on('close', () => resolve(undefined));
-    stream.pipe(res);
-  });
 }

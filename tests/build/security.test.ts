@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSafeHref } from '../../content-models/validation/links';
+import { cloudflareHeaders, type HeaderRule, headersFile, parseHeadersFile, redirectsFile } from '../../site/lib/hosting/headers-file';
 import { type BuildRun, listFiles, removeOutDir, repoRoot, runBuild } from '../support/build';
 import { distDir, requireDist } from '../support/dist';
 
@@ -65,50 +66,6 @@ function normalisedUrl(value: string): string {
   return value.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
 }
 
-/** One block of a `_headers` file: a path pattern, the headers it sets and those it detaches (`! Name`). */
-interface HeaderRule {
-  pattern: RegExp;
-  set: [string, string][];
-  detach: string[];
-}
-
-/** Parses `_headers` (Netlify / Cloudflare Pages syntax). */
-function parseHeaders(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const raw of text.split('\n')) {
-    if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    if (!/^\s/.test(raw)) {
-      const pattern = new RegExp(
-        `^${raw
-          .trim()
-          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/\*/g, '.*')}$`,
-      );
-      rules.push({ pattern, set: [], detach: [] });
-      continue;
-    }
-    const rule = rules.at(-1);
-    if (!rule) throw new Error(`_headers: a header before any path: ${raw}`);
-    const line = raw.trim();
-    if (line.startsWith('!')) rule.detach.push(line.slice(1).trim().toLowerCase());
-    else rule.set.push([line.slice(0, line.indexOf(':')).trim().toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]);
-  }
-  return rules;
-}
-
-/**
- * The headers a path gets on Cloudflare Pages: every matching rule applies in order, `! Name`
- * removes what earlier rules set, and a header set twice is joined with a comma.
- */
-function cloudflareHeaders(rules: HeaderRule[], urlPath: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const rule of rules.filter((r) => r.pattern.test(urlPath))) {
-    for (const name of rule.detach) out.delete(name);
-    for (const [name, value] of rule.set) out.set(name, out.has(name) ? `${out.get(name)}, ${value}` : value);
-  }
-  return out;
-}
-
 /** The headers a path gets on Netlify: every matching rule applies in order, a later value replacing an earlier one. */
 function netlifyHeaders(rules: HeaderRule[], urlPath: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -135,7 +92,7 @@ function cspForPage(rules: HeaderRule[], file: string): Map<string, string[]> {
   return parseCsp(cloudflareHeaders(rules, urlPath).get('content-security-policy'));
 }
 
-const rulesIn = (dir: string) => parseHeaders(readFileSync(path.join(dir, '_headers'), 'utf8'));
+const rulesIn = (dir: string) => parseHeadersFile(readFileSync(path.join(dir, '_headers'), 'utf8'));
 
 /** Whether a same-origin-only source list (`'self'` plus listed hosts) allows a URL used on a page. */
 function allows(sources: string[], url: string): boolean {
@@ -177,15 +134,20 @@ function cspViolations(page: Page, csp: Map<string, string[]>): string[] {
     const action = form.getAttribute('action');
     if (action !== null && !allows(csp.get('form-action') ?? [], action)) out.push(`<form action="${action}">`);
   }
-  for (const tag of ['iframe', 'frame', 'object', 'embed', 'base', 'meta[http-equiv]']) {
+  for (const tag of ['iframe', 'frame', 'object', 'embed', 'base']) {
     if (page.document.querySelector(tag)) out.push(`<${tag}>`);
   }
+  // The build's own policy is the only http-equiv a page may carry.
+  for (const meta of page.document.querySelectorAll('meta[http-equiv]')) {
+    if (meta.getAttribute('http-equiv')?.toLowerCase() !== 'content-security-policy') out.push(`<meta http-equiv="${meta.getAttribute('http-equiv')}">`);
+  }
+  if (page.document.querySelectorAll('meta[http-equiv]').length > 1) out.push('more than one <meta http-equiv>');
   return out;
 }
 
 describe('the Content-Security-Policy in _headers', () => {
   it('is strict: no inline or remote script, no framing by other sites, Sanity images only', () => {
-    const csp = cspForPage(rulesIn(path.join(repoRoot, 'site', 'public')), 'programa/index.html');
+    const csp = cspForPage(rulesIn(requireDist(distDir)), 'programa/index.html');
     expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('style-src')?.slice(0, 2)).toEqual(["'self'", "'unsafe-inline'"]);
@@ -195,8 +157,8 @@ describe('the Content-Security-Policy in _headers', () => {
   });
 
   it('lets other sites frame the embeddable programme only, on Cloudflare Pages and on Netlify alike', () => {
-    const rules = rulesIn(path.join(repoRoot, 'site', 'public'));
-    const withoutDetach = parseHeaders(readFileSync(path.join(repoRoot, 'site', 'public', '_headers'), 'utf8').replace(/^\s+!.*$/gm, ''));
+    const rules = rulesIn(requireDist(distDir));
+    const withoutDetach = parseHeadersFile(headersFile({ styleHashes: ["'sha256-x'"], flavour: 'netlify' }));
     for (const urlPath of ['/embed/', '/en/embed/', '/pt/embed/']) {
       const cloudflare = parseCsp(cloudflareHeaders(rules, urlPath).get('content-security-policy'));
       const netlify = parseCsp(netlifyHeaders(withoutDetach, urlPath).get('content-security-policy'));
@@ -232,10 +194,31 @@ describe('the Content-Security-Policy in _headers', () => {
     expect(headers).toContain('Referrer-Policy: strict-origin-when-cross-origin');
     expect(headers).toContain('Permissions-Policy: camera=(), microphone=(), geolocation=()');
     expect(headers).toMatch(/\/ics\/\*\n\s+Content-Type: text\/calendar; charset=utf-8/);
-    const redirects = readFileSync(path.join(distDir, '_redirects'), 'utf8');
-    expect(redirects).toMatch(/^\/en\/\*\s+\/en\/404\/index\.html\s+404$/m);
-    expect(redirects).toMatch(/^\/pt\/\*\s+\/pt\/404\/index\.html\s+404$/m);
-    for (const target of ['en/404/index.html', 'pt/404/index.html']) expect(existsSync(path.join(distDir, target)), target).toBe(true);
+    // Netlify's build only (NETLIFY=true); Cloudflare Pages rejects status-404 rules.
+    expect(existsSync(path.join(distDir, '_redirects'))).toBe(false);
+    const redirects = redirectsFile();
+    expect(redirects).toMatch(/^\/en\/\*\s+\/en\/404\.html\s+404$/m);
+    expect(redirects).toMatch(/^\/pt\/\*\s+\/pt\/404\.html\s+404$/m);
+    for (const target of ['en/404.html', 'pt/404.html', 'en/404/index.html', 'pt/404/index.html'])
+      expect(existsSync(path.join(distDir, target)), target).toBe(true);
+  });
+
+  it('is also in every page as a meta policy, first after the charset, the header policy without what a meta policy ignores', () => {
+    const dir = requireDist(distDir);
+    const rules = rulesIn(dir);
+    const all = pages(dir);
+    for (const page of all) {
+      const metas = [...page.document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')];
+      expect(metas.length, page.file).toBe(1);
+      const head = [...page.document.head.children];
+      expect(head[0]?.getAttribute('charset'), page.file).toBe('utf-8');
+      expect(head[1], `${page.file}: the policy comes right after the charset`).toBe(metas[0]);
+      const meta = parseCsp(metas[0]?.getAttribute('content') ?? '');
+      for (const directive of ['frame-ancestors', 'report-uri', 'sandbox']) expect(meta.has(directive), `${page.file} ${directive}`).toBe(false);
+      const header = cspForPage(rules, page.file);
+      header.delete('frame-ancestors');
+      expect(meta, page.file).toEqual(header);
+    }
   });
 });
 

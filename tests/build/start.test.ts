@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { cloudflareHeaders, parseHeadersFile } from '../../site/lib/hosting/headers-file';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -11,7 +13,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('npm start', () => {
-  it('builds the embedded dataset, prints the local URL and serves the home page with 200', async () => {
+  it('builds the embedded dataset, prints the local URL and serves it with the headers of dist/_headers, gzip and per-language 404s', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       env: { ...process.env, PORT: String(port) },
@@ -44,6 +46,21 @@ describe('npm start', () => {
       expect(body).toContain('<html lang="es">');
       expect(output).toContain(url);
       expect((await fetch(`${url}en/programme/`)).status).toBe(200);
+      // Served as hosts serve it: the headers dist/_headers gives, gzip, and each language's 404.
+      const home = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+      const rules = parseHeadersFile(readFileSync('dist/_headers', 'utf8'));
+      expect(home.headers.get('content-security-policy')).toBe(cloudflareHeaders(rules, '/').get('content-security-policy'));
+      expect(home.headers.get('content-encoding')).toBe('gzip');
+      expect((await fetch(`${url}embed/`)).headers.get('content-security-policy')).toContain('frame-ancestors *;');
+      for (const [missing, lang] of [
+        ['nada/', 'es'],
+        ['en/nothing/', 'en'],
+        ['pt/nada/', 'pt'],
+      ] as const) {
+        const res = await fetch(`${url}${missing}`);
+        expect(res.status, missing).toBe(404);
+        expect(await res.text(), missing).toContain(`<html lang="${lang}">`);
+      }
       // Started from the test runner (NODE_ENV=test), the build must still ship its scripts whole.
       for (const [, src] of body.matchAll(/<script[^>]+src="([^"]+)"/g)) {
         expect((await (await fetch(new URL(src!, url))).text()).length, src).toBeGreaterThan(100);

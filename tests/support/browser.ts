@@ -75,7 +75,7 @@ export interface OpenedPage {
  * await page.goto(server.url('/programa/'));
  * expect(problemList()).toEqual([]);
  */
-export async function openPage(browser: Browser, server: StaticServer, options: OpenOptions = {}): Promise<OpenedPage> {
+export async function openPage(browser: Browser, server: Pick<StaticServer, 'host'>, options: OpenOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({
     timezoneId: options.timezoneId ?? 'America/Guatemala',
     locale: options.locale ?? 'es-419',

@@ -34,6 +34,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Kill the build after this long. Default 120 s. */
   timeoutMs?: number;
+  /** The project to build; default this repository (a test may build a modified copy). */
+  root?: string;
 }
 
 /** A new empty temporary folder path for a build target (the folder itself is not created). */
@@ -62,7 +64,8 @@ export function runBuild(options: BuildOptions = {}): Promise<BuildRun> {
 
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const root = options.root ?? repoRoot;
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let output = '';

@@ -39,6 +39,8 @@ const norm = (s: string): string => s.normalize('NFC').replace(/\*/g, '').replac
 const ci = (s: string): string => norm(s).toLocaleLowerCase('es');
 /** Case- and accent-insensitive comparison key (the seed writes "INTRODUCCION" without its accent). */
 const fold = (s: string): string => ci(s).normalize('NFD').replace(/\p{M}/gu, '');
+/** Session-title comparison key: the site drops a title's final full stop (a typographic convention, not a change of wording). */
+const titleKey = (s: string): string => ci(s).replace(/\.$/, '');
 const stripColon = (s: string): string => s.replace(/\s*:\s*$/, '');
 const pad = (h: string, m: string): string => `${h.padStart(2, '0')}:${m}`;
 
@@ -370,7 +372,7 @@ function checkAgenda(seed: Seed, docs: Doc[]): string[] {
       problems.push(`no session at ${item.date} ${item.start}–${item.end} for ${label}`);
       continue;
     }
-    const hits = atTime.filter((s) => ci(loc(s.title)) === ci(item.title));
+    const hits = atTime.filter((s) => titleKey(loc(s.title)) === titleKey(item.title));
     const session = hits[0];
     if (hits.length !== 1 || !session) {
       problems.push(`expected one session titled ${label}, found ${hits.length}`);
@@ -646,10 +648,32 @@ describe('the checkers catch losses (mutated copies of the dataset)', () => {
     const second = seed.sessions.filter((s) => s.start === '09:30')[1];
     if (!second) throw new Error('seed has no second 09:30 session');
     const noSecond = mutate((c) => {
-      const i = c.findIndex((d) => d._type === 'session' && ci(loc(d.title)) === ci(second.title));
+      const i = c.findIndex((d) => d._type === 'session' && titleKey(loc(d.title)) === titleKey(second.title));
+      if (i < 0) throw new Error(`no session titled ${second.title}`);
       c.splice(i, 1);
     });
     expect(checkAgenda(seed, noSecond).some((p) => p.includes(second.title))).toBe(true);
+  });
+
+  it('ignores only the final full stop of a session title: any other change to its words is reported', () => {
+    const dotted = seed.sessions.find((s) => s.title.endsWith('.'));
+    if (!dotted) throw new Error('seed has no title with a final full stop');
+    /** Agenda problems once the dotted session's Spanish title is rewritten by `fn`. */
+    const problemsRetitled = (fn: (title: string) => string) =>
+      checkAgenda(
+        seed,
+        mutate((c) => {
+          const session = c.find((d) => d._type === 'session' && titleKey(loc(d.title)) === titleKey(dotted.title));
+          if (!session) throw new Error(`no session titled ${dotted.title}`);
+          const title = rec(session.title);
+          title.es = fn(str(title.es));
+        }),
+      );
+    const withoutStop = (t: string) => t.replace(/\.$/, '');
+    expect(problemsRetitled((t) => `${withoutStop(t)}.`)).toEqual([]);
+    expect(problemsRetitled(withoutStop)).toEqual([]);
+    expect(problemsRetitled((t) => `${withoutStop(t)}!`).some((p) => p.includes(dotted.title))).toBe(true);
+    expect(problemsRetitled((t) => withoutStop(t).replace(/ \p{L}+$/u, '')).some((p) => p.includes(dotted.title))).toBe(true);
   });
 
   it('reports a missing translation, a duplicate key and a dangling reference', () => {
