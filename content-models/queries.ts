@@ -1,4 +1,5 @@
 import type { Lang } from './locales';
+import { pendingTranslationsFilter } from './translations';
 
 /**
  * Every GROQ query the site runs. Values arrive as `$params`, never interpolated; the only string
@@ -122,3 +123,19 @@ export const siteQuery = /* groq */ `{
 export interface SiteQueryParams {
   lang: Lang;
 }
+
+/**
+ * The Studio's «Traducciones pendientes» list: documents (drafts included, as the Studio shows
+ * them) with an English or Portuguese field left empty where the Spanish is written.
+ */
+export const pendingTranslationsListFilter = pendingTranslationsFilter();
+
+/**
+ * What the Studio's private-link rules read besides the session: its day (from the event's draft
+ * when there is one) and every join or stream address of the event and of the sessions.
+ */
+export const sessionLinkRulesQuery = /* groq */ `{
+  "day": coalesce(*[_id == "drafts.event"][0], *[_id == "event"][0]).days[date == $date][0]{ date, access, "title": title.es },
+  "eventUrls": coalesce(*[_id == "drafts.event"][0], *[_id == "event"][0]).links[kind in ["join", "stream"]].url,
+  "sessionUrls": *[_type == "session" && defined(links)]{ "urls": links[kind in ["join", "stream"]].url }.urls
+}`;

@@ -3,11 +3,16 @@
  * conceptual) pinned at the top, sessions grouped by day, links from each document to its page
  * (site-links.ts), and the Vision tool for GROQ queries.
  */
+import { languageFilter } from '@sanity/language-filter';
 import { esESLocale } from '@sanity/locale-es-es';
 import { visionTool } from '@sanity/vision';
 import { defineConfig } from 'sanity';
+import { presentationTool } from 'sanity/presentation';
 import { structureTool } from 'sanity/structure';
 import { SINGLETON_TYPES, STUDIO_API_VERSION, schemaTypes } from '../content-models/schema';
+import { LANGUAGES } from '../content-models/schema/lib/constants';
+import { spanishCorrections } from './locale-es';
+import { presentationLocations } from './presentation';
 import { siteLinkActions, siteLinkSettings, TYPES_WITH_PAGES } from './site-links';
 import { sessionOnDayTemplate, structure } from './structure';
 
@@ -28,9 +33,11 @@ const singletonActions: ReadonlySet<string> = new Set(['publish', 'discardChange
  * «Ver en el sitio» (SANITY_STUDIO_SITE_URL) and «Vista previa» (SANITY_STUDIO_PREVIEW_URL). Named
  * one by one: the Studio bundle gets each `process.env.SANITY_STUDIO_…` replaced at build time.
  */
-const { viewOnSite, previewDraft } = siteLinkActions(
-  siteLinkSettings({ SANITY_STUDIO_SITE_URL: process.env.SANITY_STUDIO_SITE_URL, SANITY_STUDIO_PREVIEW_URL: process.env.SANITY_STUDIO_PREVIEW_URL }),
-);
+const linkSettings = siteLinkSettings({
+  SANITY_STUDIO_SITE_URL: process.env.SANITY_STUDIO_SITE_URL,
+  SANITY_STUDIO_PREVIEW_URL: process.env.SANITY_STUDIO_PREVIEW_URL,
+});
+const { viewOnSite, previewDraft } = siteLinkActions(linkSettings);
 
 export default defineConfig({
   name: 'default',
@@ -39,10 +46,19 @@ export default defineConfig({
   dataset,
   plugins: [
     structureTool({ title: 'Contenido', structure }),
+    // The draft preview (npm run preview:drafts) beside the form, with the pages each document is on.
+    presentationTool({ title: 'Vista previa', previewUrl: linkSettings.previewUrl, resolve: { locations: presentationLocations } }),
     visionTool({ title: 'Consultas GROQ', defaultApiVersion: STUDIO_API_VERSION }),
+    // Spanish always shown; English and Portuguese shown on request, remembered per browser.
+    languageFilter({
+      supportedLanguages: LANGUAGES.map(({ id, title }) => ({ id, title })),
+      defaultLanguages: ['es'],
+      documentTypes: ['event', 'conceptNote', 'session', 'speaker', 'institution'],
+    }),
     // Added last, Spanish is the locale editors get unless they pick another in their profile menu.
     esESLocale(),
   ],
+  i18n: { bundles: spanishCorrections },
   schema: {
     types: schemaTypes,
     // No "new Evento" or "new Nota conceptual": each exists once, opened from the structure.

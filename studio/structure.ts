@@ -6,10 +6,12 @@ import { CalendarIcon } from '@sanity/icons/Calendar';
 import { CaseIcon } from '@sanity/icons/Case';
 import { DocumentTextIcon } from '@sanity/icons/DocumentText';
 import { PresentationIcon } from '@sanity/icons/Presentation';
+import { TranslateIcon } from '@sanity/icons/Translate';
 import { UserIcon } from '@sanity/icons/User';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
 import type { Template } from 'sanity';
 import type { ListItemBuilder, StructureBuilder, StructureResolver } from 'sanity/structure';
+import { pendingTranslationsListFilter } from '../content-models/queries';
 import { STUDIO_API_VERSION } from '../content-models/schema';
 
 /** Agenda order: by day, then start time (`HH:mm` sorts as text), then the organisers' order. */
@@ -35,7 +37,7 @@ export const sessionOnDayTemplate: Template<{ date: string; access?: string }> =
   value: ({ date, access }: { date: string; access?: string }) => ({ date, ...(access ? { access } : {}) }),
 };
 
-interface EventDayRow {
+export interface EventDayRow {
   date: string;
   title: string | null;
   access: string | null;
@@ -50,10 +52,16 @@ const eventDaysQuery = /* groq */ `coalesce(*[_id == "drafts.event"][0].days, *[
 
 const dayFormat = new Intl.DateTimeFormat('es', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 
-/** "Lunes 26 de octubre": the calendar date as written (read at noon UTC, it is the same day). */
-function dayTitle(day: EventDayRow): string {
-  const formatted = dayFormat.format(new Date(`${day.date}T12:00:00Z`));
-  const date = `${formatted.charAt(0).toUpperCase()}${formatted.slice(1)}`;
+/**
+ * "Lunes 26 de octubre · Día 1": the calendar date as the programme writes it, without the comma
+ * `Intl` puts after the weekday (read at noon UTC, it is the same calendar day everywhere).
+ * @example dayTitle({ date: '2020-10-26', title: 'Abierto al público', access: 'public' }) // 'Lunes 26 de octubre · Abierto al público'
+ */
+export function dayTitle(day: EventDayRow): string {
+  const parts = dayFormat.formatToParts(new Date(`${day.date}T12:00:00Z`));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = part('weekday');
+  const date = `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)} ${part('day')} de ${part('month')}`;
   return day.title ? `${date} · ${day.title}` : date;
 }
 
@@ -74,8 +82,19 @@ function sessionsOfDay(S: StructureBuilder, day: EventDayRow): ListItemBuilder {
         .defaultOrdering(agendaOrdering.slice(1))
         .initialValueTemplates([
           S.initialValueTemplateItem(sessionOnDayTemplate.id, { date: day.date, ...(day.access ? { access: day.access } : {}) }).title('Sesión de este día'),
-        ]),
+        ])
+        // Sanity lets only the first two panes take a "create" intent by default; this list is the
+        // third, so without this the new session would open under «Todas las sesiones» instead.
+        .canHandleIntent(canCreateSessionOfDay),
     );
+}
+
+/**
+ * Whether a day's list opens the document of a "create" intent beside itself: only its own
+ * «Sesión de este día» template.
+ */
+export function canCreateSessionOfDay(intent: string, params: { template?: string; type?: string }): boolean {
+  return intent === 'create' && params.type === 'session' && params.template === sessionOnDayTemplate.id;
 }
 
 function sessionsByDay(S: StructureBuilder, days: EventDayRow[]) {
@@ -139,4 +158,17 @@ export const structure: StructureResolver = (S, context) =>
         }),
       S.documentTypeListItem('speaker').title('Ponentes').icon(UserIcon),
       S.documentTypeListItem('institution').title('Instituciones').icon(CaseIcon),
+      S.divider(),
+      S.listItem()
+        .id('traducciones-pendientes')
+        .title('Traducciones pendientes')
+        .icon(TranslateIcon)
+        .child(
+          S.documentList()
+            .id('traducciones-pendientes')
+            .title('Traducciones pendientes')
+            .apiVersion(STUDIO_API_VERSION)
+            .filter(pendingTranslationsListFilter)
+            .defaultOrdering([{ field: '_type', direction: 'asc' }]),
+        ),
     ]);

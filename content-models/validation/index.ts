@@ -8,6 +8,7 @@ export * from './event';
 export * from './languages';
 export * from './links';
 export * from './participants';
+export * from './privateLinks';
 export * from './sessionTiming';
 export * from './speakers';
 export * from './types';

@@ -30,7 +30,9 @@ const HOST_FILES = new Set(['/_headers', '/_redirects']);
 
 /**
  * Serves `root` on 127.0.0.1 (or `host`) at a free port (or `port`).
- * @param {{ root?: string, host?: string, port?: number }} [options] `root` defaults to `dist/` under the current directory.
+ * @param {{ root?: string, host?: string, port?: number, fallback?: string }} [options] `root` defaults to `dist/` under
+ *   the current directory. `fallback` (e.g. `index.html`) answers unknown paths without an extension with that file
+ *   and status 200: the "single-page app" rewrite a static host needs for the Studio, whose routes exist only in its script.
  * @returns {Promise<StaticServer>}
  * @example
  * const server = await startStaticServer({ root: 'dist' });
@@ -64,6 +66,7 @@ export async function startStaticServer(options = {}) {
   });
   /** @type {string[]} */
   const requests = [];
+  const fallback = options.fallback;
   const server = createServer((req, res) => {
     requests.push(req.url ?? '/');
     gzip(/** @type {any} */ (req), /** @type {any} */ (res), () => {
@@ -102,7 +105,15 @@ export async function startStaticServer(options = {}) {
       res.end();
       return;
     }
-    files(req, res, () => notFound(res, url.pathname, req.method === 'HEAD'));
+    files(req, res, () => {
+      if (fallback && !path.extname(pathname) && isFile(root, fallback)) {
+        const body = readFileSync(path.join(root, fallback));
+        res.writeHead(200, { 'content-type': contentTypeFor(fallback), 'content-length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      notFound(res, url.pathname, req.method === 'HEAD');
+    });
   }
 
   /** @param {import('node:http').ServerResponse} res @param {string} urlPath @param {boolean} headOnly */

@@ -1,5 +1,6 @@
 import { escapeHTML, type PortableTextHtmlComponents, toHTML } from '@portabletext/to-html';
 import { isSafeHref } from '../../content-models/validation/links';
+import { isPrivateTextLink } from '../../content-models/validation/privateLinks';
 
 /**
  * The only place Portable Text becomes HTML, and a closed one: whatever the content holds, the
@@ -8,7 +9,8 @@ import { isSafeHref } from '../../content-models/validation/links';
  *
  * - Text is escaped by the library (`&<>"'`).
  * - Links render only for safe hrefs; anything else (`javascript:`, `data:`, relative) keeps its
- *   text and loses the link.
+ *   text and loses the link. With `privateLinks`, so does a way into a private session (a meeting
+ *   service or one of the event's join/stream addresses: `isPrivateTextLink`, the Studio's rule).
  * - Headings start at `headingLevel`, so an editor's h3/h4 sit under the page's own headings; an
  *   unknown style becomes a paragraph.
  * - Marks other than `strong`, `em` and link annotations keep their text without markup (the
@@ -23,6 +25,8 @@ import { isSafeHref } from '../../content-models/validation/links';
 export interface RenderOptions {
   /** Level that the editor's first heading style (h3) maps to. Default 3. */
   headingLevel?: 2 | 3 | 4;
+  /** For a session's text: whether it may show live links, and the addresses that are live links. */
+  privateLinks?: { mayShowLive: boolean; liveUrls: readonly string[] } | undefined;
 }
 
 /** How many levels below `headingLevel` each heading style sits. */
@@ -53,7 +57,8 @@ export function renderPortableText(blocks: unknown, options: RenderOptions = {})
       'strike-through': plainText,
       link: ({ children, value }) => {
         const href = typeof (value as { href?: unknown } | undefined)?.href === 'string' ? (value as { href: string }).href : '';
-        return isSafeHref(href) ? `<a href="${escapeHTML(href)}">${children}</a>` : children;
+        if (!isSafeHref(href) || (options.privateLinks && isPrivateTextLink(href, options.privateLinks))) return children;
+        return `<a href="${escapeHTML(href)}">${children}</a>`;
       },
     },
     types: {},

@@ -333,3 +333,28 @@ describe('an institution', () => {
     expect(await markersOf(institution)).toEqual([]);
   });
 });
+
+describe('private links in the Studio (the rules the build refuses with)', () => {
+  const meetingBlock = {
+    _type: 'block',
+    _key: 'b1',
+    style: 'normal',
+    markDefs: [{ _type: 'link', _key: 'l1', href: 'https://us02web.zoom.us/j/123' }],
+    children: [{ _type: 'span', _key: 's1', text: 'Sala', marks: ['l1'] }],
+  };
+
+  it('is an error to give a public session of a participants-only day a join link, naming the day', async () => {
+    const open = { ...workshop, access: 'public', links: [{ _type: 'link', _key: 'j1', kind: 'join', url: 'https://zoom.us/j/1' }] };
+    const markers = await markersOf(open);
+    expect(markers).toEqual([expect.objectContaining({ level: 'error', path: 'links.[j1].kind', message: expect.stringContaining('28 de octubre de 2020') })]);
+  });
+
+  it('is an error to link a meeting from a participants-only session’s description', async () => {
+    const markers = await markersOf({ ...workshop, description: { _type: 'localeBlockContent', es: [meetingBlock] } });
+    expect(markers).toEqual([expect.objectContaining({ level: 'error', path: 'description.es.[b1]', message: expect.stringContaining('us02web.zoom.us') })]);
+  });
+
+  it('lets a public session of a public day link the same meeting', async () => {
+    expect(await markersOf({ ...opening, description: { _type: 'localeBlockContent', es: [meetingBlock] } })).toEqual([]);
+  });
+});

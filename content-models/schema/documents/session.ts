@@ -3,6 +3,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkSessionLanguages } from '../../validation/languages';
 import { checkSessionLinks } from '../../validation/links';
 import { messagesAt, toValidationResult } from '../lib/issues';
+import { dayLinksRule, privateTextLinksRule } from '../lib/linkRules';
 import { accessOptions, languageOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
 import { sessionWhen } from '../lib/preview';
 import { sessionFieldRule } from '../lib/sessionRules';
@@ -122,6 +123,7 @@ export const session = defineType({
       title: 'Descripción',
       description: 'Opcional. Más detalle sobre la sesión: metodología, dinámica, materiales.',
       type: 'localeBlockContent',
+      validation: (rule) => rule.custom(privateTextLinksRule),
     }),
     defineField({
       name: 'questions',
@@ -172,7 +174,8 @@ export const session = defineType({
         'Enlaces de la sesión: para unirse, transmisión, grabación, materiales. Las sesiones solo para participantes no pueden llevar enlaces para unirse ni de transmisión: los inscritos los reciben por correo.',
       type: 'array',
       of: [defineArrayMember({ type: 'link' })],
-      validation: (rule) =>
+      validation: (rule) => [
+        rule.custom(dayLinksRule),
         rule.custom((links, context) => {
           const access = (context.document as { access?: unknown } | undefined)?.access === 'participants' ? 'participants' : 'public';
           const items = (Array.isArray(links) ? links : []) as { kind?: unknown; url?: unknown }[];
@@ -189,6 +192,7 @@ export const session = defineType({
             'links',
           );
         }),
+      ],
     }),
   ],
   orderings: [

@@ -11,9 +11,11 @@ import { FALLBACK_EVENT_TIME_ZONE } from '../../../content-models/schema/lib/con
 import { isValidTimeZone } from '../../../content-models/time';
 import {
   checkCountryCode,
+  checkDayLinks,
   checkEventDays,
   checkEventZones,
   checkParticipant,
+  checkPrivateTextLinks,
   checkSectionAnchors,
   checkSessionDate,
   checkSessionLanguages,
@@ -21,6 +23,8 @@ import {
   checkSessionSchedule,
   checkSessionTiming,
   isSafeHref,
+  LIVE_LINK_KINDS,
+  mayShowLiveLinks,
   type RuleIssue,
   type SessionTiming,
   unsafeHrefMessage,
@@ -103,6 +107,8 @@ function checkEvent(event: RawEvent, problems: ProblemList) {
 function checkSessions(items: unknown[], event: RawEvent | null, referenceZone: string, problems: ProblemList) {
   const eventDates = event?.days.map((d) => d.date) ?? [];
   const schedule: SessionTiming[] = [];
+  // Every join/stream address: in the text of a private session, a link to one is a way in.
+  const liveUrls = [...(event?.links ?? []), ...items.flatMap((item) => ruleView(item).links)].filter((l) => LIVE_LINK_KINDS.has(l.kind)).map((l) => l.url);
   for (const item of items) {
     const s = ruleView(item);
     const at = { documentId: s._id, documentType: 'session', label: s.title || undefined };
@@ -111,6 +117,10 @@ function checkSessions(items: unknown[], event: RawEvent | null, referenceZone: 
     problems.addIssues(at, timingIssues);
     if (event) problems.addIssues(at, checkSessionDate(s.date, eventDates));
     if (s.access === 'public' || s.access === 'participants') problems.addIssues(at, checkSessionLinks(s.access, s.links));
+    // The Studio's private-link rules (content-models/validation/privateLinks.ts).
+    const day = event?.days.find((d) => d.date === s.date);
+    problems.addIssues(at, checkDayLinks(s.access, day ? { date: day.date, access: day.access, title: day.title?.text ?? null } : undefined, s.links));
+    problems.addIssues(at, checkPrivateTextLinks(mayShowLiveLinks(s.access, day?.access), { description: s.descriptionBlocks }, liveUrls));
     problems.addIssues(at, checkSessionLanguages(s.language, s.languageSupport));
     for (const [i, p] of s.participants.entries()) {
       const field = `participants[${i}]`;

@@ -3,6 +3,7 @@
  * schedule.json, applied once in derive.ts.
  */
 import { isSafeHref, LIVE_ACCESS_KINDS } from '../../../content-models/validation/links';
+import { mayShowLiveLinks } from '../../../content-models/validation/privateLinks';
 import type { RawLink } from './model';
 
 /** Event links a public day offers: how to register, join and watch. */
@@ -24,9 +25,10 @@ export function sessionShownLinks(
   dayAccess: 'public' | 'participants',
   eventLinks: readonly RawLink[],
 ): RawLink[] {
-  const isPublic = session.access === 'public';
-  const own = session.links.filter((l) => isPublic || !LIVE_ACCESS_KINDS.has(l.kind));
-  const fromEvent = isPublic && dayAccess === 'public' ? eventPublicLinks(eventLinks) : [];
+  // The Studio's rule (content-models/validation/privateLinks.ts): live links need both public.
+  const live = mayShowLiveLinks(session.access, dayAccess);
+  const own = session.links.filter((l) => live || !LIVE_ACCESS_KINDS.has(l.kind));
+  const fromEvent = live ? eventPublicLinks(eventLinks) : [];
   const seen = new Set<string>();
   return [...own, ...fromEvent].filter((l) => {
     if (!isSafeHref(l.url) || seen.has(l.url)) return false;
@@ -39,4 +41,17 @@ export function sessionShownLinks(
 export function liveUrlOf(links: readonly RawLink[]): string | null {
   const live = links.filter((l) => LIVE_ACCESS_KINDS.has(l.kind));
   return (live.find((l) => l.kind === 'join') ?? live[0])?.url ?? null;
+}
+
+/**
+ * The private-link rule for a session's text, for the Portable Text renderer: whether it may show
+ * live links, and every join or stream address of the event and its sessions (in the text of a
+ * private session, a link to one of these is a way in: `isPrivateTextLink`).
+ */
+export function privateTextLinkRule(
+  session: { access: 'public' | 'participants'; dayAccess: 'public' | 'participants' },
+  site: { event: { links: readonly RawLink[] }; sessions: readonly { links: readonly RawLink[] }[] },
+): { mayShowLive: boolean; liveUrls: string[] } {
+  const liveUrls = [...site.event.links, ...site.sessions.flatMap((s) => s.links)].filter((l) => LIVE_ACCESS_KINDS.has(l.kind)).map((l) => l.url);
+  return { mayShowLive: mayShowLiveLinks(session.access, session.dayAccess), liveUrls };
 }

@@ -9,6 +9,7 @@ import { deriveSite } from './derive';
 import type { Site } from './model';
 import { CONTENT_SETTINGS } from './settings';
 import { type ContentSource, sourceFromEnv } from './source';
+import { pendingTranslationsLine } from './translations';
 
 /**
  * One cache per process, kept on `globalThis`: Astro may bundle this module into more than one
@@ -90,5 +91,8 @@ export function buildSite(result: unknown, lang: Lang, sourceDescription: string
   const studioUrl = 'studioUrl' in options ? options.studioUrl : process.env.SANITY_STUDIO_URL?.trim() || undefined;
   const warn = options.warn ?? ((message: string) => (lang === 'es' ? console.warn(`[content] ${message}`) : undefined));
   const content = checkContent(result, sourceDescription, studioUrl);
+  // The Studio's «Traducciones pendientes», per language, in the build log (warn only speaks for es).
+  const pending = pendingTranslationsLine(result, lang);
+  if (pending) (options.warn ?? ((message: string) => console.warn(`[content] ${message}`)))(pending);
   return deriveSite(content, lang, { warn, preview: options.preview ?? false });
 }

@@ -17,6 +17,7 @@ export function ruleView(item: unknown) {
     access: v.access,
     language: v.language ?? null,
     languageSupport: (Array.isArray(v.languageSupport) ? v.languageSupport : []) as { kind?: unknown; language?: unknown }[],
+    descriptionBlocks: (v.description as { blocks?: unknown } | null | undefined)?.blocks,
     links: (Array.isArray(v.links) ? v.links : []).map((l) => ({
       kind: str((l as { kind?: unknown } | null)?.kind),
       url: str((l as { url?: unknown } | null)?.url),

@@ -1,0 +1,80 @@
+/**
+ * The Presentation tool's document locations: which pages of the site show a document, so an
+ * editor sees them listed above the form and opens them in the preview frame beside it. Paths come
+ * from the site's route table, like the «Vista previa» action (site-links.ts).
+ */
+import { defineLocations, type PresentationPluginOptions } from 'sanity/presentation';
+import { type Lang, languages, pagePath } from '../content-models/routes';
+
+const languageNames: Record<Lang, string> = { es: 'español', en: 'inglés', pt: 'portugués' };
+
+/** One page where a document appears. */
+export interface PageLocation {
+  title: string;
+  href: string;
+}
+
+/**
+ * The pages that show a document of `type`: its own page in each language, then the pages that
+ * list it (a session appears on the programme; everything on the home page's links).
+ * @example sessionLocations({ title: 'Inauguración', slug: 'inauguracion' })[0] // { title: 'Inauguración (español)', href: '/programa/inauguracion/' }
+ */
+export function locationsOf(type: string, doc: { title?: string | null; slug?: string | null }): PageLocation[] {
+  const title = doc.title?.trim() || 'Sin título';
+  const each = (build: (lang: Lang) => string, label: (lang: Lang) => string) => languages.map((lang) => ({ title: label(lang), href: build(lang) }));
+  switch (type) {
+    case 'session':
+      return doc.slug
+        ? [
+            ...each(
+              (lang) => pagePath('session', lang, doc.slug as string),
+              (lang) => `${title} (${languageNames[lang]})`,
+            ),
+            { title: 'Programa', href: pagePath('programme', 'es') },
+          ]
+        : [{ title: 'Programa', href: pagePath('programme', 'es') }];
+    case 'speaker':
+      return doc.slug
+        ? [
+            ...each(
+              (lang) => pagePath('speaker', lang, doc.slug as string),
+              (lang) => `${title} (${languageNames[lang]})`,
+            ),
+            { title: 'Ponentes', href: pagePath('speakers', 'es') },
+          ]
+        : [{ title: 'Ponentes', href: pagePath('speakers', 'es') }];
+    case 'event':
+      return [
+        ...each(
+          (lang) => pagePath('home', lang),
+          (lang) => `Inicio (${languageNames[lang]})`,
+        ),
+        { title: 'Programa', href: pagePath('programme', 'es') },
+      ];
+    case 'conceptNote':
+      return each(
+        (lang) => pagePath('conceptNote', lang),
+        (lang) => `Nota conceptual (${languageNames[lang]})`,
+      );
+    default:
+      return [];
+  }
+}
+
+const select = { title: 'title.es', name: 'name', slug: 'slug.current' };
+
+/** `resolve.locations` of the Presentation tool, one resolver per type with pages. */
+export const presentationLocations: NonNullable<PresentationPluginOptions['resolve']>['locations'] = Object.fromEntries(
+  ['session', 'speaker', 'event', 'conceptNote'].map((type) => [
+    type,
+    defineLocations({
+      select,
+      resolve: (doc) => ({
+        locations: locationsOf(type, {
+          title: (doc?.title as string | undefined) ?? (doc?.name as string | undefined) ?? null,
+          slug: (doc?.slug as string | undefined) ?? null,
+        }),
+      }),
+    }),
+  ]),
+);

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spanishCorrections, structureStrings, studioStrings } from '../../studio/locale-es';
+import { locationsOf } from '../../studio/presentation';
+import { canCreateSessionOfDay, dayTitle } from '../../studio/structure';
+
+/** The Studio's own pieces that the browser test sees, one at a time. */
+
+describe('the day lists', () => {
+  it('name each day as its comment says, without the comma Intl puts after the weekday', () => {
+    expect(dayTitle({ date: '2020-10-26', title: 'Abierto al público', access: 'public' })).toBe('Lunes 26 de octubre · Abierto al público');
+    expect(dayTitle({ date: '2020-10-30', title: null, access: null })).toBe('Viernes 30 de octubre');
+  });
+
+  it('take the «Sesión de este día» intent themselves (Sanity gives it only to the first two panes)', () => {
+    expect(canCreateSessionOfDay('create', { type: 'session', template: 'session-on-day' })).toBe(true);
+    expect(canCreateSessionOfDay('create', { type: 'session' })).toBe(false);
+    expect(canCreateSessionOfDay('edit', { type: 'session', template: 'session-on-day' })).toBe(false);
+  });
+});
+
+describe('the Spanish corrections', () => {
+  /** Sanity's own English strings, as the bundle ships them: every key we translate must exist there. */
+  const sanityLib = path.resolve('node_modules/sanity/lib');
+  const sources = readdirSync(sanityLib)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(path.join(sanityLib, f), 'utf8'));
+  const defines = (namespace: string, key: string) =>
+    sources.some((src) => {
+      const start = src.indexOf(`defineLocalesResources("${namespace}", {`);
+      if (start < 0) return false;
+      const end = src.indexOf('defineLocalesResources(', start + 10);
+      return src.slice(start, end < 0 ? undefined : end).includes(`"${key}":`);
+    });
+
+  it('translate keys Sanity defines, in the namespace it defines them', () => {
+    for (const key of Object.keys(structureStrings)) expect(defines('structure', key), `structure: ${key}`).toBe(true);
+    for (const key of Object.keys(studioStrings)) expect(defines('studio', key), `studio: ${key}`).toBe(true);
+    expect(spanishCorrections.map((b) => [b.locale, b.namespace])).toEqual([
+      ['es-ES', 'structure'],
+      ['es-ES', 'studio'],
+    ]);
+  });
+
+  it('never build «Nuevo Sesión», and say «Field actions» in Spanish', () => {
+    const esLocale = readFileSync(path.resolve('node_modules/@sanity/locale-es-es/dist/_chunks-es/structure.js'), 'utf8');
+    expect(esLocale).toContain('"Nuevo {{schemaType}}"');
+    expect(structureStrings['panes.document-header-title.new.text']?.replace('{{schemaType}}', 'Sesión')).toBe('Sesión: documento nuevo');
+    expect(studioStrings['form.field.actions-menu.title']).toBe('Acciones del campo');
+  });
+});
+
+describe('the Presentation tool’s document locations', () => {
+  it('list a session’s page in each language, then the programme', () => {
+    expect(locationsOf('session', { title: 'Inauguración del encuentro', slug: 'inauguracion' })).toEqual([
+      { title: 'Inauguración del encuentro (español)', href: '/programa/inauguracion/' },
+      { title: 'Inauguración del encuentro (inglés)', href: '/en/programme/inauguracion/' },
+      { title: 'Inauguración del encuentro (portugués)', href: '/pt/programa/inauguracion/' },
+      { title: 'Programa', href: '/programa/' },
+    ]);
+  });
+
+  it('fall back to the list pages while a slug is missing, and know the singletons', () => {
+    expect(locationsOf('speaker', { title: 'Rita', slug: null })).toEqual([{ title: 'Ponentes', href: '/ponentes/' }]);
+    expect(locationsOf('event', {}).map((l) => l.href)).toEqual(['/', '/en/', '/pt/', '/programa/']);
+    expect(locationsOf('institution', {})).toEqual([]);
+  });
+});
