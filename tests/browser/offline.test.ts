@@ -151,8 +151,10 @@ describe('the offline programme', () => {
       await page.goto(server.url(pagePath('speaker', 'en', 'rita-mishaan')));
       expect(await page.locator('h1').textContent()).toMatch(/Rita Mishaan/);
       expect(await page.locator(NOTE).textContent()).toBe('Programme available offline.');
-      // Nothing reached the server: every answer came from the cache.
-      expect(server.requests).toEqual([]);
+      // Nothing the pages asked for reached the server: every answer came from the cache. The
+      // browser's own check for a new /sw.js on navigation is not answered by the worker, and
+      // Chromium sends it past the page's offline emulation.
+      expect(server.requests.filter((r) => r !== '/sw.js')).toEqual([]);
     } finally {
       await context.setOffline(false);
     }
