@@ -99,7 +99,8 @@ describe('the offline programme', () => {
     await opened?.close();
   });
 
-  it('registers the worker, which caches exactly the listed pages and the files they load, and then says so in the footer', async () => {
+  // Workbox precaches one file at a time, and the oracle below loads every precached page: more than the default minute on a busy machine.
+  it('registers the worker, which caches exactly the listed pages and the files they load, and then says so in the footer', { timeout: 180_000 }, async () => {
     const { page } = opened;
     await page.goto(server.url(pagePath('programme', 'es')));
     const note = page.locator(NOTE);
