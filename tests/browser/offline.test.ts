@@ -102,7 +102,9 @@ describe('the offline programme', () => {
   });
 
   // Workbox precaches one file at a time, and the oracle below loads every precached page: more than the default minute on a busy machine.
-  it('registers the Spanish worker, which caches exactly the Spanish shell and the files it loads, and then says so in the footer and offers to save the rest', { timeout: 180_000 }, async () => {
+  it('registers the Spanish worker, which caches exactly the Spanish shell and the files it loads, and then says so in the footer and offers to save the rest', {
+    timeout: 180_000,
+  }, async () => {
     const { page } = opened;
     await page.goto(server.url(pagePath('programme', 'es')));
     const note = page.locator(NOTE);
