@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { alternatePaths, languages } from './content-models/routes.ts';
+import { serviceWorker } from './site/lib/offline.ts';
 import { siteUrl } from './site/lib/site-url.ts';
 
 const site = siteUrl(process.env);
@@ -40,5 +41,7 @@ export default defineConfig({
         };
       },
     }),
+    // dist/sw.js, written with Workbox once every page exists (site/lib/offline.ts).
+    serviceWorker(),
   ],
 });

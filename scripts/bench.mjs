@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: figures about the built site, not a pass/fail test. It prints
-//   (a) build time against content size: the embedded dataset, then 10× and 100× synthetic copies;
+//   (a) build time against content size: the embedded dataset, then 10× and 100× synthetic copies,
+//       each as a clean build and as a rebuild after one session's title changed (the build cache
+//       kept), in CPU seconds (user+sys) and as a ratio to a floor built in the same run: a bare
+//       Astro project on the same astro version with as many trivial pages;
+//   (a') first-visit bytes: the home page, its script, its language's service worker and all the
+//       worker precaches, gzip, at every size;
 //   (b) per page kind and language: HTML, inline CSS and JS weight (raw and gzip), the requests a
 //       real Chromium makes, render-blocking resources;
 //   (c) Lighthouse (mobile profile, simulated throttling) for the main page kinds;
@@ -9,7 +14,7 @@
 // valid content fails, Chromium or Lighthouse cannot run). BENCH_SKIP=scale,lighthouse skips parts;
 // BENCH_LIGHTHOUSE_RUNS (default 3) sets the runs per page; BENCH_KEEP=1 keeps the temporary folder.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -26,13 +31,16 @@ const root = path.resolve(import.meta.dirname, '..');
 const seedFile = path.join(root, 'studio', 'seed', 'production.ndjson');
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const work = mkdtempSync(path.join(os.tmpdir(), 'seminario-bench-'));
-/** Tooling failures: reported as they happen, and turned into the exit code at the end. */
+/** Tooling failures: reported as they happen, and turned into the exit code at the end. @type {string[]} */
 const broken = [];
 
 /** Budgets (d). Gzip sizes in bytes. */
 const BUDGET = {
   criticalGzip: 14 * 1024, // the first TCP round trip (10 packets ≈ 14 KB): HTML with its inline CSS
-  jsGzip: 2 * 1024,
+  jsGzip: 3 * 1024,
+  firstVisit: { 1: 60 * 1024, 10: 90 * 1024 },
+  cleanBuildVsFloor: { 10: 6 },
+  rebuildVsFloor: { 10: 4 },
   fontRequests: 0,
   lighthouse: 100,
   cls: 0,
@@ -40,7 +48,7 @@ const BUDGET = {
 
 const SAMPLE = { session: 'inauguracion', speaker: 'rita-mishaan' };
 const KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'notFound'];
-const LIGHTHOUSE_KINDS = ['home', 'programme', 'session', 'speaker', 'conceptNote'];
+const LIGHTHOUSE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme'];
 /** Lighthouse's simulated throttling still varies run to run on a busy machine; it recommends a median. */
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3);
 
@@ -53,9 +61,9 @@ function samplePath(lang, kind) {
 // ---------------------------------------------------------------------------------------------
 // Output helpers
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (n) => `${Math.round(n)} ms`;
-const verdict = (ok) => (ok ? 'within budget' : 'over budget');
+const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (/** @type {number | null} */ n) => `${Math.round(n ?? 0)} ms`;
+const verdict = (/** @type {boolean} */ ok) => (ok ? 'within budget' : 'over budget');
 
 /**
  * Prints rows as an aligned text table; numbers-looking cells are right-aligned.
@@ -66,8 +74,8 @@ function table(header, rows) {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const numeric = header.map((_, i) => rows.every((r) => /^[\d.,]+( (ms|KB|s|B))?$|^—$/.test(String(r[i]))));
-  const line = (r) => r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i]) : (c ?? '').padEnd(widths[i]))).join('  ');
-  console.log(line(cells[0]));
+  const line = (/** @type {string[]} */ r) => r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i] ?? 0) : (c ?? '').padEnd(widths[i] ?? 0))).join('  ');
+  console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of cells.slice(1)) console.log(line(r));
 }
@@ -82,31 +90,36 @@ function section(title) {
 
 /** Files under a folder, as paths relative to it. @param {string} dir @returns {string[]} */
 function listFiles(dir) {
-  const out = [];
-  const walk = (sub) => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = path.join(sub, entry.name);
-      if (entry.isDirectory()) walk(rel);
-      else out.push(rel);
-    }
-  };
-  walk('');
-  return out;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
+
+/**
+ * @typedef {{ ok: false, elapsed: number, error: string }} FailedBuild
+ * @typedef {{ ok: true, elapsed: number, cpu: number, pages: number, files: number, bytes: number, byType: Record<string, { count: number, bytes: number }>, astroMs: number | null, routes: Map<string, { count: number, ms: number }> }} Build
+ */
 
 /**
  * Runs scripts/build.mjs into `outDir` with the given dataset and times it.
  * @param {string} outDir
  * @param {string | null} datasetFile null: the embedded dataset
+ * @param {string} [cacheDir] the build cache (BUILD_CACHE_DIR); default a new one per target
+ * @returns {FailedBuild | Build}
  */
-function build(outDir, datasetFile) {
-  const env = { ...process.env, BUILD_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+function build(outDir, datasetFile, cacheDir = path.join(outDir, '..', `${path.basename(outDir)}-cache`)) {
+  /** @type {NodeJS.ProcessEnv} */
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
   // Like npm test: the benchmark measures a local dataset, never a developer's Content Lake.
   for (const key of [...CONTENT_SETTINGS, ...BUILD_SETTINGS]) delete env[key];
+  // Set after the clearing above, which removes a developer's own BUILD_OUT_DIR.
+  Object.assign(env, { BUILD_OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir });
   if (datasetFile) env.CONTENT_DATASET_FILE = datasetFile;
   const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
   const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const elapsed = performance.now() - started;
+  const cpu = childrenCpuSeconds() - cpuBefore;
   if (result.status !== 0) {
     const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-25).join('\n');
     return { ok: false, elapsed, error: tail };
@@ -127,7 +140,7 @@ function build(outDir, datasetFile) {
   // Astro prints "812ms", "5.65s" or "8m 21s" (core/build/util.js getTimeStat).
   const astro = /\d+ page\(s\) built in (?:(\d+)m (\d+)s|([\d.]+)(ms|s))/.exec(log);
   const astroMs = !astro ? null : astro[1] ? (Number(astro[1]) * 60 + Number(astro[2])) * 1000 : Number(astro[3]) * (astro[4] === 's' ? 1000 : 1);
-  return { ok: true, elapsed, pages, files: files.length, bytes, byType, astroMs, routes: routeTimes(log) };
+  return { ok: true, elapsed, cpu, pages, files: files.length, bytes, byType, astroMs, routes: routeTimes(log) };
 }
 
 /** Folder names of the route table, to tell page kinds apart in Astro's log. */
@@ -176,7 +189,7 @@ function outputKind(urlPath) {
 function routeTimes(log) {
   const out = new Map();
   for (const match of log.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
-    const kind = outputKind(match[1]);
+    const kind = outputKind(match[1] ?? '');
     const entry = out.get(kind) ?? { count: 0, ms: 0 };
     entry.count++;
     entry.ms += Number(match[2]) * (match[3] === 's' ? 1000 : 1);
@@ -185,24 +198,121 @@ function routeTimes(log) {
   return out;
 }
 
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * CPU seconds (user+sys) used so far by this process's finished children and theirs: Linux adds a
+ * child's times (cutime, cstime) to its parent's once it has been waited for, so the difference
+ * around a spawnSync is the CPU of the whole build (Node, Astro, esbuild), whatever the machine's load.
+ */
+function childrenCpuSeconds() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of proc(5), counted after the command name: cutime and cstime.
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+}
+
+/**
+ * The floor: a bare Astro project on the same astro version (node_modules symlinked) with
+ * `pages` trivial pages (title, heading, one line of text), built in the same run; returns its
+ * CPU seconds, or null when it does not build.
+ * @param {number} pages
+ */
+function buildFloor(pages) {
+  const dir = path.join(work, `floor-${pages}`);
+  mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'floor', private: true, type: 'module' }));
+  writeFileSync(path.join(dir, 'astro.config.mjs'), 'export default {};\n');
+  writeFileSync(
+    path.join(dir, 'src', 'pages', '[page].astro'),
+    [
+      '---',
+      `export const getStaticPaths = () => Array.from({ length: ${pages} }, (_, i) => ({ params: { page: String(i) } }));`,
+      'const { page } = Astro.params;',
+      '---',
+      '<html lang="en"><head><meta charset="utf-8"><title>Page {page}</title></head><body><h1>Page {page}</h1><p>One line of text.</p></body></html>',
+      '',
+    ].join('\n'),
+  );
+  const before = childrenCpuSeconds();
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: dir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const cpu = childrenCpuSeconds() - before;
+  if (result.status !== 0) {
+    broken.push(`the floor (${pages} pages) did not build: ${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-5).join(' / ')}`);
+    return null;
+  }
+  return cpu;
+}
+
+/**
+ * First-visit bytes, gzip: what a reader's phone downloads on opening a language's home page, its
+ * service worker included: the page, the scripts it loads, the worker script, and every file the
+ * worker precaches (counted even where the HTTP cache could spare one).
+ * @param {string} dir a built site
+ * @param {string} lang
+ */
+function firstVisitBytes(dir, lang) {
+  const home = pagePath('home', /** @type {any} */ (lang));
+  const html = readFileSync(fileOf(dir, home), 'utf8');
+  const scripts = [...parseHTML(html).document.querySelectorAll('script[src]')].map((el) => new URL(el.getAttribute('src') ?? '', 'http://x/').pathname);
+  const worker = `${home}sw.js`;
+  const source = readFileSync(fileOf(dir, worker), 'utf8');
+  const manifest = /\[\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\}(?:,\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\})*\]/.exec(source);
+  /** @type {string[]} */
+  const precached = manifest ? JSON.parse(manifest[0]).map((/** @type {{ url: string }} */ e) => e.url) : [];
+  const files = [home, ...scripts, worker, ...precached];
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(fileOf(dir, f))).length, 0);
+  return { bytes, requests: files.length };
+}
+
+/**
+ * A copy of a dataset file with one session's title changed, as an editor's one publish.
+ * @param {any[]} docs
+ * @param {string} file
+ */
+function writeEdited(docs, file) {
+  let edited = false;
+  const copy = docs.map((doc) => {
+    if (edited || doc._type !== 'session' || typeof doc.title?.es !== 'string') return doc;
+    edited = true;
+    return { ...doc, title: { ...doc.title, es: `${doc.title.es} (editado)` } };
+  });
+  writeFileSync(file, toNdjson(copy));
+}
+
 function benchBuilds() {
   section('(a) Build time against content size');
   const seed = readDataset(seedFile);
   const factors = skip.has('scale') ? [1] : [1, 10, 100];
+  /** @type {(string | number)[][]} */
   const rows = [];
+  /** @type {string[]} */
   const breakdown = [];
   /** @type {{ label: string, routes: Map<string, { count: number, ms: number }>, astroMs: number | null }[]} */
   const timings = [];
+  /** @type {string | null} */
   let embeddedOut = null;
+  /** @type {Map<number, number | null>} */
+  const floors = new Map();
+  /** @type {{ factor: number, pages: number, clean: number, rebuild: number | null, floor: number | null, visits: { bytes: number, requests: number }[] }[]} */
+  const cpuRows = [];
   for (const factor of factors) {
     const outDir = path.join(work, `site-x${factor}`);
+    /** @type {string | null} */
     let dataset = null;
     if (factor > 1) {
       dataset = path.join(work, `dataset-x${factor}.ndjson`);
       writeFileSync(dataset, toNdjson(scaleDataset(seed, factor)));
     }
     const docs = factor === 1 ? seed : scaleDataset(seed, factor);
-    const count = (type) => docs.filter((d) => d._type === type).length;
+    const count = (/** @type {string} */ type) => docs.filter((d) => d._type === type).length;
     process.stdout.write(
       `  building ${factor === 1 ? 'the embedded dataset' : `${factor}× dataset`} (${count('session')} sessions, ${count('speaker')} speakers)… `,
     );
@@ -215,7 +325,19 @@ function benchBuilds() {
       continue;
     }
     console.log(`${(result.elapsed / 1000).toFixed(1)} s`);
-    const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    process.stdout.write(`    rebuilding after one session's title changed (build cache kept)… `);
+    const edited = path.join(work, `dataset-x${factor}-edited.ndjson`);
+    writeEdited(docs, edited);
+    const rebuild = build(path.join(work, `site-x${factor}-rebuild`), edited, path.join(work, `site-x${factor}-cache`));
+    console.log(rebuild.ok ? `${(rebuild.elapsed / 1000).toFixed(1)} s` : 'FAILED');
+    if (!rebuild.ok) broken.push(`rebuild of the ${factor}× dataset failed`);
+    process.stdout.write(`    the floor: a bare Astro project with ${result.pages} trivial pages… `);
+    const floor = floors.get(result.pages) ?? buildFloor(result.pages);
+    floors.set(result.pages, floor);
+    console.log(floor === null ? 'FAILED' : `${floor.toFixed(1)} s CPU`);
+    const visits = languages.map((lang) => firstVisitBytes(outDir, lang));
+    cpuRows.push({ factor, pages: result.pages, clean: result.cpu, rebuild: rebuild.ok ? rebuild.cpu : null, floor, visits });
+    const mb = (/** @type {number} */ n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     breakdown.push(
       `  ${factor === 1 ? 'embedded' : `${factor}×`}: ${Object.entries(result.byType)
         .sort((x, y) => y[1].bytes - x[1].bytes)
@@ -238,6 +360,32 @@ function benchBuilds() {
   console.log('');
   table(['dataset', 'sessions', 'speakers', 'HTML pages', 'wall time', 'ms/page (wall)', 'ms/page (Astro)', 'output'], rows);
   console.log('  wall time: the whole `scripts/build.mjs` (Node and Astro start-up, 3 content loads, atomic swap); Astro: its own "pages built in".');
+  console.log('\n  CPU (user+sys, the build and its children) against the floor, and first-visit bytes (gzip) per language home, service worker included:\n');
+  const ratio = (/** @type {number | null} */ n, /** @type {number | null} */ d) => (n === null || d === null || d === 0 ? '—' : `${(n / d).toFixed(1)}×`);
+  table(
+    ['dataset', 'HTML pages', 'floor CPU', 'clean CPU', 'clean / floor', 'rebuild CPU', 'rebuild / floor', 'first visit es', 'en', 'pt', 'requests (es)'],
+    cpuRows.map((r) => [
+      r.factor === 1 ? 'embedded' : `${r.factor}×`,
+      r.pages,
+      r.floor === null ? '—' : `${r.floor.toFixed(1)} s`,
+      `${r.clean.toFixed(1)} s`,
+      ratio(r.clean, r.floor),
+      r.rebuild === null ? '—' : `${r.rebuild.toFixed(1)} s`,
+      ratio(r.rebuild, r.floor),
+      ...r.visits.map((v) => kb(v.bytes)),
+      r.visits[0]?.requests ?? '—',
+    ]),
+  );
+  for (const r of cpuRows) {
+    const visitBudget = BUDGET.firstVisit[/** @type {1 | 10} */ (r.factor)];
+    const worst = Math.max(...r.visits.map((v) => v.bytes));
+    if (visitBudget) console.log(`  ${r.factor}×: first visit ≤ ${kb(visitBudget)}: ${kb(worst)}, ${verdict(worst <= visitBudget)}`);
+    const clean = BUDGET.cleanBuildVsFloor[/** @type {10} */ (r.factor)];
+    const rebuilt = BUDGET.rebuildVsFloor[/** @type {10} */ (r.factor)];
+    if (clean && r.floor) console.log(`  ${r.factor}×: clean build ≤ ${clean}× the floor: ${ratio(r.clean, r.floor)}, ${verdict(r.clean / r.floor <= clean)}`);
+    if (rebuilt && r.floor && r.rebuild !== null)
+      console.log(`  ${r.factor}×: one-edit rebuild ≤ ${rebuilt}× the floor: ${ratio(r.rebuild, r.floor)}, ${verdict(r.rebuild / r.floor <= rebuilt)}`);
+  }
   console.log('  Output by file type:');
   for (const line of breakdown) console.log(line);
   if (timings.length) {
@@ -336,6 +484,7 @@ async function countRequests(server, paths) {
     for (const urlPath of paths) {
       const context = await browser.newContext({ timezoneId: 'America/Guatemala', locale: 'es-419' });
       const page = await context.newPage();
+      /** @type {import('playwright-core').Request[]} */
       const seen = [];
       page.on('request', (request) => seen.push(request));
       await page.goto(server.url(urlPath), { waitUntil: 'load' });
@@ -355,6 +504,10 @@ async function countRequests(server, paths) {
   return out;
 }
 
+/**
+ * @param {string} dir
+ * @param {import('./lib/static-server.mjs').StaticServer} server
+ */
 async function benchPages(dir, server) {
   section('(b) Page weight, requests and render-blocking resources (embedded dataset)');
   const paths = languages.flatMap((lang) => KINDS.map((kind) => ({ lang, kind, urlPath: samplePath(lang, kind) })));
@@ -399,6 +552,15 @@ async function benchPages(dir, server) {
 // ---------------------------------------------------------------------------------------------
 // (c) Lighthouse
 
+/**
+ * @typedef {{ kind: string, urlPath: string, error: string }} LighthouseFailure
+ * @typedef {{ kind: string, urlPath: string, error?: undefined, performance: number | null, accessibility: number | null, bestPractices: number | null, seo: number | null, lcp: number | null, tbt: number | null, cls: number | null, fcp: number | null, lost: string[], perfScores: number[], warnings: string[], seconds: number }} LighthouseScores
+ */
+
+/**
+ * @param {import('./lib/static-server.mjs').StaticServer} server
+ * @returns {Promise<(LighthouseFailure | LighthouseScores)[]>}
+ */
 async function benchLighthouse(server) {
   section(`(c) Lighthouse 13, mobile profile (simulated slow 4G, 4× CPU slowdown), Spanish pages, median of ${LIGHTHOUSE_RUNS} runs`);
   process.env.CHROME_PATH ??= chromiumPath();
@@ -415,6 +577,7 @@ async function benchLighthouse(server) {
     return [];
   }
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags: ['--headless', ...CHROMIUM_FLAGS] });
+  /** @type {(LighthouseFailure | LighthouseScores)[]} */
   const results = [];
   try {
     for (const kind of LIGHTHOUSE_KINDS) {
@@ -431,7 +594,7 @@ async function benchLighthouse(server) {
         // Lighthouse's own choice of the representative run (median FCP and TTI).
         const lhr = computeMedianRun(runs);
         const perfScores = runs.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
-        const score = (id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
+        const score = (/** @type {string} */ id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
         // What cost points: every weighted audit under 1 in the four scored categories.
         const lost = [];
         for (const id of ['performance', 'accessibility', 'best-practices', 'seo']) {
@@ -465,11 +628,11 @@ async function benchLighthouse(server) {
   } finally {
     chrome.kill();
   }
-  const fmt = (n) => (n === null || n === undefined ? '—' : String(n));
+  const fmt = (/** @type {number | null | undefined} */ n) => (n === null || n === undefined ? '—' : String(n));
   table(
     ['kind', 'path', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'perf per run', 'time'],
     results.map((r) =>
-      r.error
+      r.error !== undefined
         ? [r.kind, r.urlPath, 'error', '—', '—', '—', '—', '—', '—', '—', '—', '—']
         : [
             r.kind,
@@ -481,16 +644,19 @@ async function benchLighthouse(server) {
             ms(r.fcp),
             ms(r.lcp),
             ms(r.tbt),
-            r.cls.toFixed(3),
+            r.cls === null ? '—' : r.cls.toFixed(3),
             r.perfScores.join(' '),
             `${r.seconds.toFixed(1)} s`,
           ],
     ),
   );
   for (const r of results) {
-    if (r.error) console.log(`  ${r.urlPath}: Lighthouse error: ${r.error}`);
-    for (const l of r.lost ?? []) console.log(`  ${r.urlPath} lost points on ${l}`);
-    for (const w of r.warnings ?? []) console.log(`  ${r.urlPath} warning: ${w}`);
+    if (r.error !== undefined) {
+      console.log(`  ${r.urlPath}: Lighthouse error: ${r.error}`);
+      continue;
+    }
+    for (const l of r.lost) console.log(`  ${r.urlPath} lost points on ${l}`);
+    for (const w of r.warnings) console.log(`  ${r.urlPath} warning: ${w}`);
   }
   return results;
 }
@@ -501,10 +667,14 @@ async function benchLighthouse(server) {
 /**
  * One row per budget over all measured pages: the worst figure, its page, and the verdict; pages
  * over budget are named.
+ * @param {Awaited<ReturnType<typeof benchPages>>} measured
+ * @param {(LighthouseFailure | LighthouseScores)[]} lighthouseResults
  */
 function budgets(measured, lighthouseResults) {
   section('(d) Budgets');
+  /** @type {string[][]} */
   const rows = [];
+  /** @type {string[]} */
   const over = [];
   /**
    * @param {string} label
@@ -514,35 +684,36 @@ function budgets(measured, lighthouseResults) {
    * @param {(v: number) => string} show
    */
   const budget = (label, figures, ok, worst, show) => {
-    const known = figures.filter((f) => f.value !== null);
-    if (known.length === 0) {
+    const known = /** @type {{ page: string, value: number }[]} */ (figures.filter((f) => f.value !== null));
+    const sorted = [...known].sort((x, y) => (worst === 'max' ? y.value - x.value : x.value - y.value));
+    const [first, last] = [sorted[0], sorted.at(-1)];
+    if (!first || !last) {
       rows.push([label, 'not measured', '—', '—', 'not measured']);
       return;
     }
-    const sorted = [...known].sort((x, y) => (worst === 'max' ? y.value - x.value : x.value - y.value));
     const failing = known.filter((f) => !ok(f.value));
     for (const f of failing) over.push(`${label}: ${f.page} ${show(f.value)}`);
-    const allEqual = sorted[0].value === sorted.at(-1).value;
+    const allEqual = first.value === last.value;
     rows.push([
       label,
-      show(sorted[0].value),
-      allEqual ? '(all pages)' : sorted[0].page,
+      show(first.value),
+      allEqual ? '(all pages)' : first.page,
       `${known.length - failing.length}/${known.length}`,
       verdict(failing.length === 0),
     ]);
   };
-  const page = (m) => `${m.lang} ${m.kind}`;
+  const page = (/** @type {{ lang: string, kind: string }} */ m) => `${m.lang} ${m.kind}`;
   budget(
-    'critical HTML + inline CSS, gzip < 14 KB',
+    'HTML + inline CSS, gzip ≤ 14 KB',
     measured.map((m) => ({ page: page(m), value: m.htmlGzip })),
-    (v) => v < BUDGET.criticalGzip,
+    (v) => v <= BUDGET.criticalGzip,
     'max',
     kb,
   );
   budget(
-    'JS, gzip < 2 KB',
+    'JS, gzip ≤ 3 KB',
     measured.map((m) => ({ page: page(m), value: m.jsGzip })),
-    (v) => v < BUDGET.jsGzip,
+    (v) => v <= BUDGET.jsGzip,
     'max',
     kb,
   );
@@ -567,13 +738,13 @@ function budgets(measured, lighthouseResults) {
     'max',
     String,
   );
-  const lh = lighthouseResults.filter((r) => !r.error);
-  for (const [label, key] of [
+  const lh = lighthouseResults.filter(/** @returns {r is LighthouseScores} */ (r) => r.error === undefined);
+  for (const [label, key] of /** @type {[string, 'performance' | 'accessibility' | 'bestPractices' | 'seo'][]} */ ([
     ['Lighthouse performance = 100', 'performance'],
     ['Lighthouse accessibility = 100', 'accessibility'],
     ['Lighthouse best practices = 100', 'bestPractices'],
     ['Lighthouse SEO = 100', 'seo'],
-  ]) {
+  ])) {
     budget(
       label,
       lh.map((r) => ({ page: `es ${r.kind}`, value: r[key] })),

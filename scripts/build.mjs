@@ -10,6 +10,7 @@
 // when it is not, and two such builds at once (tests, benchmarks, a developer) would delete each
 // other's chunks mid-build.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { headersFile, redirectsFile } from '../site/lib/hosting/headers-file.ts';
@@ -49,6 +50,7 @@ if (built) {
   try {
     rmSync(path.join(workDir, '.prerender'), { recursive: true, force: true });
     writeHostingFiles(workDir);
+    refreshWorkerRevisions(workDir);
     // Next to the target, so the swap below is two renames on one file system.
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(path.dirname(target), { recursive: true });
@@ -77,19 +79,44 @@ function removeAbandonedBuilds() {
     try {
       process.kill(pid, 0);
     } catch (error) {
-      if (error?.code === 'ESRCH') rmSync(path.join(root, name), { recursive: true, force: true });
+      if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ESRCH') rmSync(path.join(root, name), { recursive: true, force: true });
     }
   }
 }
 
-/** Renames, or copies and deletes when the destination is on another file system. */
+/**
+ * Renames, or copies and deletes when the destination is on another file system.
+ * @param {string} from
+ * @param {string} to
+ */
 function moveDir(from, to) {
   try {
     renameSync(from, to);
   } catch (error) {
-    if (error?.code !== 'EXDEV') throw error;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EXDEV') throw error;
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The service workers (site/lib/offline.ts) give each precached page the hash of its file as
+ * revision, but they are written by Astro's build, before writeHostingFiles adds the policy to
+ * every page. The revisions are set again here from the final files, so a page's revision is the
+ * hash of what the reader downloads.
+ * @param {string} dir
+ */
+function refreshWorkerRevisions(dir) {
+  for (const { prefix } of hostedLanguages) {
+    const file = path.join(dir, prefix, 'sw.js');
+    if (!existsSync(file)) continue;
+    const source = readFileSync(file, 'utf8');
+    const updated = source.replace(/\{"revision":"[0-9a-f]+","url":"([^"]*)"\}/g, (entry, url) => {
+      const page = path.join(dir, url, 'index.html');
+      if (!existsSync(page)) return entry;
+      return JSON.stringify({ revision: createHash('md5').update(readFileSync(page)).digest('hex'), url });
+    });
+    writeFileSync(file, updated);
   }
 }
 
@@ -103,6 +130,7 @@ function moveDir(from, to) {
  * Astro's own `security.csp` was not used: it takes over script-src (adding hashes of bundled
  * scripts where 'self' is the rule), and for static output without an adapter it only writes the
  * meta tag, so the headers would come from another source.
+ * @param {string} dir
  */
 function writeHostingFiles(dir) {
   const { hashes, styleAttributes } = inlineStyleHashes(dir);
@@ -130,6 +158,7 @@ function writeHostingFiles(dir) {
   }
 }
 
+/** @param {string} value */
 function escapeAttribute(value) {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

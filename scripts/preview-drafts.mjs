@@ -9,6 +9,7 @@
 // that it can add one small Vite plugin (freshDrafts, below): without it, reloading a page after an
 // edit in the Studio would keep showing the content of the first visit.
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { dev } from 'astro';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -86,6 +87,7 @@ function startPreview() {
  * for a second at most). New draft sessions and speakers get their pages the same way.
  * tests/build/preview-drafts.test.ts edits a draft between two requests to prove it.
  */
+/** @returns {import('vite').Plugin} */
 function freshDrafts() {
   return {
     name: 'preview-drafts:fresh-content',
@@ -102,29 +104,35 @@ function freshDrafts() {
   };
 }
 
-/** A GET for a page (a path ending in `/` or `.html`), not for a script, style, image or module. */
+/**
+ * A GET for a page (a path ending in `/` or `.html`), not for a script, style, image or module.
+ * @param {import('node:http').IncomingMessage} req
+ */
 function isPageRequest(req) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const pathname = (req.url ?? '/').split('?')[0];
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   if (/^\/(@|_astro\/|node_modules\/)/.test(pathname)) return false;
   return pathname.endsWith('/') || pathname.endsWith('.html');
 }
 
-/** `--port N`, `--port=N`, `--host H`, `--host=H`; anything else stops with a message. */
+/**
+ * `--port N`, `--port=N`, `--host H`, `--host=H`; anything else stops with a message.
+ * @param {string[]} args
+ * @returns {{ host: string, port: number }}
+ */
 function parseArguments(args) {
-  const options = { host: '127.0.0.1', port: 4321 };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.split(/=(.*)/s, 2);
-    const value = inline ?? args[++i];
-    if (flag === '--port' && /^\d+$/.test(value ?? '') && Number(value) > 0 && Number(value) < 65536) options.port = Number(value);
-    else if (flag === '--host' && value) options.host = value;
-    else {
-      console.error(
-        `Opción no válida / invalid option: ${arg}${value === undefined ? '' : ` ${value}`}. Uso / usage: npm run preview:drafts -- [--port 4321] [--host 127.0.0.1]`,
-      );
-      process.exit(1);
-    }
+  const usage = 'Uso / usage: npm run preview:drafts -- [--port 4321] [--host 127.0.0.1]';
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { port: { type: 'string', default: '4321' }, host: { type: 'string', default: '127.0.0.1' } }, strict: true }));
+  } catch (error) {
+    console.error(`Opción no válida / invalid option: ${error instanceof Error ? error.message : String(error)}. ${usage}`);
+    process.exit(1);
   }
-  return options;
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port < 1 || port > 65535 || !values.host) {
+    console.error(`Opción no válida / invalid option: --port ${values.port} --host ${values.host}. ${usage}`);
+    process.exit(1);
+  }
+  return { host: values.host, port };
 }

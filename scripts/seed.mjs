@@ -1,17 +1,29 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
 import { createClient } from '@sanity/client';
 import { readNdjson } from '../content-models/ndjson.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const args = new Set(process.argv.slice(2));
 const env = process.env;
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`seed: ${message}`);
   process.exit(1);
 }
+
+/** @returns {{ force: boolean }} */
+function parseArguments() {
+  try {
+    const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } }, strict: true });
+    return { force: values.force };
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}. Usage: npm run seed [-- --force]`);
+  }
+}
+const args = parseArguments();
 
 const projectId = env.SANITY_PROJECT_ID?.trim();
 const dataset = env.SANITY_DATASET?.trim() || 'production';
@@ -38,7 +50,7 @@ const client = createClient({
 });
 
 const existing = await client.fetch('count(*[!(_id in path("_.**"))])', {}, { perspective: 'raw' });
-if (existing > 0 && !args.has('--force')) {
+if (existing > 0 && !args.force) {
   const where = `dataset "${dataset}" of project ${projectId}`;
   if (!process.stdin.isTTY) {
     fail(`${where} already has ${existing} documents. Seeding would overwrite those with the same ids. Re-run with --force to do it anyway.`);
@@ -52,6 +64,7 @@ if (existing > 0 && !args.has('--force')) {
 }
 
 const tx = client.transaction();
-for (const doc of documents) tx.createOrReplace(doc);
+// readNdjson has checked that every document is an object with a string `_id`.
+for (const doc of documents) tx.createOrReplace(/** @type {import('@sanity/client').IdentifiedSanityDocumentStub} */ (doc));
 await tx.commit({ visibility: 'async' });
 console.log(`seed: wrote ${documents.length} documents to dataset "${dataset}" of project ${projectId}.`);

@@ -14,14 +14,18 @@ const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
+/** @param {string} name @param {string} file */
 const bin = (name, file) => path.join(root, 'node_modules', name, file);
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 // The suite always tests the embedded dataset; a developer's Sanity settings must not leak in.
 for (const key of [...CONTENT_SETTINGS, ...BUILD_SETTINGS]) delete env[key];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** @type {string[]} */
 const failures = [];
 
+/** @param {string} label @param {string[]} args */
 function run(label, args) {
   console.log(`\n▶ ${label}`);
   const started = Date.now();
@@ -31,6 +35,7 @@ function run(label, args) {
   return ok;
 }
 
+/** @param {string} label @param {string[]} args */
 function step(label, args) {
   const ok = run(label, args);
   if (ok) totals.passed++;
@@ -41,6 +46,7 @@ function step(label, args) {
   return ok;
 }
 
+/** @param {'unit' | 'build' | 'browser'} project */
 function vitest(project) {
   const out = path.join(results, `${project}.json`);
   const ok = run(`vitest: ${project}`, [
@@ -78,9 +84,9 @@ const quick = process.argv.includes('--quick');
 if (!quick) {
   const browser = ensureChromium();
   const nginx = ensureNginx();
-  for (const tool of [browser, nginx]) {
-    if (tool.ok) continue;
-    console.error(`\n${tool.message}`);
+  // One test on both (not a loop), so the checker knows each has its path below.
+  if (!browser.ok || !nginx.ok) {
+    for (const tool of [browser, nginx]) if (!tool.ok) console.error(`\n${tool.message}`);
     console.log('\n0 passed, 1 failed');
     process.exit(1);
   }

@@ -28,8 +28,8 @@ export function inlineStyleHashes(dir) {
   let styleAttributes = 0;
   for (const file of htmlFiles(dir)) {
     const html = readFileSync(file, 'utf8');
-    for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-      hashes.add(`'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
+    for (const [, css = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+      hashes.add(`'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`);
     }
     styleAttributes += [...html.matchAll(/<[a-z][^>]*\sstyle\s*=/gi)].length;
   }

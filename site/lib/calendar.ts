@@ -1,4 +1,4 @@
-import { createEvents, type EventAttributes } from 'ics';
+import ical, { type ICalCalendar, type ICalEvent, ICalEventClass, ICalEventStatus } from 'ical-generator';
 import { filePath, type Lang, pagePath } from '../../content-models/routes';
 import { toIsoUtc } from '../../content-models/time';
 import { t } from '../i18n';
@@ -24,12 +24,14 @@ import { dayLabel, rangeIn, rangeText } from './time-display';
  * - A participants-only session says so in its description and carries no join or stream link
  *   (see `content/links.ts`): the files are public, and the access link is sent to registered
  *   participants by e-mail.
+ * - Subscription files (the whole event, each day, each speaker) carry `REFRESH-INTERVAL` and
+ *   `X-PUBLISHED-TTL`, so a subscribed calendar picks up programme changes the same day.
  *
- * The `ics` package writes the files. Its gaps are closed here: it escapes SUMMARY,
- * DESCRIPTION and LOCATION but not X-WR-CALNAME or CATEGORIES (so those are escaped before they are
- * handed over), and it folds lines at 75 characters rather than 75 octets (RFC 5545 §3.1), which
- * accented Spanish and Portuguese overrun, so its output is refolded by octets. It cannot write
- * X-WR-TIMEZONE, so that one calendar property is inserted after it.
+ * ical-generator writes the files. What it lacks is kept here, each piece tested in
+ * tests/unit/calendar.test.ts: it writes the calendar name unescaped (escaped before it is handed
+ * over); it passes control characters through, which TEXT forbids (removed); it folds between a
+ * backslash and the character it escapes (refolded, see `foldLines`); and it writes calendar-level
+ * custom properties after the events, where RFC 5545's grammar has none (see `calendarPieces`).
  */
 
 const UID_DOMAIN = 'seminario-taller-css.pifcss';
@@ -37,15 +39,6 @@ const UID_DOMAIN = 'seminario-taller-css.pifcss';
 /** @example sessionUid({ _id: 'session-apertura' }) // 'session-apertura@seminario-taller-css.pifcss' */
 export function sessionUid(session: Pick<Session, '_id'>): string {
   return `${session._id.replace(/[^A-Za-z0-9._-]/g, '_')}@${UID_DOMAIN}`;
-}
-
-/**
- * The product identifier (RFC 5545 §3.7.3), a formal public identifier whose last field is the
- * language of the calendar's text.
- * @example productId('en') // '-//PIFCSS//Seminario-Taller CSS//EN'
- */
-export function productId(lang: Lang): string {
-  return `-//PIFCSS//Seminario-Taller CSS//${lang.toUpperCase()}`;
 }
 
 /** Where a calendar file is published. */
@@ -109,116 +102,6 @@ function sessionUrl(session: Session, lang: Lang, origin: string): string {
 }
 
 /**
- * Text as RFC 5545 TEXT may hold it: line breaks as `\n` only (the `ics` package turns them into
- * the `\n` escape) and no other control characters, which the grammar forbids.
- */
-function cleanText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(/(?![\n\t])\p{Cc}/gu, '');
-}
-
-/** RFC 5545 §3.3.11 TEXT escaping, for the values the `ics` package passes through unescaped. */
-export function escapeText(value: string): string {
-  return cleanText(value)
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\n/g, '\\n');
-}
-
-function toEvent(session: Session, site: Site, lang: Lang, origin: string): EventAttributes {
-  const updated = session._updatedAt ? Date.parse(session._updatedAt) : Number.NaN;
-  const location = session.liveUrl;
-  // `timestamp` (DTSTAMP) is read by `ics` but missing from its types.
-  const event: EventAttributes & { timestamp: number } = {
-    uid: sessionUid(session),
-    start: session.startsAt.getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: session.endsAt.getTime(),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    title: cleanText(session.title.text),
-    description: cleanText(sessionPlainText(session, site, lang, origin)),
-    url: sessionUrl(session, lang, origin),
-    // `ics` joins categories with commas without escaping them, so each one is escaped here.
-    categories: [escapeText(t(lang, `kind.${session.kind}`))],
-    // The organisers' agenda is provisional until an editor marks it confirmed (RFC 5545 §3.8.1.11).
-    status: site.event.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
-    classification: 'PUBLIC',
-    // DTSTAMP from the content, not the clock, so two builds of the same content are identical.
-    timestamp: Number.isNaN(updated) ? session.startsAt.getTime() : updated,
-    ...(Number.isNaN(updated) ? {} : { lastModified: updated }),
-    ...(location ? { location } : {}),
-  };
-  return event;
-}
-
-/**
- * An .ics file with the given sessions, in time order as given. `name` becomes X-WR-CALNAME.
- * With no sessions the file is a calendar with no events, which parsers accept though RFC 5545's
- * grammar wants one component; feeds.ts only publishes such a file for the whole event, whose link
- * is in every page's footer.
- */
-export function calendarFile(sessions: Session[], site: Site, lang: Lang, origin: string, name: string): string {
-  const events = sessions.map((s) => toEvent(s, site, lang, origin));
-  // `ics` only encodes line breaks in the calendar name, so the TEXT escaping happens here.
-  const { error, value } = createEvents(events, { productId: productId(lang), calName: escapeText(name) });
-  if (error || !value) throw new Error(`Could not write the calendar "${name}": ${error?.message ?? 'no output'}`);
-  return foldLines(withCalendarProperty(unfoldLines(value), `X-WR-TIMEZONE:${escapeText(site.event.timeZone)}`));
-}
-
-/** Content lines of an iCalendar text, with folded lines joined (RFC 5545 §3.1). */
-function unfoldLines(ics: string): string[] {
-  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
-/** Adds a calendar property after the others, i.e. before the first component or the end. */
-function withCalendarProperty(lines: string[], property: string): string[] {
-  const at = lines.findIndex((line, i) => i > 0 && (line.startsWith('BEGIN:') || line === 'END:VCALENDAR'));
-  return at < 0 ? lines : [...lines.slice(0, at), property, ...lines.slice(at)];
-}
-
-const MAX_OCTETS = 75;
-
-/**
- * Writes content lines with CRLF, folding each at 75 octets of UTF-8 (continuation lines start
- * with one space, which counts), never inside a character nor between a backslash and the
- * character it escapes (allowed, but naive readers trip on it).
- */
-export function foldLines(lines: string[]): string {
-  return lines.map(foldLine).join('\r\n').concat('\r\n');
-}
-
-function foldLine(line: string): string {
-  const pieces: string[] = [];
-  let piece = '';
-  let octets = 0;
-  let limit = MAX_OCTETS;
-  for (const [char] of line.matchAll(/\\.|./gsu)) {
-    const size = utf8Length(char);
-    if (octets + size > limit) {
-      pieces.push(piece);
-      piece = '';
-      octets = 0;
-      limit = MAX_OCTETS - 1;
-    }
-    piece += char;
-    octets += size;
-  }
-  pieces.push(piece);
-  return pieces.join('\r\n ');
-}
-
-function utf8Length(text: string): number {
-  let octets = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    octets += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return octets;
-}
-
-/**
  * Google Calendar and Outlook web links for one session: UTC start and end, the same text as the
  * calendar files, and the live link as location when the session is public and has one. Google is
  * also told the event's zone (`ctz`), which it shows in the event; it changes no instant.
@@ -249,6 +132,87 @@ export function webCalendarLinks(session: Session, site: Site, lang: Lang, origi
   return { google: google.href, outlook: outlook.href };
 }
 
+/** How often a subscribed calendar app should fetch a subscription file again. */
+const SUBSCRIPTION_REFRESH_SECONDS = 6 * 60 * 60;
+
+/** How a calendar file is published. */
+export interface CalendarOptions {
+  /** A file people subscribe to (whole event, day, speaker): it tells apps how often to refresh it. */
+  subscription?: boolean;
+}
+
+/**
+ * Text as RFC 5545 TEXT may hold it: line breaks as `\n` only and no other control characters,
+ * which the grammar forbids and ical-generator passes through.
+ */
+function cleanText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/(?![\n\t])\p{Cc}/gu, '');
+}
+
+/** RFC 5545 §3.3.11 TEXT escaping, for the calendar name, which ical-generator writes as given. */
+export function escapeText(value: string): string {
+  return cleanText(value)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
+}
+
+function toEvent(calendar: ICalCalendar, session: Session, site: Site, lang: Lang, origin: string): ICalEvent {
+  const updated = session._updatedAt ? Date.parse(session._updatedAt) : Number.NaN;
+  return calendar.createEvent({
+    id: sessionUid(session),
+    // Dates and no time zone: ical-generator writes them as UTC instants (`…Z`).
+    start: session.startsAt,
+    end: session.endsAt,
+    summary: cleanText(session.title.text),
+    description: cleanText(sessionPlainText(session, site, lang, origin)),
+    url: sessionUrl(session, lang, origin),
+    categories: [{ name: cleanText(t(lang, `kind.${session.kind}`)) }],
+    // The organisers' agenda is provisional until an editor marks it confirmed (RFC 5545 §3.8.1.11).
+    status: site.event.status === 'confirmed' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+    class: ICalEventClass.PUBLIC,
+    // DTSTAMP from the content, not the clock, so two builds of the same content are identical.
+    stamp: Number.isNaN(updated) ? session.startsAt : new Date(updated),
+    lastModified: Number.isNaN(updated) ? null : new Date(updated),
+    location: session.liveUrl,
+  });
+}
+
+/**
+ * A calendar as its opening lines (up to the first event), one VEVENT block per session, and the
+ * closing line, each already folded: joined in order they are the file. The calendar's own lines
+ * are written before any event is added, because ical-generator puts custom calendar properties
+ * (X-WR-TIMEZONE) after the events.
+ */
+function calendarPieces(sessions: Session[], site: Site, lang: Lang, origin: string, name: string, options: CalendarOptions) {
+  const calendar = ical({
+    prodId: { company: 'PIFCSS', product: 'Seminario-Taller CSS', language: lang.toUpperCase() },
+    name: escapeText(name),
+    ttl: options.subscription ? SUBSCRIPTION_REFRESH_SECONDS : null,
+    // With `Z` times this labels the calendar and changes no instant (unlike the `timezone` option,
+    // which writes local times with TZID).
+    x: [['X-WR-TIMEZONE', site.event.timeZone]],
+  });
+  const head = unfoldLines(calendar.toString());
+  const tail = head.pop();
+  if (tail !== 'END:VCALENDAR') throw new Error(`Could not write the calendar "${name}": it does not end with END:VCALENDAR`);
+  return {
+    head: foldLines(head),
+    events: sessions.map((s) => foldLines(unfoldLines(toEvent(calendar, s, site, lang, origin).toString()))),
+    tail: foldLines([tail]),
+  };
+}
+
+/**
+ * An .ics file with the given sessions, in time order as given. `name` becomes X-WR-CALNAME.
+ * With no sessions the file is a calendar with no events, which parsers accept though RFC 5545's
+ * grammar wants one component; feeds.ts only publishes such a file for the whole event, whose link
+ * is in every page's footer.
+ */
+export function calendarFile(sessions: Session[], site: Site, lang: Lang, origin: string, name: string, options: CalendarOptions = {}): string {
+  const { head, events, tail } = calendarPieces(sessions, site, lang, origin, name, options);
+  return head + events.join('') + tail;
+}
+
 /**
  * A calendar split into the text before the first event, each session's VEVENT block (by session
  * id) and the closing text, so the browser can assemble a file of any subset of sessions ("my
@@ -261,14 +225,45 @@ export function calendarParts(
   origin: string,
   name: string,
 ): { head: string; events: Map<string, string>; tail: string } {
-  const text = calendarFile(sessions, site, lang, origin, name);
-  const first = text.indexOf('BEGIN:VEVENT\r\n');
-  const last = text.lastIndexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length;
-  const blocks = first < 0 ? [] : text.slice(first, last).split(/(?=BEGIN:VEVENT\r\n)/);
-  if (blocks.length !== sessions.length) throw new Error(`calendarParts: expected ${sessions.length} events, found ${blocks.length}`);
-  return {
-    head: first < 0 ? text.replace(/END:VCALENDAR\r\n$/, '') : text.slice(0, first),
-    events: new Map(sessions.map((s, i) => [s._id, blocks[i]!])),
-    tail: first < 0 ? 'END:VCALENDAR\r\n' : text.slice(last),
-  };
+  const { head, events, tail } = calendarPieces(sessions, site, lang, origin, name, {});
+  return { head, events: new Map(sessions.map((s, i) => [s._id, events[i]!])), tail };
+}
+
+/** Content lines of an iCalendar text, with folded lines joined (RFC 5545 §3.1). */
+function unfoldLines(ics: string): string[] {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+const MAX_OCTETS = 75;
+
+/**
+ * Writes content lines with CRLF, folding each at 75 octets of UTF-8 (continuation lines start
+ * with one space, which counts), never inside a character nor between a backslash and the
+ * character it escapes: RFC 5545 allows that split, and ical-generator makes it, but naive readers
+ * trip on it.
+ */
+export function foldLines(lines: string[]): string {
+  return lines.map(foldLine).join('\r\n').concat('\r\n');
+}
+
+function foldLine(line: string): string {
+  const pieces: string[] = [];
+  let piece = '';
+  let octets = 0;
+  let limit = MAX_OCTETS;
+  for (const [char] of line.matchAll(/\\.|./gsu)) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (octets + size > limit) {
+      pieces.push(piece);
+      piece = '';
+      octets = 0;
+      limit = MAX_OCTETS - 1;
+    }
+    piece += char;
+    octets += size;
+  }
+  pieces.push(piece);
+  return pieces.join('\r\n ');
 }

@@ -27,15 +27,16 @@ export async function feedFiles(): Promise<FeedFile[]> {
   for (const lang of languages) {
     const site = await loadSite(lang);
     const name = (suffix?: string) => [site.name, suffix].filter(Boolean).join(' · ');
-    const ics = (path: string, sessions: Site['sessions'], calendarName: string) =>
-      files.push({ path, contentType: ICS, render: (o) => calendarFile(sessions, site, lang, o, calendarName) });
+    const ics = (path: string, sessions: Site['sessions'], calendarName: string, subscription: boolean) =>
+      files.push({ path, contentType: ICS, render: (o) => calendarFile(sessions, site, lang, o, calendarName, { subscription }) });
 
-    ics(calendarFiles.event(lang), site.sessions, name());
-    for (const day of site.days) if (day.sessions.length) ics(calendarFiles.day(lang, day.date), day.sessions, name(dayLabel(day.date, lang)));
-    for (const s of site.sessions) ics(calendarFiles.session(lang, s.slug), [s], name(s.title.text));
+    // A session's file is imported once; the others are what people subscribe to.
+    ics(calendarFiles.event(lang), site.sessions, name(), true);
+    for (const day of site.days) if (day.sessions.length) ics(calendarFiles.day(lang, day.date), day.sessions, name(dayLabel(day.date, lang)), true);
+    for (const s of site.sessions) ics(calendarFiles.session(lang, s.slug), [s], name(s.title.text), false);
     for (const sp of site.speakers) {
       const sessions = sp.sessions.map((x) => x.session);
-      if (sessions.length) ics(calendarFiles.speaker(lang, sp.slug), sessions, name(sp.name));
+      if (sessions.length) ics(calendarFiles.speaker(lang, sp.slug), sessions, name(sp.name), true);
     }
     files.push({
       path: schedulePath(lang),

@@ -1,88 +1,175 @@
-import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { languages, type PageKind } from '../../content-models/routes';
-import { loadSite } from './content/load';
-import { allPages } from './pages';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import { injectManifest } from 'workbox-build';
+import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes';
 
 /**
- * What the service worker (/sw.js, site/scripts/service-worker.js) keeps for reading without a
- * connection: the pages a reader consults during the event, in every language. Not the embed, the
- * 404 pages, the My programme page or any calendar or feed file: those stay online-only.
+ * The offline programme: what each language's service worker (site/scripts/service-worker.js)
+ * precaches, what its "save the whole programme" action stores, and the build step that writes
+ * them once Astro has written every page.
  */
-export const OFFLINE_PAGE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme'] as const satisfies readonly PageKind[];
 
-/** Name prefix of the worker's caches; the version follows it, and other versions are deleted on activate. */
-export const OFFLINE_CACHE_PREFIX = 'seminario-offline-';
-
-/** What the build writes into /sw.js. */
-export interface OfflineConfig {
-  /** Start of every cache name this worker owns, {@link OFFLINE_CACHE_PREFIX}. */
-  prefix: string;
-  /** Changes whenever a precached page or a file it loads can have changed. */
-  version: string;
-  /** URL paths of the pages to precache, sorted. The /_astro/ files they load are found by the worker as it installs. */
-  pages: string[];
-}
+/** The pages a reader of one language gets on the first visit: the ones read before and during the event. */
+const SHELL_KINDS = ['home', 'programme', 'conceptNote', 'myProgramme'] as const;
 
 /**
- * The paths of the pages the worker precaches, from the same route table as the pages themselves.
- * @example await precachedPages() // ['/', '/en/', '/en/concept-note/', …]
+ * Whether a built page is in its language's shell, precached when the worker installs: home,
+ * programme, concept note and My programme. Session and speaker pages are kept as they are visited
+ * or saved; the embed, the 404 pages, calendars and feeds never.
+ * @example isShellPage('/en/programme/') // true
+ * @example isShellPage('/en/programme/inauguracion/') // false
  */
-export async function precachedPages(): Promise<string[]> {
-  const kinds: readonly string[] = OFFLINE_PAGE_KINDS;
-  const pages = await allPages();
-  return pages
-    .filter(({ entry }) => kinds.includes(entry.kind))
-    .map(({ entry }) => entry.path)
-    .sort();
-}
-
-/** Folders and files whose content shapes the pages: hashed into the version. */
-export interface VersionInputs {
-  pages: string[];
-  /** The public origin (canonical URLs and calendar links are in every page). */
-  site: string | undefined;
-  /** Files and folders read byte for byte: the client bundle, the site's source, the lockfile… Missing ones are skipped. */
-  paths: string[];
+export function isShellPage(pathname: string): boolean {
+  const page = alternatePaths(pathname);
+  return page !== null && SHELL_KINDS.some((kind) => pagePath(kind, page.lang) === pathname);
 }
 
 /**
- * The cache version: a hash of the page list, the content in every language and every input file.
- * Pages are rendered after endpoints run, so the built HTML cannot be hashed; its inputs can, and
- * the same inputs give the same version (a rebuild with nothing changed keeps readers' caches).
+ * Whether a built page may be kept offline: every page of the route table (the shell, sessions,
+ * speakers, speaker pages); not the embed or the 404 pages.
+ * @example isOfflinePage('/en/speakers/rita-mishaan/') // true
+ * @example isOfflinePage('/embed/') // false
  */
-export async function offlineVersion({ pages, site, paths }: VersionInputs): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ pages, site }));
-  for (const lang of languages) hash.update(JSON.stringify(await loadSite(lang)));
-  for (const p of paths) hashPath(hash, p);
-  return hash.digest('hex').slice(0, 16);
+export function isOfflinePage(pathname: string): boolean {
+  return alternatePaths(pathname) !== null;
 }
 
-function hashPath(hash: Hash, target: string): void {
-  if (!existsSync(target)) return;
-  if (statSync(target).isFile()) {
-    hash.update(`\u0000${path.basename(target)}\u0000`).update(readFileSync(target));
-    return;
+/** A precache entry: a page by the URL path it is visited at, or an /_astro/ file. */
+export interface PrecacheEntry {
+  url: string;
+  /** The content hash; null for /_astro/ files, whose hashed names are their revision. */
+  revision: string | null;
+}
+
+/** The URL path of a built `…/index.html` relative to dist/, or null for other files. */
+function pageOf(file: string): string | null {
+  return file === 'index.html' || file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : null;
+}
+
+/**
+ * The /_astro/ files a page loads, scripts' imports included; `read` gives a built file's text by
+ * its path relative to dist/.
+ * @example assetsLoadedBy('<script src="/_astro/a.js">', () => 'import"./b.js"') // ['/_astro/a.js', '/_astro/b.js']
+ */
+export function assetsLoadedBy(html: string, read: (file: string) => string): string[] {
+  const found = new Set<string>();
+  const queue = [...html.matchAll(/\/_astro\/[^"'\s)?#]+/g)].map((m) => m[0]);
+  while (queue.length) {
+    const asset = queue.shift()!;
+    if (found.has(asset)) continue;
+    found.add(asset);
+    if (!asset.endsWith('.js')) continue;
+    for (const m of read(asset.slice(1)).matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g))
+      queue.push(new URL(m[1]!, `http://x${asset}`).pathname);
   }
-  const files = readdirSync(target, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(`\u0000${path.relative(target, file)}\u0000`).update(readFileSync(file));
+  return [...found].sort();
 }
 
-const CONFIG_SLOT = /\/\* @offline-config \*\/[\s\S]*?\/\* @end \*\//;
+const byUrl = <T extends { url: string }>(a: T, b: T) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
 /**
- * The worker's source with the build's configuration in place of its development default.
- * @example serviceWorkerSource(template, { prefix: 'p-', version: 'abc', pages: ['/'] }) // '… const CONFIG = {"prefix":"p-","version":"abc","pages":["/"]}; …'
+ * Turns Workbox's list of built files (paths relative to dist/, each with its content hash) into
+ * one language's precache manifest: its shell pages by the URL they are visited at, and the
+ * /_astro/ files they load without a revision; sorted by URL. The entries keep whatever else
+ * Workbox gave them (sizes).
+ * @example precacheManifest([{ url: 'programa/index.html', revision: 'ab12' }, { url: 'programa/x/index.html', revision: 'cd34' }], 'es', () => '') // [{ url: '/programa/', revision: 'ab12' }]
  */
-export function serviceWorkerSource(template: string, config: OfflineConfig): string {
-  if (!CONFIG_SLOT.test(template)) throw new Error('service-worker.js has no /* @offline-config */ … /* @end */ slot to fill');
-  // The file's opening comment is for its readers here, not for every browser that installs it.
-  const body = template.replace(/^\/\*\*[\s\S]*?\*\/\s*/, '');
-  // A function replacement, so `$` in a path can never be read as a replacement pattern.
-  return `// Built from site/scripts/service-worker.js by site/pages/sw.js.ts.\n${body.replace(CONFIG_SLOT, () => JSON.stringify(config))}`;
+export function precacheManifest<T extends PrecacheEntry>(files: readonly T[], lang: Lang, read: (file: string) => string): T[] {
+  const entries: T[] = [];
+  const assets = new Set<string>();
+  for (const file of files) {
+    const page = pageOf(file.url);
+    if (page === null || !isShellPage(page) || alternatePaths(page)?.lang !== lang) continue;
+    entries.push({ ...file, url: page });
+    for (const asset of assetsLoadedBy(read(file.url), read)) assets.add(asset);
+  }
+  for (const file of files) if (assets.has(`/${file.url}`)) entries.push({ ...file, url: `/${file.url}`, revision: null });
+  return entries.sort(byUrl);
+}
+
+/**
+ * What one language's "save the whole programme" stores beyond its shell: its other pages
+ * (sessions, speakers, speaker pages) and every /_astro/ file they load, each list sorted.
+ * @example savedProgramme(['index.html', 'programa/x/index.html', 'en/programme/x/index.html'], 'es', () => '') // { pages: ['/programa/x/'], assets: [] }
+ */
+export function savedProgramme(files: readonly string[], lang: Lang, read: (file: string) => string): { pages: string[]; assets: string[] } {
+  const pages: string[] = [];
+  const assets = new Set<string>();
+  for (const file of files) {
+    const page = pageOf(file);
+    if (page === null || !isOfflinePage(page) || isShellPage(page) || alternatePaths(page)?.lang !== lang) continue;
+    pages.push(page);
+    for (const asset of assetsLoadedBy(read(file), read)) assets.add(asset);
+  }
+  return { pages: pages.sort(), assets: [...assets].sort() };
+}
+
+/**
+ * Writes, for every language, `<prefix>sw.js`: the worker (`source`,
+ * site/scripts/service-worker.js) bundled with the Workbox modules it imports into one classic
+ * script (no `import`, no `importScripts` from elsewhere, so `script-src 'self'` holds), with the
+ * language's shell injected by workbox-build; and `<prefix>offline-pages.json`, the list its
+ * "save the whole programme" action fetches.
+ */
+export async function writeServiceWorkers(dir: string, source: string): Promise<Record<Lang, number>> {
+  const bundled = await build({
+    entryPoints: [source],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    // Workbox strips its development logging and checks from production builds.
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+  const work = mkdtempSync(path.join(tmpdir(), 'sw-'));
+  const counts = {} as Record<Lang, number>;
+  try {
+    const swSrc = path.join(work, 'sw.js');
+    writeFileSync(swSrc, bundled.outputFiles[0]!.text);
+    let builtFiles: string[] = [];
+    for (const lang of languages) {
+      const { count, warnings } = await injectManifest({
+        swSrc,
+        swDest: path.join(dir, filePath(lang, 'sw.js')),
+        globDirectory: dir,
+        globPatterns: ['**/index.html', '_astro/**'],
+        manifestTransforms: [
+          (files) => {
+            builtFiles = files.map((f) => f.url);
+            return { manifest: precacheManifest(files, lang, read) };
+          },
+        ],
+      });
+      if (warnings.length) throw new Error(`${filePath(lang, 'sw.js')}: ${warnings.join('; ')}`);
+      counts[lang] = count;
+      writeFileSync(path.join(dir, filePath(lang, 'offline-pages.json')), JSON.stringify(savedProgramme(builtFiles, lang, read)));
+    }
+    return counts;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The Astro integration that writes the workers after every production build. */
+export function serviceWorker(): AstroIntegration {
+  let source = '';
+  return {
+    name: 'seminario-service-worker',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        source = fileURLToPath(new URL('scripts/service-worker.js', config.srcDir));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const counts = await writeServiceWorkers(fileURLToPath(dir), source);
+        logger.info(`service workers precache ${languages.map((l) => `${l} ${counts[l]}`).join(', ')} files`);
+      },
+    },
+  };
 }

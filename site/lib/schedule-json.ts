@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 import { type Lang, pagePath } from '../../content-models/routes';
 import { instantToWallClock, resolveWallClock, utcOffsetMinutes } from '../../content-models/time';
 import { t } from '../i18n';
@@ -22,13 +22,15 @@ import { portableTextToPlain } from './portable-text';
  * - A participants-only session carries no join or stream link (see `content/links.ts`).
  */
 
-/** A stable name-based UUID (v5 layout over SHA-1), so ids survive rebuilds and source changes. */
+/** The site's own UUIDv5 namespace, named after its domain-style calendar UID suffix. */
+const UUID_NAMESPACE = uuidv5('seminario-taller-css.pifcss', uuidv5.DNS);
+
+/**
+ * A name-based UUID (v5, RFC 9562) in the site's namespace, so ids survive rebuilds and source changes.
+ * @example stableUuid('room:0') // the same UUID on every build
+ */
 export function stableUuid(name: string): string {
-  const hash = createHash('sha1').update(`seminario-taller-css:${name}`).digest();
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return uuidv5(name, UUID_NAMESPACE);
 }
 
 /**

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
+import UPNG from 'upng-js';
+import packageJson from '../../package.json?raw';
+import rendererSource from './share-card.ts?raw';
 
 /**
  * Share cards: the 1200×630 PNG that link previews (Open Graph, X, chat apps) show for a page.
@@ -57,6 +61,20 @@ const MONOGRAM = 148;
 /** Height left between the brand row and the band for eyebrow, title and lines. */
 const BODY_HEIGHT = 330;
 
+/**
+ * The version of the drawing, part of every cached card's key (site/lib/build-cache.ts): this
+ * file's source and the exact versions of the libraries that draw and encode, so editing the layout
+ * or upgrading one of them redraws every card.
+ */
+export const SHARE_CARD_RENDERER: string = (() => {
+  const { dependencies = {} } = JSON.parse(packageJson) as { dependencies?: Record<string, string> };
+  const drawing = ['satori', '@resvg/resvg-js', '@fontsource/noto-sans', 'upng-js'].map((name) => `${name}@${dependencies[name] ?? '?'}`);
+  return createHash('sha256').update(rendererSource).update(drawing.join(' ')).digest('hex').slice(0, 16);
+})();
+
+/** Colours of a card's palette PNG: the site's few colours and their anti-aliased edges fit, at a third of the RGBA size. */
+const PALETTE_COLOURS = 256;
+
 let fonts: Font[] | null = null;
 
 /**
@@ -81,7 +99,11 @@ function loadFonts(): Font[] {
 export async function renderShareCard(card: ShareCard): Promise<Buffer> {
   const svg = await renderShareCardSvg(card);
   // Text is already paths: resvg needs no fonts, and skipping the system ones saves time.
-  return new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_CARD_WIDTH }, font: { loadSystemFonts: false } }).render();
+  const { pixels } = image;
+  // A palette PNG (every network reads PNG; not all read WebP): quantised by UPNG in plain JS.
+  const rgba = pixels.buffer.slice(pixels.byteOffset, pixels.byteOffset + pixels.byteLength) as ArrayBuffer;
+  return Buffer.from(UPNG.encode([rgba], image.width, image.height, PALETTE_COLOURS));
 }
 
 /**

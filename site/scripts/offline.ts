@@ -1,7 +1,8 @@
 /**
- * Registers the service worker that keeps the programme readable offline (/sw.js, built by
- * site/pages/sw.js.ts) and, once a worker is active (its install has cached every page), fills the
- * footer note that says so. The note is an empty live region until then: it takes no room, and a
+ * Registers the language's service worker (`data-worker` on the footer note: /sw.js, /en/sw.js,
+ * /pt/sw.js, written by site/lib/offline.ts with Workbox) and, once a worker is active (its install
+ * has cached the language's shell), fills the footer note that says so and shows the button that
+ * saves the whole programme. The note is an empty live region until then: it takes no room, and a
  * reader using a screen reader hears it once, on the visit that made the copy, not on every page.
  */
 export function initOffline(doc: Document): void {
@@ -9,19 +10,50 @@ export function initOffline(doc: Document): void {
   if (import.meta.env.DEV || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   const sw = navigator.serviceWorker;
   const note = doc.querySelector<HTMLElement>('[data-offline-note]');
-  if (note) {
-    // Already served by the worker: the copy exists, so show the note without announcing it.
-    if (sw.controller) note.setAttribute('aria-live', 'off');
-    sw.ready.then(() => {
-      note.textContent = note.dataset.text ?? '';
+  if (!note?.dataset.worker) return;
+  const worker = note.dataset.worker;
+  // Already served by the worker: the copy exists, so show the note without announcing it.
+  if (sw.controller) note.setAttribute('aria-live', 'off');
+  const save = doc.querySelector<HTMLButtonElement>('[data-offline-save]');
+  const ready = (registration: ServiceWorkerRegistration) => {
+    note.textContent = note.dataset.text ?? '';
+    if (!save) return;
+    save.hidden = false;
+    save.addEventListener('click', () => {
+      note.setAttribute('aria-live', 'polite');
+      note.textContent = note.dataset.saving ?? '';
+      save.disabled = true;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ({ data }: MessageEvent<{ saved?: number; error?: string }>) => {
+        save.disabled = false;
+        note.textContent = (typeof data.saved === 'number' ? note.dataset.saved : note.dataset.failed) ?? '';
+      };
+      registration.active?.postMessage({ type: 'save-programme' }, [channel.port2]);
     });
-  }
+  };
   // After the page's own loading, so the worker's downloads never compete with it.
   const register = () => {
-    sw.register('/sw.js').catch(() => {
-      // No worker (private mode, policies, quota): the site works online as before.
-    });
+    sw.register(worker).then(
+      (registration) => whenActive(registration).then(ready),
+      () => {
+        // No worker (private mode, policies, quota): the site works online as before.
+      },
+    );
   };
   if (doc.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });
+}
+
+/**
+ * Resolves once this registration (not another language's worker whose scope also covers the
+ * page) has an active worker, that is, once its install has cached the shell.
+ */
+function whenActive(registration: ServiceWorkerRegistration): Promise<ServiceWorkerRegistration> {
+  if (registration.active) return Promise.resolve(registration);
+  return new Promise((resolve) => {
+    const worker = registration.installing ?? registration.waiting;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve(registration);
+    });
+  });
 }

@@ -167,6 +167,17 @@ describe('calendar files (.ics)', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
+  it.each(langs)('the whole-event, day and speaker files ($lang) ask subscribed apps to refresh; session files do not', (l) => {
+    const refresh = (file: string) => {
+      const { calendar } = readCalendar(file);
+      return [calendar.getFirstProperty('refresh-interval')?.toICALString() ?? null, calendar.getFirstProperty('x-published-ttl')?.toICALString() ?? null];
+    };
+    const subscriptions = icsFiles().filter((f) => f.startsWith(`${l.prefix}ics/`) && !path.basename(f).startsWith('sesion-'));
+    expect(subscriptions).toContain(icsOf(l, 'evento.ics'));
+    for (const file of subscriptions) expect(refresh(file), file).toEqual(['REFRESH-INTERVAL;VALUE=DURATION:PT6H', 'X-PUBLISHED-TTL:PT6H']);
+    for (const s of dataset.sessions) expect(refresh(icsOf(l, `sesion-${s.slug}.ics`)), s.slug).toEqual([null, null]);
+  });
+
   it.each(langs)('participants-only sessions ($lang) say so and carry no location or live link', (l) => {
     const note = l.messages['session.participantsOnlyNote'];
     for (const e of readCalendar(icsOf(l, 'evento.ics')).events) {

@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offlineVersion } from '../../site/lib/offline';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist } from '../support/dist';
-import { publishedOfType, readNdjson, seedDatasetFile, slugOf } from '../support/ndjson';
+import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 
 /**
- * The offline programme as built: /sw.js (its page list, what its install caches, which requests
- * it answers) and the web app manifests. The worker is run here in a `vm` sandbox against the
- * files in dist/; tests/browser/offline.test.ts runs it in Chromium.
+ * The offline programme as built: one worker per language (/sw.js, /en/sw.js, /pt/sw.js: its
+ * precache manifest, what its install caches, which requests it answers and how, what "save the
+ * whole programme" stores) and the web app manifests. The workers, Workbox included, run here in a
+ * `vm` sandbox against the files in dist/; tests/browser/offline.test.ts runs them in Chromium.
  */
 
 const docs = readNdjson();
@@ -23,16 +23,18 @@ const langs = [
   { lang: 'pt', prefix: '/pt/', programme: 'programa', speakers: 'palestrantes', conceptNote: 'nota-conceitual', mine: 'meu-programa' },
 ] as const;
 
-/** Home, programme, sessions, speakers, speaker pages, concept note and My programme of every language, as built in dist/. */
-function expectedPages(): string[] {
-  const wanted = langs.flatMap((l) => [
-    new RegExp(`^${l.prefix}$`),
-    new RegExp(`^${l.prefix}(${l.programme}|${l.speakers})/([^/]+/)?$`),
-    new RegExp(`^${l.prefix}${l.conceptNote}/$`),
-    new RegExp(`^${l.prefix}${l.mine}/$`),
-  ]);
+type LangRow = (typeof langs)[number];
+
+/** The shell of one language as built in dist/: home, programme, concept note and My programme. */
+function shellPages(l: LangRow): string[] {
+  return [l.prefix, `${l.prefix}${l.programme}/`, `${l.prefix}${l.conceptNote}/`, `${l.prefix}${l.mine}/`].filter((p) => fileForPath(p) !== null).sort();
+}
+
+/** The other pages of one language a reader may keep: speakers, every session and speaker page. */
+function otherPages(l: LangRow): string[] {
+  const re = new RegExp(`^${l.prefix}(${l.programme}/[^/]+|${l.speakers}(/[^/]+)?)/$`);
   return htmlPages()
-    .filter((p) => wanted.some((re) => re.test(p)))
+    .filter((p) => re.test(p))
     .sort();
 }
 
@@ -62,156 +64,236 @@ function assetsOf(pages: string[]): string[] {
   return [...found].sort();
 }
 
-interface WorkerConfig {
-  prefix: string;
-  version: string;
-  pages: string[];
+interface ManifestEntry {
+  url: string;
+  revision: string | null;
 }
 
-function workerSource(): string {
-  return readFileSync(path.join(distDir, 'sw.js'), 'utf8');
+/** The worker of a language (by its prefix: '/', '/en/', '/pt/'). */
+function workerSource(prefix = '/'): string {
+  return readFileSync(path.join(distDir, prefix, 'sw.js'), 'utf8');
 }
 
-function workerConfig(source = workerSource()): WorkerConfig {
-  const match = source.match(/const CONFIG = (\{.*?\});/);
-  if (!match) throw new Error('sw.js has no CONFIG line');
-  return JSON.parse(match[1]!) as WorkerConfig;
+/** The precache manifest workbox-build injected into sw.js (in place of `self.__WB_MANIFEST`). */
+function workerManifest(source = workerSource()): ManifestEntry[] {
+  const match = source.match(/\[\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\}(?:,\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\})*\]/);
+  if (!match) throw new Error('sw.js has no precache manifest');
+  return JSON.parse(match[0]) as ManifestEntry[];
 }
+
+const pagesOf = (manifest: ManifestEntry[]) => manifest.filter((e) => !e.url.startsWith('/_astro/')).map((e) => e.url);
+const md5 = (file: string) => createHash('md5').update(readFileSync(file)).digest('hex');
 
 type Listener = (event: Record<string, unknown>) => void;
 
 /**
- * dist/sw.js in a sandbox: `fetch` answers from dist/ (404 for what is not built), `caches` is an
- * in-memory CacheStorage. Returns the worker's event listeners, its caches and what it fetched.
+ * An in-memory CacheStorage with what Workbox uses of it: open, keys, delete, match; and per cache
+ * put, match, keys and delete, by URL (`ignoreSearch` honoured).
  */
-function sandboxedWorker(source = workerSource()) {
-  const origin = 'https://seminario.example';
-  const stores = new Map<string, Map<string, Response>>();
-  const fetched: string[] = [];
+function memoryCaches(origin: string) {
+  const stores = new Map<string, Map<string, { request: Request; response: Response }>>();
+  const href = (key: Request | string) => new URL(typeof key === 'string' ? key : key.url, origin).href;
+  const bare = (url: string) => url.split('?')[0];
   const cacheOf = (name: string) => {
     let store = stores.get(name);
     if (!store) {
       store = new Map();
       stores.set(name, store);
     }
+    const entries = (key?: Request | string, options?: { ignoreSearch?: boolean }) =>
+      [...store.values()].filter((e) => key === undefined || (options?.ignoreSearch ? bare(e.request.url) === bare(href(key)) : e.request.url === href(key)));
     return {
-      put: async (key: string, response: Response) => void store.set(new URL(key, origin).pathname, response),
-      match: async (key: string) => store.get(new URL(key, origin).pathname),
-      keys: async () => [...store.keys()],
+      put: async (key: Request | string, response: Response) =>
+        void store.set(href(key), { request: typeof key === 'string' ? new Request(href(key)) : key, response }),
+      match: async (key: Request | string, options?: { ignoreSearch?: boolean }) => entries(key, options)[0]?.response.clone(),
+      keys: async (key?: Request | string, options?: { ignoreSearch?: boolean }) => entries(key, options).map((e) => e.request),
+      delete: async (key: Request | string) => store.delete(href(key)),
     };
   };
   const caches = {
     open: async (name: string) => cacheOf(name),
+    has: async (name: string) => stores.has(name),
     keys: async () => [...stores.keys()],
     delete: async (name: string) => stores.delete(name),
-    match: async (key: string, options: { cacheName: string }) => stores.get(options.cacheName)?.get(new URL(key, origin).pathname),
+    match: async (key: Request | string) => {
+      for (const name of stores.keys()) {
+        const found = await cacheOf(name).match(key);
+        if (found) return found;
+      }
+      return undefined;
+    },
   };
-  const fetch = async (input: string | { url: string }) => {
+  /** Cache name → URL paths in it. */
+  const contents = () => new Map([...stores].map(([name, store]) => [name, [...store.keys()].map((k) => new URL(k).pathname).sort()]));
+  return { caches, stores, contents };
+}
+
+/**
+ * dist/sw.js in a sandbox: `fetch` answers from dist/ (404 for what is not built, `offline` makes
+ * every fetch fail, `down` makes it answer 503), `caches` is in memory. Returns the worker's
+ * listeners, its caches and what it fetched.
+ */
+function sandboxedWorker(source = workerSource(), prefix = '/') {
+  const origin = 'https://seminario.example';
+  const { caches, stores, contents } = memoryCaches(origin);
+  const fetched: string[] = [];
+  const network = { offline: false, down: false };
+  const fetch = async (input: Request | string) => {
     const url = new URL(typeof input === 'string' ? input : input.url, origin);
     fetched.push(url.pathname);
+    if (network.offline) throw new TypeError('Failed to fetch');
+    if (network.down) return new Response('down', { status: 503 });
     const file = fileForPath(url.pathname);
     if (!file) return new Response('not found', { status: 404 });
     const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream';
     return new Response(readFileSync(file), { headers: { 'content-type': type } });
   };
-  const listeners = new Map<string, Listener>();
+  const listeners = new Map<string, Listener[]>();
+  const location = new URL(`${prefix}sw.js`, origin);
   const self = {
-    location: new URL('/sw.js', origin),
-    addEventListener: (type: string, listener: Listener) => listeners.set(type, listener),
+    location,
+    registration: { scope: `${origin}${prefix}` },
+    caches,
+    addEventListener: (type: string, listener: Listener) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
     skipWaiting: async () => {},
     clients: { claim: async () => {} },
   };
-  vm.runInNewContext(source, { self, caches, fetch, URL });
+  class FetchEvent {}
+  vm.runInNewContext(source, {
+    self,
+    registration: self.registration,
+    location,
+    caches,
+    fetch,
+    Request,
+    Response,
+    Headers,
+    URL,
+    FetchEvent,
+    console,
+    setTimeout,
+    clearTimeout,
+  });
   /** Dispatches an extendable event and waits for what the worker handed to waitUntil. */
   const dispatch = async (type: 'install' | 'activate') => {
     const waits: Promise<unknown>[] = [];
-    listeners.get(type)!({ waitUntil: (p: Promise<unknown>) => waits.push(p) });
+    for (const listener of listeners.get(type) ?? []) listener({ type, waitUntil: (p: Promise<unknown>) => waits.push(p) });
     await Promise.all(waits);
   };
-  /** Whether the worker answers a request (calls respondWith) or leaves it to the browser. */
-  const answers = (url: string, init: { method?: string; mode?: string } = {}) => {
-    let answered = false;
-    listeners.get('fetch')!({
-      request: { url: new URL(url, origin).href, method: init.method ?? 'GET', mode: init.mode ?? 'navigate' },
-      respondWith: () => (answered = true),
-    });
-    return answered;
+  /** Posts a message to the worker with a port, and resolves with what the worker answers on it. */
+  const message = async (data: unknown): Promise<unknown> => {
+    let answer: unknown;
+    const waits: Promise<unknown>[] = [];
+    const port = { postMessage: (value: unknown) => (answer = value) };
+    for (const listener of listeners.get('message') ?? [])
+      listener({ type: 'message', data, ports: [port], waitUntil: (p: Promise<unknown>) => waits.push(p) });
+    await Promise.all(waits);
+    return answer;
   };
-  return { origin, stores, fetched, dispatch, answers };
+  /** What the worker still does after answering (Workbox stores a fetched copy in waitUntil). */
+  const pending: Promise<unknown>[] = [];
+  const idle = () => Promise.allSettled(pending);
+  /** The worker's answer to a request, or null when it leaves the request to the browser. */
+  const respond = (url: string, init: { method?: string; mode?: string } = {}): Promise<Response> | null => {
+    let answer: Promise<Response> | null = null;
+    const request = {
+      url: new URL(url, origin).href,
+      method: init.method ?? 'GET',
+      mode: init.mode ?? 'navigate',
+      headers: new Headers(),
+      clone: () => request,
+    };
+    const event = { type: 'fetch', request, respondWith: (p: Promise<Response>) => (answer = p), waitUntil: (p: Promise<unknown>) => void pending.push(p) };
+    for (const listener of listeners.get('fetch') ?? []) listener(event);
+    return answer;
+  };
+  return {
+    origin,
+    stores,
+    contents,
+    fetched,
+    network,
+    dispatch,
+    message,
+    respond,
+    idle,
+    answers: (url: string, init?: { method?: string; mode?: string }) => respond(url, init) !== null,
+  };
 }
 
 beforeAll(() => {
   requireDist();
 });
 
-describe('the service worker /sw.js', () => {
-  it('lists exactly the home, programme, session, speakers, speaker, concept-note and My programme pages of every language', () => {
-    const { pages } = workerConfig();
-    const expected = expectedPages();
-    expect(expected.length).toBe(3 * (5 + sessions.length + speakers.length));
-    for (const l of langs) {
-      for (const s of sessions) expect(expected).toContain(`${l.prefix}${l.programme}/${s}/`);
-      for (const s of speakers) expect(expected).toContain(`${l.prefix}${l.speakers}/${s}/`);
-    }
-    expect(pages).toEqual(expected);
+describe.each(langs)('the service worker of $lang', (l) => {
+  const source = () => workerSource(l.prefix);
+  const shell = () => shellPages(l);
+
+  it('exists next to the language home, and precaches exactly its home, programme, concept note and My programme', () => {
+    expect(shell()).toHaveLength(4);
+    expect(pagesOf(workerManifest(source()))).toEqual(shell());
   });
 
-  it('lists no calendar, feed, embed, 404 or other non-page file', () => {
-    const { pages } = workerConfig();
-    const forbidden = pages.filter((p) => /\.(ics|json|xml|txt|webmanifest)$|\/embed\/|404|\/ics\//.test(p));
+  it('precaches no session, speaker, calendar, feed, embed, 404 or other non-page file, nor another language', () => {
+    const pages = pagesOf(workerManifest(source()));
+    const forbidden = pages.filter((p) => /\.(ics|json|xml|txt|webmanifest)$|\/embed\/|404|\/ics\//.test(p) || otherPages(l).includes(p));
     expect(forbidden).toEqual([]);
+    for (const other of langs.filter((o) => o !== l)) for (const p of shellPages(other)) expect(pages).not.toContain(p);
     for (const p of pages) expect(fileForPath(p), p).not.toBeNull();
   });
 
-  it('names its cache after a version', () => {
-    const config = workerConfig();
-    expect(config.prefix).toBe('seminario-offline-');
-    expect(config.version).toMatch(/^[0-9a-f]{16}$/);
-  });
-
-  it('is plain JavaScript that parses as a classic worker script', () => {
-    expect(() => new vm.Script(workerSource())).not.toThrow();
-  });
-
-  it('on install caches exactly the listed pages and the /_astro/ files they load, modules they import included', async () => {
-    const worker = sandboxedWorker();
-    await worker.dispatch('install');
-    const config = workerConfig();
-    expect([...worker.stores.keys()]).toEqual([config.prefix + config.version]);
-    const cached = [...worker.stores.values()][0]!;
-    const expectedAssets = assetsOf(config.pages);
+  it('gives each page the hash of its built file as revision, and lists exactly the /_astro/ files its shell loads by their hashed names', () => {
+    const manifest = workerManifest(source());
+    for (const entry of manifest.filter((e) => !e.url.startsWith('/_astro/'))) expect(entry.revision, entry.url).toBe(md5(fileForPath(entry.url)!));
+    const assets = manifest.filter((e) => e.url.startsWith('/_astro/'));
+    const expectedAssets = assetsOf(shell());
     expect(expectedAssets.length).toBeGreaterThan(0);
-    expect([...cached.keys()].sort()).toEqual([...config.pages, ...expectedAssets].sort());
-    // Each file once, nothing else fetched.
-    expect(worker.fetched.sort()).toEqual([...cached.keys()].sort());
+    expect(assets.map((e) => e.url)).toEqual(expectedAssets);
+    for (const entry of assets) expect(entry.revision, entry.url).toBeNull();
+  });
+
+  it('is one classic worker script: it parses as a script and loads no other script', () => {
+    expect(() => new vm.Script(source())).not.toThrow();
+    expect(source()).not.toMatch(/\bimportScripts\s*\(|\bimport\s*\(|^\s*import\s|__WB_MANIFEST/m);
+  });
+
+  it('on install caches exactly the precached pages and files, each once', async () => {
+    const worker = sandboxedWorker(source(), l.prefix);
+    await worker.dispatch('install');
+    const manifest = workerManifest(source());
+    const contents = worker.contents();
+    expect([...contents.keys()]).toHaveLength(1);
+    expect([...contents.values()][0]).toEqual(manifest.map((e) => e.url).sort());
+    expect(worker.fetched.sort()).toEqual(manifest.map((e) => e.url).sort());
   });
 
   it('fails the install when a page cannot be fetched, so a half-filled cache never becomes active', async () => {
-    const source = workerSource().replace(/("pages":\[)/, '$1"/no-such-page/",');
-    const worker = sandboxedWorker(source);
+    const worker = sandboxedWorker(source().replace('[{"revision":', '[{"revision":"0","url":"/no-such-page/"},{"revision":'), l.prefix);
     await expect(worker.dispatch('install')).rejects.toThrow(/no-such-page/);
   });
 
-  it('on activate deletes its caches of other versions and leaves other caches alone', async () => {
-    const worker = sandboxedWorker();
-    const config = workerConfig();
-    worker.stores.set(`${config.prefix}0000000000000000`, new Map());
+  it('on activate deletes the caches of the worker before Workbox and leaves other caches alone', async () => {
+    const worker = sandboxedWorker(source(), l.prefix);
+    worker.stores.set('seminario-offline-0000000000000000', new Map());
     worker.stores.set('someone-else', new Map());
     await worker.dispatch('install');
     await worker.dispatch('activate');
-    expect([...worker.stores.keys()].sort()).toEqual([config.prefix + config.version, 'someone-else'].sort());
+    const names = [...worker.stores.keys()];
+    expect(names).not.toContain('seminario-offline-0000000000000000');
+    expect(names).toContain('someone-else');
+    expect(names).toHaveLength(2);
   });
 
-  it('answers only same-origin GET navigations to listed pages and requests for /_astro/ files', () => {
-    const { answers } = sandboxedWorker();
-    const { pages } = workerConfig();
-    for (const page of pages) expect(answers(page), page).toBe(true);
-    expect(answers('/programa/?utm_source=x')).toBe(true);
+  it('answers only same-origin GET navigations to pages of the route table and requests for /_astro/ files', () => {
+    const { answers } = sandboxedWorker(source(), l.prefix);
+    for (const page of [...shell(), ...otherPages(l)]) expect(answers(page), page).toBe(true);
+    expect(answers(`${l.prefix}${l.programme}/?utm_source=x`)).toBe(true);
     expect(answers('/_astro/anything.js', { mode: 'cors' })).toBe(true);
     const left = [
       ['/ics/evento.ics', {}],
       ['/en/ics/evento.ics', { mode: 'no-cors' }],
       ['/schedule.json', { mode: 'cors' }],
+      ['/offline-pages.json', { mode: 'cors' }],
       ['/embed/', {}],
       ['/en/embed/', {}],
       ['/404.html', {}],
@@ -226,41 +308,62 @@ describe('the service worker /sw.js', () => {
     ] as const;
     for (const [url, init] of left) expect(answers(url, init), `${url} ${JSON.stringify(init)}`).toBe(false);
   });
-});
 
-describe('the cache version', () => {
-  const out = mkdtempSync(path.join(tmpdir(), 'offline-version-'));
-  const changed = path.join(out, 'changed.ndjson');
-  const saved = process.env.CONTENT_DATASET_FILE;
-  const inputs = { pages: ['/', '/programa/'], site: 'https://seminario.example', paths: [path.resolve('site')] };
-
-  beforeAll(() => {
-    // One session title edited, as an editor would.
-    const edited = readNdjson(seedDatasetFile).map((doc) =>
-      doc._id === 'session-inauguracion' ? { ...doc, title: { ...(doc.title as object), es: 'Inauguración (nuevo título)' } } : doc,
-    );
-    writeFileSync(changed, `${edited.map((d) => JSON.stringify(d)).join('\n')}\n`);
+  it('serves a shell page from the network while online, and its precached copy when offline or when the host answers 5xx', async () => {
+    const worker = sandboxedWorker(source(), l.prefix);
+    await worker.dispatch('install');
+    await worker.dispatch('activate');
+    const programme = `${l.prefix}${l.programme}/`;
+    const built = readFileSync(fileForPath(programme)!, 'utf8');
+    worker.fetched.length = 0;
+    expect(await (await worker.respond(programme))!.text()).toBe(built);
+    expect(worker.fetched).toEqual([programme]);
+    worker.network.down = true;
+    const whileDown = (await worker.respond(`${programme}?utm_source=x`))!;
+    expect([whileDown.status, await whileDown.text()]).toEqual([200, built]);
+    worker.network.down = false;
+    worker.network.offline = true;
+    expect(await (await worker.respond(programme))!.text()).toBe(built);
   });
 
-  afterAll(() => {
-    if (saved === undefined) delete process.env.CONTENT_DATASET_FILE;
-    else process.env.CONTENT_DATASET_FILE = saved;
-    rmSync(out, { recursive: true, force: true });
+  it('keeps a session page once visited, serves that copy offline or while the host answers 5xx, and has nothing for a page never visited', async () => {
+    const worker = sandboxedWorker(source(), l.prefix);
+    await worker.dispatch('install');
+    await worker.dispatch('activate');
+    const [visited, never] = otherPages(l).filter((p) => p.startsWith(`${l.prefix}${l.programme}/`));
+    const built = readFileSync(fileForPath(visited!)!, 'utf8');
+    expect(await (await worker.respond(`${visited}?utm_source=x`))!.text()).toBe(built);
+    await worker.idle();
+    expect(worker.contents().get('seminario-pages')).toEqual([visited]);
+    worker.network.down = true;
+    const whileDown = (await worker.respond(visited!))!;
+    expect([whileDown.status, await whileDown.text()]).toEqual([200, built]);
+    worker.network.down = false;
+    worker.network.offline = true;
+    expect(await (await worker.respond(visited!))!.text()).toBe(built);
+    await expect(worker.respond(never!)!).rejects.toThrow();
   });
 
-  it('stays the same when nothing changed, so a rebuild does not make readers download the site again', async () => {
-    process.env.CONTENT_DATASET_FILE = seedDatasetFile;
-    expect(await offlineVersion(inputs)).toBe(await offlineVersion(inputs));
+  it('publishes the list "save the whole programme" stores: every other page of its language and the /_astro/ files they load', () => {
+    const list = JSON.parse(readFileSync(fileForPath(`${l.prefix}offline-pages.json`)!, 'utf8')) as { pages: string[]; assets: string[] };
+    expect(list.pages).toEqual(otherPages(l));
+    expect(list.pages.length).toBe(1 + sessions.length + speakers.length);
+    expect(list.assets).toEqual(assetsOf(otherPages(l)));
   });
 
-  it('changes with the content, the page list, the public origin and the files it reads', async () => {
-    process.env.CONTENT_DATASET_FILE = seedDatasetFile;
-    const base = await offlineVersion(inputs);
-    expect(await offlineVersion({ ...inputs, pages: [...inputs.pages, '/ponentes/'] })).not.toBe(base);
-    expect(await offlineVersion({ ...inputs, site: 'https://other.example' })).not.toBe(base);
-    expect(await offlineVersion({ ...inputs, paths: [path.resolve('content-models')] })).not.toBe(base);
-    process.env.CONTENT_DATASET_FILE = changed;
-    expect(await offlineVersion(inputs)).not.toBe(base);
+  it('on "save the whole programme", stores every page of the list and the files the shell lacks, then answers how many; offline, they are served', async () => {
+    const worker = sandboxedWorker(source(), l.prefix);
+    await worker.dispatch('install');
+    await worker.dispatch('activate');
+    const shellAssets = new Set(assetsOf(shell()));
+    const extraAssets = assetsOf(otherPages(l)).filter((a) => !shellAssets.has(a));
+    expect(await worker.message({ type: 'save-programme' })).toEqual({ saved: otherPages(l).length + extraAssets.length });
+    expect(worker.contents().get('seminario-pages')).toEqual(otherPages(l));
+    expect(worker.contents().get('seminario-assets') ?? []).toEqual(extraAssets);
+    worker.network.offline = true;
+    for (const page of otherPages(l)) expect(await (await worker.respond(page))!.text(), page).toBe(readFileSync(fileForPath(page)!, 'utf8'));
+    expect(await worker.message({ type: 'save-programme' })).toEqual({ error: expect.stringMatching(/fetch/i) });
+    expect(await worker.message({ type: 'something-else' })).toBeUndefined();
   });
 });
 
@@ -296,8 +399,8 @@ describe('the web app manifests', () => {
 });
 
 describe('pages and the offline programme', () => {
-  it("every precached page links its language's manifest", () => {
-    const { pages } = workerConfig();
+  it("every page a worker keeps links its language's manifest", () => {
+    const pages = langs.flatMap((l) => [...pagesOf(workerManifest(workerSource(l.prefix))), ...otherPages(l)]);
     const wrong: string[] = [];
     for (const page of pages) {
       const prefix = langs.find((l) => l.prefix !== '/' && page.startsWith(l.prefix))?.prefix ?? '/';
@@ -307,7 +410,7 @@ describe('pages and the offline programme', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('every page with the site footer carries the empty offline note, and only there', () => {
+  it('every page with the site footer carries the empty offline note, its worker and the hidden save button, and only there', () => {
     for (const page of htmlPages()) {
       const doc = pageDocument(page);
       const notes = [...doc.querySelectorAll('[data-offline-note]')];
@@ -321,6 +424,12 @@ describe('pages and the offline programme', () => {
       expect(note.getAttribute('role'), page).toBe('status');
       expect(note.textContent, page).toBe('');
       expect(note.getAttribute('data-text'), page).toMatch(/\S/);
+      const prefix = langs.find((l) => l.prefix !== '/' && page.startsWith(l.prefix))?.prefix ?? '/';
+      expect(note.getAttribute('data-worker'), page).toBe(`${prefix}sw.js`);
+      const save = doc.querySelectorAll('footer.site [data-offline-save]');
+      expect(save.length, page).toBe(1);
+      expect(save[0]!.hasAttribute('hidden'), page).toBe(true);
+      expect(save[0]!.getAttribute('type'), page).toBe('button');
     }
   });
 });

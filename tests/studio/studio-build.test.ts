@@ -8,10 +8,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'studio', 'dist');
 
 function directorySize(path: string): number {
-  return readdirSync(path, { withFileTypes: true }).reduce((total, entry) => {
-    const child = join(path, entry.name);
-    return total + (entry.isDirectory() ? directorySize(child) : statSync(child).size);
-  }, 0);
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((total, entry) => total + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
 
 describe('the Studio', () => {

@@ -91,16 +91,10 @@ export function runBuild(options: BuildOptions = {}): Promise<BuildRun> {
 
 /** Every file under `dir`, as sorted paths relative to it with `/` separators. */
 export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else out.push(rel);
-    }
-  };
-  walk('');
-  return out.sort();
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 /** Path → sha256 of its bytes, for comparing whole trees. */

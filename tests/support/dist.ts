@@ -15,16 +15,10 @@ export function requireDist(dir = distDir): string {
 
 /** Every file under a folder, as paths relative to it with forward slashes. */
 export function listFiles(dir = distDir): string[] {
-  const out: string[] = [];
-  const walk = (sub: string) => {
-    for (const name of readdirSync(path.join(dir, sub))) {
-      const rel = sub ? `${sub}/${name}` : name;
-      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
-      else out.push(rel);
-    }
-  };
-  walk('');
-  return out.sort();
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 /** Built HTML pages as URL paths: `programa/index.html` → `/programa/`, `404.html` → `/404.html`. */

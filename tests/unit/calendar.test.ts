@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../site/i18n';
-import { calendarFile, escapeText, sessionPlainText, sessionUid, webCalendarLinks } from '../../site/lib/calendar';
+import { calendarFile, calendarParts, escapeText, sessionPlainText, sessionUid, webCalendarLinks } from '../../site/lib/calendar';
 import { liveUrlOf, sessionShownLinks } from '../../site/lib/content/links';
 import { loadSite } from '../../site/lib/content/load';
 import type { Session, Site } from '../../site/lib/content/model';
@@ -131,6 +131,32 @@ describe('calendarFile', () => {
     const bytes = Buffer.from(ics, 'utf8');
     expect(Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes)).toBe(true);
     expect(parsedEvent(ics).summary).toBe(title);
+  });
+
+  it('removes the control characters RFC 5545 TEXT forbids, keeping line breaks and tabs', () => {
+    const title = 'Mesa\u0007 uno\u000b\u001b[31m\tfin\u0000\u007f\nsegunda';
+    const ics = calendarFile([{ ...session('session-inauguracion'), title: { text: title, lang: 'es' } }], site, 'es', ORIGIN, `x\u0007y`);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/(?!\t)\p{Cc}/u);
+    expect(parsedEvent(ics).summary).toBe('Mesa uno[31m\tfin\nsegunda');
+    expect(unfolded(ics)).toContain('X-WR-CALNAME:xy');
+  });
+
+  it('tells calendar apps how often to refresh a subscription file, and says nothing of it in a one-off file', () => {
+    const subscribed = unfolded(calendarFile(site.sessions, site, 'es', ORIGIN, 'x', { subscription: true }));
+    expect(subscribed).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT6H');
+    expect(subscribed).toContain('X-PUBLISHED-TTL:PT6H');
+    expect(subscribed.indexOf('X-PUBLISHED-TTL:PT6H')).toBeLessThan(subscribed.indexOf('BEGIN:VEVENT'));
+    const once = unfolded(calendarFile(site.sessions, site, 'es', ORIGIN, 'x'));
+    expect(once.filter((l) => /^(REFRESH-INTERVAL|X-PUBLISHED-TTL)\b/.test(l))).toEqual([]);
+  });
+
+  it('has parts that, joined for any subset of sessions, are the file of that subset', () => {
+    const parts = calendarParts(site.sessions, site, 'es', ORIGIN, 'Mi programa');
+    const subset = site.sessions.filter((_, i) => i % 2 === 1);
+    expect(subset.length).toBeGreaterThan(1);
+    const joined = parts.head + subset.map((s) => parts.events.get(s._id)).join('') + parts.tail;
+    expect(joined).toBe(calendarFile(subset, site, 'es', ORIGIN, 'Mi programa'));
+    expect(parts.head + parts.tail).toBe(calendarFile([], site, 'es', ORIGIN, 'Mi programa'));
   });
 
   it('names the event zones in the description, with the times in Guatemala and Peru', () => {

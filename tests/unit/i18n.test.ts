@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../site/i18n/en.json';
@@ -13,11 +13,10 @@ const variables = (value: string) => [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)]
 
 /** Source files that may use interface strings. */
 function sources(dir = 'site'): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return name === 'i18n' ? [] : sources(file);
-    return /\.(astro|ts)$/.test(name) ? [file] : [];
-  });
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !path.relative(dir, file).split(path.sep).includes('i18n'));
 }
 
 describe('translation files', () => {

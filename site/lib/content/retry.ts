@@ -1,10 +1,16 @@
+import pRetry from 'p-retry';
+
 /**
- * Bounded retries for the Content Lake. Transient failures (network errors, timeouts, a cut-off
+ * Bounded retries for the Content Lake, on p-retry. Transient failures (network errors, timeouts, a cut-off
  * body, 408/425/429, 5xx) are retried with exponential backoff, honouring `Retry-After`, until the
  * attempts or the total deadline run out; anything else (401, 403, 404, a query error, an answer of
  * the wrong shape) fails at once, because asking again cannot fix it. The error then says what
  * failed, how often it was tried and what to check, because a build that silently used stale or
  * empty content would be worse than no build.
+ *
+ * p-retry does the backoff, the attempt count and the deadline (`maxRetryTime`); what it lacks is
+ * here: `Retry-After` (it has no notion of HTTP), the check that a wait would end past the deadline
+ * (it shortens the wait and tries anyway), and the description of the failure.
  */
 
 export interface RetryOptions {
@@ -20,8 +26,6 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Strings that must never appear in an error message (the API token). */
   secrets?: readonly (string | undefined)[];
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
 }
 
 /** What the task is told about the try it is making. */
@@ -107,7 +111,8 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
- * Runs `task` until it succeeds, fails permanently, or the attempts or the deadline run out.
+ * Runs `task` until it succeeds, fails permanently, or the attempts or the deadline run out. Waits
+ * its own exponential backoff, or as long as `Retry-After` asks when that is longer.
  *
  * @example
  * await withRetries(({ remainingMs }) => client.fetch(query, params, { timeout: remainingMs }), { what: 'query to Sanity', deadlineMs: 30_000 });
@@ -115,49 +120,51 @@ export function isTransient(error: unknown): boolean {
 export async function withRetries<T>(task: (attempt: Attempt) => Promise<T>, options: RetryOptions): Promise<T> {
   const attempts = Math.max(1, options.attempts ?? 5);
   const deadlineMs = options.deadlineMs ?? 60_000;
-  const base = options.baseDelayMs ?? 500;
-  const maxDelay = options.maxDelayMs ?? 8_000;
-  const sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const now = options.now ?? Date.now;
-  const started = now();
-  let last: unknown;
+  // The monotonic clock p-retry measures `maxRetryTime` with.
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
   let made = 0;
   let stop = '';
-  for (let number = 1; number <= attempts; number++) {
-    const remainingMs = deadlineMs - (now() - started);
-    if (remainingMs <= 0) {
-      stop = ` The deadline of ${seconds(deadlineMs)} s ran out.`;
-      break;
+  try {
+    return await pRetry(
+      (number) => {
+        made = number;
+        return task({ number, remainingMs: deadlineMs - elapsed() });
+      },
+      {
+        retries: attempts - 1,
+        minTimeout: options.baseDelayMs ?? 500,
+        factor: 2,
+        maxTimeout: options.maxDelayMs ?? 8_000,
+        maxRetryTime: deadlineMs,
+        // Called only while tries and time are left; p-retry waits `retryDelay` after it.
+        shouldRetry: async ({ error, retryDelay }) => {
+          if (!isTransient(error)) return false;
+          const asked = retryAfterMs(error, Date.now());
+          if (elapsed() + Math.max(asked ?? 0, retryDelay) >= deadlineMs) {
+            stop =
+              asked === undefined
+                ? ` The next try would start after the deadline of ${seconds(deadlineMs)} s.`
+                : ` The server asked to wait ${seconds(asked)} s (Retry-After), past the deadline of ${seconds(deadlineMs)} s.`;
+            return false;
+          }
+          if (asked !== undefined && asked > retryDelay) await new Promise((resolve) => setTimeout(resolve, asked - retryDelay));
+          return true;
+        },
+      },
+    );
+  } catch (last) {
+    if (!stop && isTransient(last)) {
+      if (made >= attempts) stop = ` Gave up after ${attempts} tries.`;
+      else if (elapsed() >= deadlineMs) stop = ` The deadline of ${seconds(deadlineMs)} s ran out.`;
     }
-    made = number;
-    try {
-      return await task({ number, remainingMs });
-    } catch (error) {
-      last = error;
-      if (!isTransient(error)) break;
-      if (number === attempts) {
-        stop = ` Gave up after ${attempts} tries.`;
-        break;
-      }
-      const asked = retryAfterMs(error, now());
-      const wait = asked ?? Math.min(maxDelay, base * 2 ** (number - 1));
-      if (now() - started + wait >= deadlineMs) {
-        stop =
-          asked === undefined
-            ? ` The next try would start after the deadline of ${seconds(deadlineMs)} s.`
-            : ` The server asked to wait ${seconds(asked)} s (Retry-After), past the deadline of ${seconds(deadlineMs)} s.`;
-        break;
-      }
-      await sleep(wait);
-    }
+    const tries = made === 1 ? '1 try' : `${made} tries`;
+    const message =
+      `The ${options.what} failed (${tries} in ${seconds(elapsed())} s): ${describeFailure(last)}.${stop}${hint(last)} ` +
+      'The build stops so that no empty or partial site is published.';
+    // No `cause`: Astro prints it unredacted, and a server may echo what it was sent.
+    throw new ContentFetchError(redact(message, options.secrets), made, statusOf(last));
   }
-  const status = statusOf(last);
-  const tries = made === 1 ? '1 try' : `${made} tries`;
-  const message =
-    `The ${options.what} failed (${tries} in ${seconds(now() - started)} s): ${describeFailure(last)}.${stop}${hint(last)} ` +
-    'The build stops so that no empty or partial site is published.';
-  // No `cause`: Astro prints it unredacted, and a server may echo what it was sent.
-  throw new ContentFetchError(redact(message, options.secrets), made, status);
 }
 
 /** One line saying what went wrong, without the request URL (long, and not the point). */

@@ -170,8 +170,8 @@ export interface LiveSourceConfig {
   deadlineMs?: number | undefined;
   /** Budget for one request; never more than what is left of the deadline. Default 15 s. */
   requestTimeoutMs?: number | undefined;
-  /** Retry tuning and test seams (fake sleep and clock); see withRetries. */
-  retry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'sleep' | 'now'> | undefined;
+  /** Retry tuning; see withRetries. */
+  retry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs'> | undefined;
   /** `drafts` for the preview only, and then a token is required. Default `published`. */
   perspective?: ContentPerspective | undefined;
 }

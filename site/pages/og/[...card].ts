@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { renderShareCard, type ShareCard } from '../../lib/share-card';
+import { cachedFile, cacheKey } from '../../lib/build-cache';
+import { renderShareCard, SHARE_CARD_RENDERER, type ShareCard } from '../../lib/share-card';
 import { allShareCards } from '../../lib/share-cards';
 
 // Share cards (Open Graph images) in every language; which cards exist lives in lib/share-cards.ts.
@@ -9,6 +10,7 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) => {
-  const png = await renderShareCard(props.card);
+  // Drawing a card is most of a build's time; an unchanged card is read back from the build cache.
+  const png = await cachedFile('share-cards', cacheKey(SHARE_CARD_RENDERER, props.card), () => renderShareCard(props.card));
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
