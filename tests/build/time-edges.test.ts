@@ -202,8 +202,10 @@ describe('times at the edges, against an independent oracle', () => {
         const { start, end } = oracleSession(w);
         expect(event.startDate.toJSDate().toISOString(), `${file} ${slug} DTSTART`).toBe(start.toISOString());
         expect(event.endDate.toJSDate().toISOString(), `${file} ${slug} DTEND`).toBe(end.toISOString());
-        // The first lines: one per shown zone, written as on the pages.
-        const lines = event.description.split('\n').slice(0, 1 + SECONDARY.length);
+        // The first line is the session's date in words; then one line per shown zone, written as on the pages.
+        const [dateLine = '', ...rest] = event.description.split('\n');
+        expect(dateLine, `${file} ${slug} date line`).toMatch(new RegExp(`\\b${oracleWall(start, w.zone).date.slice(0, 4)}\\b`));
+        const lines = rest.slice(0, 1 + SECONDARY.length);
         const sessionDate = oracleWall(start, w.zone).date;
         for (const [i, zone] of [EVENT_ZONE, ...SECONDARY].entries()) {
           checked += expectLine(lines[i] ?? '', start, end, zone, sessionDate, `${file} ${slug} ${zone}`);

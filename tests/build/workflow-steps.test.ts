@@ -53,6 +53,8 @@ describe('the deploy workflow on a clean clone', () => {
     expect(steps.map((s) => s.uses?.split('@')[0] ?? s.run?.trim())).toEqual([
       'actions/checkout',
       'npm ci',
+      // Restores the share-card cache (.cache/build) so a publish redraws only what changed.
+      'actions/cache',
       'npm run build',
       'actions/upload-pages-artifact',
       'actions/deploy-pages',
