@@ -99,6 +99,10 @@ describe('keyboard only', () => {
     try {
       await page.goto(server.url(pagePath('programme', 'es')));
       await expect.poll(() => page.locator('#zone-picker-select').isVisible()).toBe(true);
+      // The "save the whole programme" button appears once the service worker is active: wait for
+      // it, so the list of what Tab must reach is the page as a reader gets to use it.
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await expect.poll(() => page.locator('button.offline-save').isVisible(), { timeout: 15_000 }).toBe(true);
       const expected = await markFocusable(page);
       expect(expected.length).toBeGreaterThan(20);
       expect(expected.some((d) => d.startsWith('select'))).toBe(true);
