@@ -34,7 +34,8 @@ export function initOffline(doc: Document): void {
   // After the page's own loading, so the worker's downloads never compete with it.
   const register = () => {
     sw.register(worker).then(
-      (registration) => whenActive(registration).then(ready),
+      // A browser that blocks workers may resolve with no registration at all: then nothing to do.
+      (registration) => registration && whenActive(registration).then(ready),
       () => {
         // No worker (private mode, policies, quota): the site works online as before.
       },
