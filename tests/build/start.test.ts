@@ -1,16 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { cloudflareHeaders, parseHeadersFile } from '../../site/lib/hosting/headers-file';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../support/hosts';
 
 describe('npm start', () => {
   it('builds the embedded dataset, prints the local URL and serves it with the headers of dist/_headers, gzip and per-language 404s', async () => {
