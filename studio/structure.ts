@@ -80,12 +80,14 @@ function sessionsOfDay(S: StructureBuilder, day: EventDayRow): ListItemBuilder {
         .filter('_type == "session" && date == $date')
         .params({ date: day.date })
         .defaultOrdering(agendaOrdering.slice(1))
-        .initialValueTemplates([
-          S.initialValueTemplateItem(sessionOnDayTemplate.id, { date: day.date, ...(day.access ? { access: day.access } : {}) }).title('Sesión de este día'),
-        ])
         // Sanity lets only the first two panes take a "create" intent by default; this list is the
         // third, so without this the new session would open under «Todas las sesiones» instead.
-        .canHandleIntent(canCreateSessionOfDay),
+        .canHandleIntent(canCreateSessionOfDay)
+        // Last in the chain: each later builder call re-infers the templates from the schema type
+        // (Sanity 6.16's DocumentListBuilder.clone), so the «+» became a plain «Sesión» with no day.
+        .initialValueTemplates([
+          S.initialValueTemplateItem(sessionOnDayTemplate.id, { date: day.date, ...(day.access ? { access: day.access } : {}) }).title('Sesión de este día'),
+        ]),
     );
 }
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNdjson } from '../../content-models/ndjson';
 import { removeOutDir, repoRoot, runBuild } from '../support/build';
 import { buildStudio, E2E_PROJECT_ID, openStudio, type StudioPage, type StudioRig, startStudioRig } from '../support/studio';
+import { expectMarker, expectNoMarker, field, publishButton, type, WAIT } from '../support/studio-form';
 
 /**
  * The communications team's Studio, end to end, in Chromium: the production bundle of the Studio
@@ -18,9 +18,12 @@ import { buildStudio, E2E_PROJECT_ID, openStudio, type StudioPage, type StudioRi
 let rig: StudioRig;
 let studio: StudioPage;
 const started = Date.now();
-/** Generous: the Studio validates in the background, and a shared CI machine can be slow. */
-const WAIT = { timeout: 120_000 };
 const EDITED_TITLE = 'Mesa de reflexión 1 · revisada en el Studio';
+const LAST_DAY = 'Viernes 30 de octubre · Taller virtual parte 2';
+const NEW_TITLE = 'Conversatorio con las delegaciones';
+const NEW_SLUG = 'conversatorio-con-las-delegaciones';
+/** The id the Studio gave the session created from the day's list. */
+let newId = '';
 
 beforeAll(async () => {
   const dir = process.env.STUDIO_E2E_DIR || (await buildStudio({ SANITY_STUDIO_PROJECT_ID: E2E_PROJECT_ID }));
@@ -39,29 +42,6 @@ afterAll(async () => {
     ].join('\n'),
   );
 });
-
-const field = (page: Page, name: string) => page.locator(`[data-testid="field-${name}"]`);
-const publishButton = (page: Page) => page.locator('[data-testid="action-publicar"]');
-
-/** Types into a field as an editor does (select, type, leave the field). */
-async function type(page: Page, name: string, value: string) {
-  const input = field(page, name).locator('input').first();
-  await input.fill(value);
-  await input.press('Tab');
-}
-
-/** Waits for a field's marker of `level` and reads its message in the tooltip an editor hovers. */
-async function expectMarker(page: Page, name: string, level: 'error' | 'warning', text: string | RegExp) {
-  const icon = field(page, name).locator(`[data-testid="input-validation-icon-${level}"]`).first();
-  await icon.waitFor(WAIT);
-  await icon.hover();
-  await page.getByText(text).first().waitFor(WAIT);
-  await page.mouse.move(5, 5);
-}
-
-async function expectNoMarker(page: Page, name: string, level: 'error' | 'warning') {
-  await expect.poll(() => field(page, name).locator(`[data-testid="input-validation-icon-${level}"]`).count(), WAIT).toBe(0);
-}
 
 const published = (id: string) => rig.api.lake.get(id) as Record<string, unknown> | undefined;
 
@@ -111,6 +91,57 @@ describe('the Studio, as an editor', () => {
     await expect.poll(() => published('drafts.session-mesa-de-reflexion-1'), WAIT).toBeUndefined();
   });
 
+  it("creates a session from a day's list, under that day, held to the daylight-saving rules, and publishes it", { timeout: 600_000 }, async () => {
+    const { page } = studio;
+    await page.locator(`[data-testid="pane-item-${LAST_DAY}"]`).click(WAIT);
+    await page.locator('[data-testid="action-intent-button"][aria-label="Sesión de este día"]').click(WAIT);
+    await field(page, 'title.es').locator('input').waitFor(WAIT);
+    // The day's pane takes the "create" intent: the new session opens beside that day's list.
+    const url = decodeURIComponent(page.url());
+    expect(url).toContain('/structure/sesiones;dia-2020-10-30;');
+    expect(url).not.toContain('todas-las-sesiones');
+    newId = /;dia-2020-10-30;([^,;/?]+)/u.exec(url)?.[1] ?? '';
+    expect(newId).not.toBe('');
+    // The template starts it with the day's date and access (Friday is for participants).
+    await expect.poll(() => field(page, 'date').locator('input').first().inputValue(), WAIT).toBe('30/10/2020');
+    await expect.poll(() => field(page, 'access').locator('input[type="radio"]:checked').count(), WAIT).toBe(1);
+
+    await type(page, 'title.es', NEW_TITLE);
+    await field(page, 'slug').getByRole('button', { name: 'Generar' }).click();
+    await expect.poll(() => field(page, 'slug').locator('input').first().inputValue(), WAIT).toBe(NEW_SLUG);
+    await field(page, 'kind').locator('select').selectOption({ label: 'Plenaria' });
+
+    // Amman's clocks went back an hour at 01:00 on Friday 30 October 2020: 00:30 happened twice.
+    await type(page, 'timeZone', 'Asia/Amman');
+    await type(page, 'start', '00:30');
+    await type(page, 'end', '00:50');
+    await expectMarker(page, 'start', 'warning', /La hora 00:30 del 2020-10-30 ocurre dos veces en Asia\/Amman/);
+    await expectNoMarker(page, 'start', 'error');
+
+    // Madrid's clocks jumped from 02:00 to 03:00 on 29 March 2020: 02:30 never happened there.
+    await type(page, 'timeZone', 'Europe/Madrid');
+    await type(page, 'date', '29/03/2020');
+    await type(page, 'start', '02:30');
+    await type(page, 'end', '03:30');
+    await expectMarker(page, 'start', 'error', /La hora 02:30 del 2020-03-29 no existe en Europe\/Madrid.*a partir de las 03:00/);
+    await expectMarker(page, 'date', 'error', /no es uno de los días del evento/);
+    await expect.poll(() => publishButton(page).isDisabled(), WAIT).toBe(true);
+
+    // Fixed: back on Friday, in the event's zone, after the closing session.
+    await type(page, 'date', '30/10/2020');
+    await type(page, 'timeZone', '');
+    await type(page, 'start', '11:30');
+    await type(page, 'end', '11:45');
+    await type(page, 'order', '5');
+    for (const name of ['date', 'start', 'end', 'timeZone']) await expectNoMarker(page, name, 'error');
+    await expect.poll(() => publishButton(page).isDisabled(), WAIT).toBe(false);
+    await publishButton(page).click();
+    await expect.poll(() => published(newId)?.date, WAIT).toBe('2020-10-30');
+    expect(published(newId)).toMatchObject({ title: { es: NEW_TITLE }, slug: { current: NEW_SLUG }, start: '11:30', end: '11:45', access: 'participants' });
+    expect(published(newId)?.timeZone ?? '').toBe('');
+    expect(decodeURIComponent(page.url())).toContain(`/structure/sesiones;dia-2020-10-30;${newId}`);
+  });
+
   it('kept the console clean and sent nothing off the machine', () => {
     expect(studio.problems).toEqual([]);
   });
@@ -125,6 +156,10 @@ describe('the Studio, as an editor', () => {
       expect(run.code, run.output).toBe(0);
       const programme = readFileSync(path.join(run.outDir, 'programa', 'index.html'), 'utf8');
       expect(programme.includes(EDITED_TITLE), 'the edited title is on the programme').toBe(true);
+      expect(programme.includes(NEW_TITLE), 'the new session is on the programme').toBe(true);
+      const page = readFileSync(path.join(run.outDir, 'programa', NEW_SLUG, 'index.html'), 'utf8');
+      expect(page).toContain(NEW_TITLE);
+      expect(page).toContain('30 de octubre');
     } finally {
       removeOutDir(run.outDir);
     }
