@@ -77,12 +77,12 @@ export function isPrivateTextLink(href: string, { mayShowLive, liveUrls }: { may
   return isMeetingServiceUrl(href) || liveUrls.some((url) => normaliseUrl(url) === target);
 }
 
-/** How a day is named in messages: «el día 28 de octubre (Día 2: Jornada de trabajo)». */
+/** How a day is named after «del» in messages: «día 28 de octubre de 2020 («Día 2»)». */
 function dayName(day: { date: string; title?: string | null }): string {
   const [year, month, date] = day.date.split('-').map(Number);
   const months = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
   const when = year && month && date ? `${date} de ${months[month - 1]} de ${year}` : day.date;
-  return day.title ? `el día ${when} («${day.title}»)` : `el día ${when}`;
+  return day.title ? `día ${when} («${day.title}»)` : `día ${when}`;
 }
 
 /**
@@ -106,7 +106,7 @@ export function checkDayLinks(
             level: 'error' as const,
             path: `links[${index}].kind`,
             message:
-              `La sesión es de ${dayName(day)}, que es solo para participantes inscritos, así que el sitio no puede mostrar ` +
+              `La sesión es del ${dayName(day)}, que es solo para participantes inscritos, así que el sitio no puede mostrar ` +
               'enlaces para unirse ni de transmisión: quita el enlace (los inscritos lo reciben por correo) o, si ese día es abierto, ' +
               'cambia su acceso a «Público» en «Evento → Días».',
           },

@@ -103,7 +103,38 @@ describe('every rule the build refuses with is a Studio error with the same mess
     expect(await buildProblems(dataset)).toEqual([]);
   });
 
-  const cases: [string, SanityDocument][] = [
+  /** A participants-only session's description (Spanish) with one link in its text. */
+  const linkedText = (href: string) => ({
+    _type: 'localeBlockContent',
+    es: [
+      {
+        _type: 'block',
+        _key: 'b1',
+        style: 'normal',
+        markDefs: [{ _type: 'link', _key: 'l1', href }],
+        children: [{ _type: 'span', _key: 's1', text: 'Sala de la sesión', marks: ['l1'] }],
+      },
+    ],
+  });
+  /** Mesa 1 with a join link on the organisers' own host: not a meeting service, still a way in. */
+  const mesa1OwnRoom = { ...mesa1, links: [{ _type: 'link', _key: 'sala', kind: 'join', url: 'https://sala.cooperacionsursur.org/mesa-1' }] };
+
+  /** The document under test, then any other document the case changes in the dataset. */
+  const cases: [string, SanityDocument, ...SanityDocument[]][] = [
+    [
+      'a public session on a participants-only day with a join link',
+      { ...workshop, access: 'public', links: [{ _type: 'link', _key: 'j', kind: 'join', url: 'https://zoom.us/j/1' }] },
+    ],
+    [
+      'a public session on a participants-only day with a stream link',
+      { ...workshop, access: 'public', links: [{ _type: 'link', _key: 's', kind: 'stream', url: 'https://www.youtube.com/live/x' }] },
+    ],
+    ['a meeting-service link in a participants-only session’s description', { ...workshop, description: linkedText('https://meet.google.com/abc-defg-hij') }],
+    [
+      'another session’s join link in a participants-only session’s description',
+      { ...workshop, description: linkedText('https://sala.cooperacionsursur.org/mesa-1/') },
+      mesa1OwnRoom,
+    ],
     ['a session that ends before it starts', { ...opening, start: '09:20', end: '09:00' }],
     ['a session in a daylight-saving gap', { ...opening, timeZone: 'Europe/Madrid', start: '02:30', end: '03:30', date: '2020-03-29' }],
     ['a session dated outside the event days', { ...workshop, date: '2020-10-27' }],
@@ -133,8 +164,20 @@ describe('every rule the build refuses with is a Studio error with the same mess
     ['a speaker country that is not an ISO code', { ...speakerRita, country: 'gt' }],
   ];
 
-  it.each(cases)('%s', async (_name, document) => {
+  it('names the day when a live link is on a participants-only day, in the build and in the Studio', async () => {
+    const document = cases[0][1];
     const documents = datasetWith(document);
+    const refused = (await buildProblems(documents)).filter((p) => p.documentId === document._id).map((p) => p.message);
+    const day = /La sesión es del día 28 de octubre de 2020 \(«Día 2»\), que es solo para participantes inscritos/u;
+    expect(
+      refused.some((message) => day.test(message)),
+      refused.join('\n'),
+    ).toBe(true);
+    expect((await studioErrors(document, documents)).some((message) => day.test(message))).toBe(true);
+  });
+
+  it.each(cases)('%s', async (_name, document, ...others) => {
+    const documents = datasetWith(document, ...others);
     const refused = (await buildProblems(documents)).filter((p) => p.documentId === document._id);
     expect(refused.length, 'the build refuses it').toBeGreaterThan(0);
     const studio = await studioErrors(document, documents);
