@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNdjson } from '../../content-models/ndjson';
+import { DEFAULT_PREVIEW_URL } from '../../studio/site-links';
 import { removeOutDir, repoRoot, runBuild } from '../support/build';
-import { buildStudio, E2E_PROJECT_ID, openStudio, type StudioPage, type StudioRig, startStudioRig } from '../support/studio';
+import { type PreviewServer, startPreviewServer } from '../support/preview-server';
+import { buildStudio, E2E_PROJECT_ID, E2E_TOKEN, openStudio, type StudioPage, type StudioRig, startStudioRig } from '../support/studio';
 import { expectMarker, expectNoMarker, field, publishButton, type, WAIT } from '../support/studio-form';
 
 /**
@@ -24,14 +26,27 @@ const NEW_TITLE = 'Conversatorio con las delegaciones';
 const NEW_SLUG = 'conversatorio-con-las-delegaciones';
 /** The id the Studio gave the session created from the day's list. */
 let newId = '';
+const PREVIEW_TITLE = 'Inauguración del encuentro · borrador en la vista previa';
+/** The draft preview (`npm run preview:drafts`), started beside the first tests: it takes ~30 s. */
+let preview: Promise<PreviewServer> | undefined;
 
 beforeAll(async () => {
   const dir = process.env.STUDIO_E2E_DIR || (await buildStudio({ SANITY_STUDIO_PROJECT_ID: E2E_PROJECT_ID }));
   rig = await startStudioRig(dir, { documents: readNdjson(path.join(repoRoot, 'studio', 'seed', 'production.ndjson')) });
   studio = await openStudio(rig);
+  preview = startPreviewServer({
+    apiHost: rig.api.url,
+    projectId: E2E_PROJECT_ID,
+    token: E2E_TOKEN,
+    env: { NODE_EXTRA_CA_CERTS: rig.certFile },
+    firstPage: '/programa/inauguracion/',
+  });
+  // Awaited (and its failure reported) by the Presentation test.
+  preview.catch(() => {});
 }, 300_000);
 afterAll(async () => {
   await studio?.close();
+  await (await preview?.catch(() => undefined))?.close();
   await rig?.close();
   console.info(
     [
@@ -140,6 +155,50 @@ describe('the Studio, as an editor', () => {
     expect(published(newId)).toMatchObject({ title: { es: NEW_TITLE }, slug: { current: NEW_SLUG }, start: '11:30', end: '11:45', access: 'participants' });
     expect(published(newId)?.timeZone ?? '').toBe('');
     expect(decodeURIComponent(page.url())).toContain(`/structure/sesiones;dia-2020-10-30;${newId}`);
+  });
+
+  it('shows a draft edited in the form in the Presentation tool’s frame', { timeout: 300_000 }, async () => {
+    const server = await preview;
+    if (!server) throw new Error('the draft preview did not start');
+    // A tab of its own: its console is checked below, with the one message Presentation must give.
+    const tab = await openStudio(rig, [new URL(DEFAULT_PREVIEW_URL).host]);
+    try {
+      // The bundle's preview address (the default, 127.0.0.1:4321) leads to this run's preview
+      // server, whatever else may listen on that port on a shared machine.
+      await tab.context.route(`${DEFAULT_PREVIEW_URL}/**`, (route) => route.continue({ url: route.request().url().replace(DEFAULT_PREVIEW_URL, server.url) }));
+      // Vite's reload socket of the dev server: kept open and silent (edits arrive by reloading).
+      await tab.context.routeWebSocket(`${DEFAULT_PREVIEW_URL.replace('http', 'ws')}/**`, () => {});
+      const { page } = tab;
+      await page.goto(rig.studio.url(`/presentation/session/session-inauguracion?preview=${encodeURIComponent('/programa/inauguracion/')}`), {
+        waitUntil: 'domcontentloaded',
+        ...WAIT,
+      });
+      const frame = page.frameLocator('iframe').first();
+      await expect.poll(() => frame.locator('h1').first().textContent(), WAIT).toBe('Inauguración del encuentro');
+      await expect.poll(() => frame.locator('.draft-banner').count(), WAIT).toBe(1);
+      // The document's locations (studio/presentation.ts): its page in three languages and the programme.
+      await page.getByText('Usado en 4 páginas').first().waitFor(WAIT);
+
+      await type(page, 'title.es', PREVIEW_TITLE);
+      await expect.poll(() => (published('drafts.session-inauguracion')?.title as { es?: string } | undefined)?.es, WAIT).toBe(PREVIEW_TITLE);
+      expect(published('session-inauguracion')).toMatchObject({ title: { es: 'Inauguración del encuentro' } });
+      // Without visual editing on the site the frame follows on reload, the button above it.
+      const reload = page.getByRole('button', { name: 'Actualizar vista previa' });
+      await expect
+        .poll(
+          async () => {
+            await reload.click();
+            return frame.locator('h1').first().textContent({ timeout: 20_000 });
+          },
+          { ...WAIT, intervals: [2_000] },
+        )
+        .toBe(PREVIEW_TITLE);
+      // The one console error allowed: Presentation saying the site has no visual editing
+      // (@sanity/visual-editing needs React on the site and Content Source Maps from the API).
+      expect(tab.problems.filter((problem) => !problem.startsWith('console error: Unable to connect to visual editing'))).toEqual([]);
+    } finally {
+      await tab.close();
+    }
   });
 
   it('kept the console clean and sent nothing off the machine', () => {
