@@ -190,7 +190,7 @@ describe('the Studio, as an editor', () => {
             await reload.click();
             return frame.locator('h1').first().textContent({ timeout: 20_000 });
           },
-          { ...WAIT, intervals: [2_000] },
+          { ...WAIT, interval: 2_000 },
         )
         .toBe(PREVIEW_TITLE);
       // The one console error allowed: Presentation saying the site has no visual editing
