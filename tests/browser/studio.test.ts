@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNdjson } from '../../content-models/ndjson';
 import { DEFAULT_PREVIEW_URL } from '../../studio/site-links';
@@ -14,7 +15,8 @@ import { expectMarker, expectNoMarker, field, publishButton, type, WAIT } from '
  * signed in. The editor reads the day lists, breaks and fixes a session's times and sees the same
  * Spanish rules the build applies (error → no publishing; warning → publishing allowed), publishes,
  * and the site built from the same API shows the change.
- * Set STUDIO_E2E_DIR to a built Studio to skip the build while working on this file.
+ * Set STUDIO_E2E_DIR to a built Studio to skip the build while working on this file, and
+ * STUDIO_E2E_SCREENSHOTS to a folder to keep screenshots of the key states.
  */
 
 let rig: StudioRig;
@@ -57,6 +59,12 @@ afterAll(async () => {
     ].join('\n'),
   );
 });
+
+/** With STUDIO_E2E_SCREENSHOTS set, keeps a screenshot of the page for a person to look at. */
+async function snap(page: Page, name: string) {
+  const dir = process.env.STUDIO_E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
 
 const published = (id: string) => rig.api.lake.get(id) as Record<string, unknown> | undefined;
 
@@ -141,6 +149,7 @@ describe('the Studio, as an editor', () => {
     await expectMarker(page, 'start', 'error', /La hora 02:30 del 2020-03-29 no existe en Europe\/Madrid.*a partir de las 03:00/);
     await expectMarker(page, 'date', 'error', /no es uno de los días del evento/);
     await expect.poll(() => publishButton(page).isDisabled(), WAIT).toBe(true);
+    await snap(page, 'daylight-saving-gap');
 
     // Fixed: back on Friday, in the event's zone, after the closing session.
     await type(page, 'date', '30/10/2020');
@@ -155,6 +164,9 @@ describe('the Studio, as an editor', () => {
     expect(published(newId)).toMatchObject({ title: { es: NEW_TITLE }, slug: { current: NEW_SLUG }, start: '11:30', end: '11:45', access: 'participants' });
     expect(published(newId)?.timeZone ?? '').toBe('');
     expect(decodeURIComponent(page.url())).toContain(`/structure/sesiones;dia-2020-10-30;${newId}`);
+    // …and it is listed in Friday's list, beside which it was opened.
+    await page.locator('[data-testid="document-list-pane"]').getByText(NEW_TITLE).first().waitFor(WAIT);
+    await snap(page, 'new-session-under-its-day');
   });
 
   it('shows a draft edited in the form in the Presentation tool’s frame', { timeout: 300_000 }, async () => {
@@ -174,6 +186,10 @@ describe('the Studio, as an editor', () => {
         ...WAIT,
       });
       const frame = page.frameLocator('iframe').first();
+      // Presentation covers the frame with «Cargando.» while it waits for visual editing, which
+      // the site does not have; after a few seconds it offers to show the page anyway.
+      await page.getByRole('button', { name: 'Continuar de todas formas', disabled: false }).click(WAIT);
+      await expect.poll(() => page.getByText('Cargando.', { exact: true }).count(), WAIT).toBe(0);
       await expect.poll(() => frame.locator('h1').first().textContent(), WAIT).toBe('Inauguración del encuentro');
       await expect.poll(() => frame.locator('.draft-banner').count(), WAIT).toBe(1);
       // The document's locations (studio/presentation.ts): its page in three languages and the programme.
@@ -193,6 +209,7 @@ describe('the Studio, as an editor', () => {
           { ...WAIT, interval: 2_000 },
         )
         .toBe(PREVIEW_TITLE);
+      await snap(page, 'presentation-after-edit');
       // The one console error allowed: Presentation saying the site has no visual editing
       // (@sanity/visual-editing needs React on the site and Content Source Maps from the API).
       expect(tab.problems.filter((problem) => !problem.startsWith('console error: Unable to connect to visual editing'))).toEqual([]);
