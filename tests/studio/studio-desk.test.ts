@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createSchema } from 'sanity';
+import { createStructureBuilder } from 'sanity/structure';
 import { describe, expect, it } from 'vitest';
+import { schemaTypes } from '../../content-models/schema';
 import { spanishCorrections, structureStrings, studioStrings } from '../../studio/locale-es';
 import { locationsOf } from '../../studio/presentation';
-import { canCreateSessionOfDay, dayTitle } from '../../studio/structure';
+import { canCreateSessionOfDay, dayTitle, sessionOnDayTemplate, structure } from '../../studio/structure';
 
 /** The Studio's own pieces that the browser test sees, one at a time. */
 
@@ -17,6 +20,52 @@ describe('the day lists', () => {
     expect(canCreateSessionOfDay('create', { type: 'session', template: 'session-on-day' })).toBe(true);
     expect(canCreateSessionOfDay('create', { type: 'session' })).toBe(false);
     expect(canCreateSessionOfDay('edit', { type: 'session', template: 'session-on-day' })).toBe(false);
+  });
+});
+
+/**
+ * A day's list pane as Sanity's own StructureBuilder serializes it, with a Studio source reduced
+ * to what the builder reads (schema, templates, the client the day query goes through).
+ */
+async function dayPane(date: string) {
+  const days = [{ date, title: 'Taller virtual parte 2', access: 'participants' }];
+  const client = { withConfig: () => client, fetch: async () => days };
+  const source = {
+    projectId: 'desk-test',
+    dataset: 'production',
+    schema: createSchema({ name: 'desk', types: schemaTypes }),
+    currentUser: null,
+    getClient: () => client,
+    i18n: { t: (key: string) => key },
+    templates: [sessionOnDayTemplate, { id: 'session', schemaType: 'session', title: 'Sesión', value: {} }],
+    // What Sanity infers for a list of one type: the type's plain template.
+    document: {
+      resolveNewDocumentOptions: ({ schemaType }: { schemaType: string }) => [
+        { id: schemaType, templateId: schemaType, type: 'initialValueTemplateItem', schemaType },
+      ],
+    },
+  };
+  type Item = { id: string; child: unknown };
+  const S = createStructureBuilder({ source } as never);
+  const root = (structure(S, source as never) as { serialize(options: { path: string[] }): { items: Item[] } }).serialize({ path: [] });
+  const byDay = root.items.find((item) => item.id === 'sesiones')?.child as (
+    id: string,
+    options: object,
+  ) => Promise<{ serialize(options: object): { items: Item[] } }>;
+  const list = (await byDay('sesiones', { path: [] })).serialize({ path: ['sesiones'] });
+  return list.items.find((item) => item.id === `dia-${date}`)?.child as {
+    initialValueTemplates: { templateId: string; title?: string; parameters?: object }[];
+  };
+}
+
+describe('the day list pane', () => {
+  it('offers «Sesión de este día» with the day’s date and access, not the plain «Sesión»', async () => {
+    // Sanity re-infers the templates on every builder call after initialValueTemplates(): called
+    // too early, the «+» of the pane created a session without its day, opened under «Todas las sesiones».
+    const pane = await dayPane('2020-10-30');
+    expect(pane.initialValueTemplates).toEqual([
+      expect.objectContaining({ templateId: 'session-on-day', title: 'Sesión de este día', parameters: { date: '2020-10-30', access: 'participants' } }),
+    ]);
   });
 });
 
