@@ -119,12 +119,15 @@ describe('every rule the build refuses with is a Studio error with the same mess
   /** Mesa 1 with a join link on the organisers' own host: not a meeting service, still a way in. */
   const mesa1OwnRoom = { ...mesa1, links: [{ _type: 'link', _key: 'sala', kind: 'join', url: 'https://sala.cooperacionsursur.org/mesa-1' }] };
 
+  /** The workshop (Wednesday, a participants-only day) made public, with a join link. */
+  const publicOnPrivateDay: SanityDocument = {
+    ...workshop,
+    access: 'public',
+    links: [{ _type: 'link', _key: 'j', kind: 'join', url: 'https://zoom.us/j/1' }],
+  };
   /** The document under test, then any other document the case changes in the dataset. */
   const cases: [string, SanityDocument, ...SanityDocument[]][] = [
-    [
-      'a public session on a participants-only day with a join link',
-      { ...workshop, access: 'public', links: [{ _type: 'link', _key: 'j', kind: 'join', url: 'https://zoom.us/j/1' }] },
-    ],
+    ['a public session on a participants-only day with a join link', publicOnPrivateDay],
     [
       'a public session on a participants-only day with a stream link',
       { ...workshop, access: 'public', links: [{ _type: 'link', _key: 's', kind: 'stream', url: 'https://www.youtube.com/live/x' }] },
@@ -165,7 +168,7 @@ describe('every rule the build refuses with is a Studio error with the same mess
   ];
 
   it('names the day when a live link is on a participants-only day, in the build and in the Studio', async () => {
-    const document = cases[0][1];
+    const document = publicOnPrivateDay;
     const documents = datasetWith(document);
     const refused = (await buildProblems(documents)).filter((p) => p.documentId === document._id).map((p) => p.message);
     const day = /La sesión es del día 28 de octubre de 2020 \(«Día 2»\), que es solo para participantes inscritos/u;
