@@ -14,7 +14,9 @@ import { expectMarker, expectNoMarker, field, publishButton, type, WAIT } from '
  * (`sanity build`, served as plain files) against the local stand-in of Sanity's API, as an editor
  * signed in. The editor reads the day lists, breaks and fixes a session's times and sees the same
  * Spanish rules the build applies (error → no publishing; warning → publishing allowed), publishes,
- * and the site built from the same API shows the change.
+ * creates a session from a day's list (daylight-saving gap and repeated hour on the way), watches a
+ * draft change in the Presentation tool's frame, and the site built from the same API shows the
+ * published changes.
  * Set STUDIO_E2E_DIR to a built Studio to skip the build while working on this file, and
  * STUDIO_E2E_SCREENSHOTS to a folder to keep screenshots of the key states.
  */
