@@ -217,6 +217,9 @@ describe('the Studio, as an editor', () => {
       expect(tab.problems.filter((problem) => !problem.startsWith('console error: Unable to connect to visual editing'))).toEqual([]);
     } finally {
       await tab.close();
+      // Stopped now rather than after all tests: the site build below gets the CPU, and no dev
+      // server watches the project folder while Astro builds in it.
+      await server.close();
     }
   });
 
