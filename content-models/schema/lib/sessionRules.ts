@@ -4,7 +4,8 @@
  * and hands each field validator the issues at its own path.
  */
 import type { CustomValidatorResult, SanityClient, SanityDocument, ValidationContext } from 'sanity';
-import { checkSessionDay, checkSessionSchedule, checkSessionTiming, type SessionTiming } from '../../validation/sessionTiming';
+import { checkSessionSchedule } from '../../validation/sessionSchedule';
+import { checkSessionDay, checkSessionTiming, type SessionTiming } from '../../validation/sessionTiming';
 import type { RuleIssue, RuleLevel } from '../../validation/types';
 import { FALLBACK_EVENT_TIME_ZONE, STUDIO_API_VERSION } from './constants';
 import { messagesAt } from './issues';
