@@ -101,7 +101,8 @@ describe('fitTitle', () => {
 });
 
 describe('the cards of the embedded dataset', () => {
-  it('show every title in full, in every language', async () => {
+  // Loads the site in every language and fits every title: seconds of real work, more on a loaded machine.
+  it('show every title in full, in every language', { timeout: 30_000 }, async () => {
     const clamped: string[] = [];
     for (const lang of languages) {
       const site = await loadSite(lang, source);
