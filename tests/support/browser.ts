@@ -134,7 +134,7 @@ export type SampleKind = (typeof pageKinds)[number];
 export const sampleSlugs = { session: 'inauguracion', speaker: 'rita-mishaan' } as const;
 
 /**
- * One path per kind of page and language, from the route table (site/lib/routes.ts).
+ * One path per kind of page and language, from the route table (content-models/routes.ts).
  * @example samplePages.en.session // '/en/programme/inauguracion/'
  */
 export const samplePages = Object.fromEntries(

@@ -2,12 +2,12 @@ import { PresentationIcon } from '@sanity/icons/Presentation';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkSessionLanguages } from '../../validation/languages';
 import { checkSessionLinks } from '../../validation/links';
+import { choiceField, dateField, slugField } from '../lib/fields';
 import { messagesAt, toValidationResult } from '../lib/issues';
 import { dayLinksRule, privateTextLinksRule } from '../lib/linkRules';
 import { accessOptions, languageOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
 import { sessionWhen } from '../lib/preview';
 import { sessionFieldRule } from '../lib/sessionRules';
-import { slugify } from '../lib/slug';
 import { timeZoneField } from '../lib/timeZoneField';
 
 /**
@@ -32,38 +32,31 @@ export const session = defineType({
       type: 'localeString',
       validation: (rule) => rule.required().error('Escribe el título de la sesión, al menos en español.'),
     }),
-    defineField({
-      name: 'slug',
-      title: 'Dirección de la página',
+    slugField({
+      source: 'title.es',
       description:
         'La parte final de la dirección de la página de la sesión. Pulsa «Generar» para crearla a partir del título en español. No la cambies después de publicar: romperías los enlaces ya compartidos.',
-      type: 'slug',
-      options: { source: 'title.es', slugify, maxLength: 96 },
-      validation: (rule) => rule.required().error('Falta la dirección de la página: pulsa «Generar».'),
     }),
-    defineField({
+    choiceField({
       name: 'kind',
       title: 'Tipo de sesión',
       description: 'Qué clase de sesión es. El sitio lo muestra junto al título.',
-      type: 'string',
-      options: { list: sessionKindOptions },
-      validation: (rule) => rule.required().error('Elige el tipo de sesión (apertura, mesa de reflexión, espacio interactivo…).'),
+      list: sessionKindOptions,
+      required: 'Elige el tipo de sesión (apertura, mesa de reflexión, espacio interactivo…).',
     }),
-    defineField({
+    choiceField({
       name: 'access',
       title: 'Acceso',
       description:
         'Quién puede asistir. Normalmente es el mismo que el del día. Una sesión solo para participantes no puede llevar enlaces para unirse ni de transmisión.',
-      type: 'string',
-      options: { list: accessOptions, layout: 'radio' },
-      validation: (rule) => rule.required().error('Elige si la sesión es pública o solo para participantes inscritos.'),
+      list: accessOptions,
+      radio: true,
+      required: 'Elige si la sesión es pública o solo para participantes inscritos.',
     }),
-    defineField({
+    dateField({
       name: 'date',
       title: 'Fecha',
       description: 'El día de la sesión; debe ser uno de los días del evento (26, 28 o 30 de octubre de 2020).',
-      type: 'date',
-      options: { dateFormat: 'DD/MM/YYYY' },
       validation: (rule) => [
         rule.required().error('Elige la fecha de la sesión: uno de los días del evento.'),
         rule.custom(sessionFieldRule('date', 'error', { skipWhenEmpty: true })),
