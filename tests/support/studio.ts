@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/browser-flags.mjs';
 import { repoRoot } from './build';
+import { collectOutput } from './child-output';
 import { type SanityApiServer, type SanityApiServerOptions, startSanityApiServer } from './sanity-api-server';
 import { type StaticServer, startStaticServer } from './static-server';
 
@@ -65,15 +66,9 @@ export function buildStudio(env: Record<string, string>): Promise<string> {
       env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    const output = collectOutput(child);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(outDir) : reject(new Error(`npm run build --workspace studio failed (${code}):\n${output}`))));
+    child.on('close', (code) => (code === 0 ? resolve(outDir) : reject(new Error(`npm run build --workspace studio failed (${code}):\n${output.text}`))));
   });
 }
 

@@ -1,5 +1,5 @@
 import { PresentationIcon } from '@sanity/icons/Presentation';
-import { defineArrayMember, defineField, defineType } from 'sanity';
+import { type DateRule, defineArrayMember, defineField, defineType, type StringRule } from 'sanity';
 import { checkSessionLanguages } from '../../validation/languages';
 import { checkSessionLinks } from '../../validation/links';
 import { choiceField, dateField, slugField } from '../lib/fields';
@@ -7,7 +7,7 @@ import { messagesAt, toValidationResult } from '../lib/issues';
 import { dayLinksRule, privateTextLinksRule } from '../lib/linkRules';
 import { accessOptions, languageOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
 import { sessionWhen } from '../lib/preview';
-import { sessionFieldRule } from '../lib/sessionRules';
+import { requiredSessionField, sessionFieldRule } from '../lib/sessionRules';
 import { timeZoneField } from '../lib/timeZoneField';
 
 /**
@@ -57,11 +57,7 @@ export const session = defineType({
       name: 'date',
       title: 'Fecha',
       description: 'El día de la sesión; debe ser uno de los días del evento (26, 28 o 30 de octubre de 2020).',
-      validation: (rule) => [
-        rule.required().error('Elige la fecha de la sesión: uno de los días del evento.'),
-        rule.custom(sessionFieldRule('date', 'error', { skipWhenEmpty: true })),
-        rule.custom(sessionFieldRule('date', 'warning', { skipWhenEmpty: true })).warning(),
-      ],
+      validation: requiredSessionField<DateRule>('date', 'Elige la fecha de la sesión: uno de los días del evento.'),
     }),
     defineField({
       name: 'start',
@@ -70,11 +66,7 @@ export const session = defineType({
         'En formato de 24 horas, con dos cifras: 09:00, 14:30. Es la hora de la zona horaria de abajo; si esa zona está vacía, es hora de Guatemala.',
       type: 'string',
       placeholder: '09:00',
-      validation: (rule) => [
-        rule.required().error('Falta la hora de inicio: escríbela en formato de 24 horas, por ejemplo 09:00.'),
-        rule.custom(sessionFieldRule('start', 'error', { skipWhenEmpty: true })),
-        rule.custom(sessionFieldRule('start', 'warning', { skipWhenEmpty: true })).warning(),
-      ],
+      validation: requiredSessionField<StringRule>('start', 'Falta la hora de inicio: escríbela en formato de 24 horas, por ejemplo 09:00.'),
     }),
     defineField({
       name: 'end',
@@ -82,11 +74,7 @@ export const session = defineType({
       description: 'En formato de 24 horas, con dos cifras (por ejemplo 09:20), en la misma zona horaria que la hora de inicio.',
       type: 'string',
       placeholder: '09:20',
-      validation: (rule) => [
-        rule.required().error('Falta la hora de fin: escríbela en formato de 24 horas, por ejemplo 09:20.'),
-        rule.custom(sessionFieldRule('end', 'error', { skipWhenEmpty: true })),
-        rule.custom(sessionFieldRule('end', 'warning', { skipWhenEmpty: true })).warning(),
-      ],
+      validation: requiredSessionField<StringRule>('end', 'Falta la hora de fin: escríbela en formato de 24 horas, por ejemplo 09:20.'),
     }),
     defineField({
       name: 'endsNextDay',

@@ -115,3 +115,22 @@ export function sessionFieldRule(path: 'date' | 'start' | 'end' | 'endsNextDay' 
     return messagesAt(await sessionIssues(context), path, level);
   };
 }
+
+/** The part of a field's rule builder that {@link requiredSessionField} uses (string and date rules alike). */
+interface CheckedRule<R> {
+  required(): R;
+  custom(validator: ReturnType<typeof sessionFieldRule>): R;
+}
+
+/**
+ * The validation of a session field that must be filled in and that the timing rules also read
+ * (date, start, end): `required` while it is empty, then the rules' errors and their warnings at
+ * this path, so the Studio shows each beside the field it concerns.
+ */
+export function requiredSessionField<R extends CheckedRule<R> & { error(message: string): R; warning(): R }>(path: 'date' | 'start' | 'end', required: string) {
+  return (rule: R) => [
+    rule.required().error(required),
+    rule.custom(sessionFieldRule(path, 'error', { skipWhenEmpty: true })),
+    rule.custom(sessionFieldRule(path, 'warning', { skipWhenEmpty: true })).warning(),
+  ];
+}
