@@ -1,11 +1,14 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { defaultLang, langPrefix } from './content-models/locales.ts';
 import { alternatePaths, languages } from './content-models/routes.ts';
 import { serviceWorker } from './site/lib/offline.ts';
 import { siteUrl } from './site/lib/site-url.ts';
 
 const site = siteUrl(process.env);
+// `/embed/`, `/en/embed/`…: the embeddable programme under every language's prefix (content-models/locales.ts).
+const embedPrefixes = languages.map((lang) => `${langPrefix(lang)}embed/`);
 
 export default defineConfig({
   site,
@@ -21,13 +24,16 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   i18n: {
     locales: [...languages],
-    defaultLocale: 'es',
+    defaultLocale: defaultLang,
     routing: { prefixDefaultLocale: false },
   },
   integrations: [
     sitemap({
       // Error pages and the embeddable programme (docs/embed.md) are not pages to search for.
-      filter: (page) => !/\/404\/?$|^\/(?:en\/|pt\/)?embed\//.test(new URL(page).pathname),
+      filter: (page) => {
+        const { pathname } = new URL(page);
+        return !/\/404\/?$/.test(pathname) && !embedPrefixes.some((prefix) => pathname.startsWith(prefix));
+      },
       // Alternates come from the route table because folder names are localised (/programa/ ↔ /en/programme/).
       serialize(item) {
         const alt = alternatePaths(new URL(item.url).pathname);
@@ -36,7 +42,7 @@ export default defineConfig({
           ...item,
           links: [
             ...languages.map((lang) => ({ lang, url: new URL(alt.paths[lang], site).href })),
-            { lang: 'x-default', url: new URL(alt.paths.es, site).href },
+            { lang: 'x-default', url: new URL(alt.paths[defaultLang], site).href },
           ],
         };
       },

@@ -5,7 +5,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/studio/**/*.test.ts'], environment: 'node' } },
+      // Unit test files share their workers' module cache (`isolate: false`): most of the project's time
+      // was each file importing the same libraries again (Sanity's, the i18n, the time zone data), and
+      // no unit test mocks a module or leaves global state behind (env stubs are undone after each).
+      // 20 s a test, not vitest's 5: a few start Node (the seed script) or run hundreds of random
+      // cases, seconds alone and several times that on a shared, loaded CI machine.
+      {
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/studio/**/*.test.ts'], environment: 'node', isolate: false, testTimeout: 20_000 },
+      },
       // Build tests may run extra Astro builds (other datasets, the live source); Astro builds in one
       // project folder must not overlap, so these files run one at a time.
       {

@@ -1,5 +1,5 @@
 import type { Lang } from './locales';
-import { pendingTranslationsFilter } from './translations';
+import { TRANSLATABLE_FIELDS, TRANSLATION_LANGUAGES } from './translations';
 
 /**
  * Every GROQ query the site runs. Values arrive as `$params`, never interpolated; the only string
@@ -145,3 +145,58 @@ export const sessionLinkRulesQuery = /* groq */ `{
   "eventUrls": coalesce(*[_id == "drafts.event"][0], *[_id == "event"][0]).links[kind in ["join", "stream"]].url,
   "sessionUrls": *[_type == "session" && defined(links)]{ "urls": links[kind in ["join", "stream"]].url }.urls
 }`;
+
+// The Studio's own queries: they read drafts too (`raw` perspective), since editors work on them.
+
+/** The event's days, from the draft if there is one. */
+export const eventDaysQuery = /* groq */ `coalesce(*[_id == "drafts.event"][0].days, *[_id == "event"][0].days)[defined(date)]{
+  date,
+  "title": title.es,
+  access
+}`;
+
+/**
+ * Everything the session rules read from other documents, in one request. Drafts are read too
+ * (`raw` perspective), since editors validate against what they are editing; the rules keep the
+ * draft of each session over its published version. Release versions are left out.
+ */
+export const sessionRulesQuery = /* groq */ `{
+  "eventTimeZone": coalesce(*[_id == "drafts.event"][0].timeZone, *[_id == "event"][0].timeZone),
+  "eventDays": coalesce(*[_id == "drafts.event"][0].days[].date, *[_id == "event"][0].days[].date),
+  "sessions": *[_type == "session" && date == $date && !(_id in path("versions.**"))]{
+    _id,
+    "title": coalesce(title.es, ""),
+    "date": coalesce(date, ""),
+    "start": coalesce(start, ""),
+    "end": coalesce(end, ""),
+    timeZone,
+    order,
+    endsNextDay
+  }
+}`;
+
+/** GROQ condition, on the value `v` of a translatable field, "Spanish is written, one translation is not". */
+function pendingAt(v: string, blocks: boolean): string {
+  // `coalesce` first: a comparison with a missing value is null in GROQ, which a filter drops.
+  const missing = (lang: string) => (blocks ? `count(coalesce(${v}.${lang}, [])) == 0` : `coalesce(${v}.${lang}, "") == ""`);
+  const source = blocks ? `count(coalesce(${v}.es, [])) > 0` : `coalesce(${v}.es, "") != ""`;
+  return `(${source} && (${TRANSLATION_LANGUAGES.map(missing).join(' || ')}))`;
+}
+
+/**
+ * The GROQ filter of documents with at least one empty English or Portuguese field whose Spanish
+ * is written. Made only from the fixed list above, so the text is the same on every run.
+ */
+export function pendingTranslationsFilter(): string {
+  const perType = Object.entries(TRANSLATABLE_FIELDS).map(([type, fields]) => {
+    const conditions = fields.map(({ path, blocks = false }) => {
+      const [list, rest] = path.split('[]');
+      if (rest === undefined) return pendingAt(path, blocks);
+      // `questions[]`: the item itself; `days[].title`: a field of each item.
+      const item = rest === '' ? '@' : rest.replace(/^\./u, '');
+      return `count(${list}[${pendingAt(item, blocks)}]) > 0`;
+    });
+    return `(_type == "${type}" && (${conditions.join(' || ')}))`;
+  });
+  return perType.join(' || ');
+}

@@ -11,7 +11,7 @@ import { UserIcon } from '@sanity/icons/User';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
 import type { Template } from 'sanity';
 import type { ListItemBuilder, StructureBuilder, StructureResolver } from 'sanity/structure';
-import { pendingTranslationsListFilter } from '../content-models/queries';
+import { eventDaysQuery, pendingTranslationsListFilter } from '../content-models/queries';
 import { STUDIO_API_VERSION } from '../content-models/schema';
 
 /** Agenda order: by day, then start time (`HH:mm` sorts as text), then the organisers' order. */
@@ -42,13 +42,6 @@ export interface EventDayRow {
   title: string | null;
   access: string | null;
 }
-
-/** The event's days, from the draft if there is one. */
-const eventDaysQuery = /* groq */ `coalesce(*[_id == "drafts.event"][0].days, *[_id == "event"][0].days)[defined(date)]{
-  date,
-  "title": title.es,
-  access
-}`;
 
 const dayFormat = new Intl.DateTimeFormat('es', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 

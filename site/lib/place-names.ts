@@ -1,4 +1,4 @@
-import { type CountryCode, memberCountries } from '../../content-models/countries';
+import type { CountryCode } from '../../content-models/countries';
 import type { Lang } from '../../content-models/locales';
 import { t } from '../i18n';
 import { intlLocale, zoneLabel, zoneNamers } from './time-display';

@@ -1,23 +1,16 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pagePath } from '../../content-models/routes';
 import { openPage, useSiteInBrowser } from '../support/browser';
-import type { StaticServer } from '../support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-useSiteInBrowser((b, s) => {
-  browser = b;
-  server = s;
-});
+const site = useSiteInBrowser();
 
 const MESA_1 = 'session-mesa-de-reflexion-1';
 const MESA_2 = 'session-mesa-de-reflexion-2';
 
 describe('my programme', () => {
   it('warns when two starred sessions overlap, naming both, and stops once one is unstarred', async () => {
-    const { page, problemList, close } = await openPage(browser, server);
-    await page.goto(server.url(pagePath('myProgramme', 'es')));
+    const { page, problemList, close } = await openPage(site.browser, site.server);
+    await page.goto(site.server.url(pagePath('myProgramme', 'es')));
     await page.evaluate((ids) => localStorage.setItem('seminario.starred', JSON.stringify(ids)), [MESA_1, MESA_2, 'session-recapitulacion']);
     await page.reload();
     const warning = page.locator('[data-mine-clashes]');
@@ -35,8 +28,8 @@ describe('my programme', () => {
   });
 
   it('shows only the days that have a starred session, each under its date', async () => {
-    const { page, close } = await openPage(browser, server);
-    await page.goto(server.url(pagePath('myProgramme', 'en')));
+    const { page, close } = await openPage(site.browser, site.server);
+    await page.goto(site.server.url(pagePath('myProgramme', 'en')));
     await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion', 'session-espacio-interactivo-4'])));
     await page.reload();
     const days = await page.locator('[data-mine-day]:not([hidden])').evaluateAll((els) => els.map((e) => e.getAttribute('data-mine-day')));
@@ -49,8 +42,8 @@ describe('my programme', () => {
 
 describe('a speaker page read from Tokyo', () => {
   it('puts the date beside each session, and the reader\u2019s line names the next day it falls on', async () => {
-    const { page, close } = await openPage(browser, server, { timezoneId: 'Asia/Tokyo', viewport: { width: 390, height: 844 } });
-    await page.goto(server.url(pagePath('speaker', 'es', 'rita-mishaan')));
+    const { page, close } = await openPage(site.browser, site.server, { timezoneId: 'Asia/Tokyo', viewport: { width: 390, height: 844 } });
+    await page.goto(site.server.url(pagePath('speaker', 'es', 'rita-mishaan')));
     const card = page.locator('[data-session="session-inauguracion"]');
     const date = card.locator('.session-date');
     expect(await date.isVisible()).toBe(true);

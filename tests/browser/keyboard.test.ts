@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { openPage, useSiteInBrowser } from '../support/browser';
-import type { StaticServer } from '../support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-useSiteInBrowser((b, s) => {
-  browser = b;
-  server = s;
-});
+const site = useSiteInBrowser();
 
 interface Focused {
   /** `data-kbd` index given before tabbing, or null for an element that was not expected. */
@@ -67,7 +61,7 @@ function markFocusable(page: Page): Promise<string[]> {
 }
 
 async function expectSkipLinkWorks(page: Page, lang: Lang) {
-  await page.goto(server.url(pagePath('programme', lang)));
+  await page.goto(site.server.url(pagePath('programme', lang)));
   await page.keyboard.press('Tab');
   const first = await focused(page);
   expect(first?.description, 'the first Tab lands on the skip link').toMatch(/^a\.skip-link /);
@@ -84,7 +78,7 @@ async function expectSkipLinkWorks(page: Page, lang: Lang) {
 
 describe('keyboard only', () => {
   it.each(languages)('in %s the first Tab focuses a visible skip link, and Enter moves focus to the main content', async (lang) => {
-    const opened = await openPage(browser, server);
+    const opened = await openPage(site.browser, site.server);
     try {
       await expectSkipLinkWorks(opened.page, lang);
       expect(opened.problemList()).toEqual([]);
@@ -94,10 +88,10 @@ describe('keyboard only', () => {
   });
 
   it('reaches every link, select, button and radio group of the programme with Tab, each with a visible focus indicator', async () => {
-    const opened = await openPage(browser, server);
+    const opened = await openPage(site.browser, site.server);
     const { page } = opened;
     try {
-      await page.goto(server.url(pagePath('programme', 'es')));
+      await page.goto(site.server.url(pagePath('programme', 'es')));
       await expect.poll(() => page.locator('#zone-picker-select').isVisible()).toBe(true);
       // The "save the whole programme" button appears once the service worker is active: wait for
       // it, so the list of what Tab must reach is the page as a reader gets to use it.
@@ -133,10 +127,10 @@ describe('keyboard only', () => {
   });
 
   it('operates the zone picker with the keyboard alone', async () => {
-    const opened = await openPage(browser, server, { timezoneId: 'Europe/Madrid' });
+    const opened = await openPage(site.browser, site.server, { timezoneId: 'Europe/Madrid' });
     const { page } = opened;
     try {
-      await page.goto(server.url(pagePath('programme', 'es')));
+      await page.goto(site.server.url(pagePath('programme', 'es')));
       const select = page.locator('#zone-picker-select');
       await select.focus();
       const before = await select.inputValue();

@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { languages, pagePath } from '../../content-models/routes';
 import { type OpenedPage, openPage, pageKinds, samplePages, useSiteInBrowser } from '../support/browser';
-import type { StaticServer } from '../support/static-server';
 
 /** A reader who picked a zone on an earlier visit: the script fills a line under every time. */
 const SAVED_ZONE = 'America/Havana';
 
-let browser: Browser;
-let server: StaticServer;
-useSiteInBrowser((b, s) => {
-  browser = b;
-  server = s;
-});
+const site = useSiteInBrowser();
 
 interface Shift {
   value: number;
@@ -40,7 +34,7 @@ async function shiftsOn(page: Page, path: string): Promise<Shift[]> {
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(server.url(path), { waitUntil: 'load' });
+  await page.goto(site.server.url(path), { waitUntil: 'load' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
   return page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
 }
@@ -52,7 +46,7 @@ const paths = [pagePath('programme', 'es'), pagePath('session', 'es', 'inaugurac
 /** Holds back every script of the site, as a slow connection would after the HTML has painted. */
 async function delayScripts(opened: OpenedPage, ms: number) {
   await opened.context.route(
-    (url) => url.host === server.host && url.pathname.endsWith('.js'),
+    (url) => url.host === site.server.host && url.pathname.endsWith('.js'),
     async (route) => {
       await new Promise((resolve) => setTimeout(resolve, ms));
       await route.continue();
@@ -81,7 +75,7 @@ describe('no layout shift while a page loads', () => {
     it.each(paths)('%s has a cumulative layout shift of 0 on a phone and on a desktop', async (path) => {
       const found: string[] = [];
       for (const { device, viewport } of viewports) {
-        const opened = await openPage(browser, server, { viewport });
+        const opened = await openPage(site.browser, site.server, { viewport });
         try {
           if (savedZone) await opened.context.addInitScript((zone) => localStorage.setItem('seminario.timeZone', zone), SAVED_ZONE);
           if (slowScript) await delayScripts(opened, 500);
@@ -106,9 +100,9 @@ describe('pages reflow to a phone without horizontal scrolling', () => {
   it.each(reflowPages)('%s fits 320 px and 390 px wide windows', async (path) => {
     const overflowing: string[] = [];
     for (const width of [320, 390]) {
-      const opened = await openPage(browser, server, { viewport: { width, height: 800 } });
+      const opened = await openPage(site.browser, site.server, { viewport: { width, height: 800 } });
       try {
-        await opened.page.goto(server.url(path), { waitUntil: 'load' });
+        await opened.page.goto(site.server.url(path), { waitUntil: 'load' });
         const result = await opened.page.evaluate(() => {
           const root = document.documentElement;
           // The outermost elements that stick out, so the report names the cause, not every descendant.

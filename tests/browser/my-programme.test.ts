@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, useSiteInBrowser } from '../support/browser';
-import type { StaticServer } from '../support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-useSiteInBrowser((b, s) => {
-  browser = b;
-  server = s;
-});
+const site = useSiteInBrowser();
 
 /** The VEVENT blocks of an .ics text, unfolded, keyed by UID. */
 function events(ics: string): Map<string, string> {
@@ -20,16 +13,16 @@ function events(ics: string): Map<string, string> {
 
 describe('my programme, without an account', () => {
   it('stars toggle with aria-pressed, persist across pages, and list the starred sessions', async () => {
-    const { page, problemList, close } = await openPage(browser, server);
-    await page.goto(server.url('/programa/'));
+    const { page, problemList, close } = await openPage(site.browser, site.server);
+    await page.goto(site.server.url('/programa/'));
     const star = page.locator('[data-session="session-mesa-de-reflexion-2"] button.star');
     await expect.poll(() => star.getAttribute('aria-pressed')).toBe('false');
     await star.click();
     expect(await star.getAttribute('aria-pressed')).toBe('true');
     await page.locator('[data-session="session-espacio-interactivo-4"] button.star').press('Enter');
 
-    await page.goto(server.url('/programa/mesa-de-reflexion-2/'));
-    await page.goto(server.url('/mi-programa/'));
+    await page.goto(site.server.url('/programa/mesa-de-reflexion-2/'));
+    await page.goto(site.server.url('/mi-programa/'));
     const shown = await page.locator('[data-mine]:not([hidden]) [data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('data-session')));
     expect(shown).toEqual(['session-mesa-de-reflexion-2', 'session-espacio-interactivo-4']);
     expect(await page.locator('[data-mine-empty]').isHidden()).toBe(true);
@@ -43,8 +36,8 @@ describe('my programme, without an account', () => {
   });
 
   it('downloads an .ics of just the starred sessions, identical to the published entries', async () => {
-    const { page, problemList, close } = await openPage(browser, server, { context: { acceptDownloads: true } });
-    await page.goto(server.url('/en/my-programme/'));
+    const { page, problemList, close } = await openPage(site.browser, site.server, { context: { acceptDownloads: true } });
+    await page.goto(site.server.url('/en/my-programme/'));
     await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion', 'session-recapitulacion'])));
     await page.reload();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-mine-download]').click()]);
@@ -60,13 +53,13 @@ describe('my programme, without an account', () => {
   });
 
   it('says the list is empty when nothing is starred, and hides the stars without JavaScript', async () => {
-    const a = await openPage(browser, server);
-    await a.page.goto(server.url('/pt/meu-programa/'));
+    const a = await openPage(site.browser, site.server);
+    await a.page.goto(site.server.url('/pt/meu-programa/'));
     expect(await a.page.locator('[data-mine-empty]').isVisible()).toBe(true);
     expect(await a.page.locator('[data-mine-download]').isHidden()).toBe(true);
     await a.close();
-    const b = await openPage(browser, server, { javaScriptEnabled: false });
-    await b.page.goto(server.url('/programa/'));
+    const b = await openPage(site.browser, site.server, { javaScriptEnabled: false });
+    await b.page.goto(site.server.url('/programa/'));
     expect(await b.page.locator('button.star').first().isHidden()).toBe(true);
     await b.close();
   });
@@ -74,11 +67,11 @@ describe('my programme, without an account', () => {
 
 describe('now and next', () => {
   it('marks the session in progress and the next one during an event day, with a jump link', async () => {
-    const { page, close } = await openPage(browser, server);
+    const { page, close } = await openPage(site.browser, site.server);
     // 26 Oct 2020, 10:40 in Guatemala: both mesas ended at 10:30; nothing runs; the next is… none that day.
     // 09:35 in Guatemala: the two concurrent mesas are in progress.
     await page.clock.setFixedTime(new Date('2020-10-26T15:35:00Z'));
-    await page.goto(server.url('/programa/'));
+    await page.goto(site.server.url('/programa/'));
     const now = await page.locator('.card.is-now').evaluateAll((els) => els.map((e) => e.getAttribute('data-session')));
     expect(now).toEqual(['session-mesa-de-reflexion-1', 'session-mesa-de-reflexion-2']);
     expect(await page.locator('[data-session="session-mesa-de-reflexion-1"] [data-now-next]').textContent()).toBe('Ahora');
@@ -89,9 +82,9 @@ describe('now and next', () => {
   });
 
   it('marks the next session between sessions', async () => {
-    const { page, close } = await openPage(browser, server);
+    const { page, close } = await openPage(site.browser, site.server);
     await page.clock.setFixedTime(new Date('2020-10-28T14:55:00Z')); // 8:55 Guatemala, before the 9:00 start
-    await page.goto(server.url('/en/programme/'));
+    await page.goto(site.server.url('/en/programme/'));
     expect(await page.locator('.card.is-now').count()).toBe(0);
     const next = await page.locator('.card.is-next').evaluateAll((els) => els.map((e) => e.getAttribute('data-session')));
     expect(next).toEqual(['session-objetivos-y-metodologia-del-taller']);
@@ -100,9 +93,9 @@ describe('now and next', () => {
   });
 
   it('changes nothing outside the event days', async () => {
-    const { page, close } = await openPage(browser, server);
+    const { page, close } = await openPage(site.browser, site.server);
     await page.clock.setFixedTime(new Date('2020-10-27T15:35:00Z'));
-    await page.goto(server.url('/programa/'));
+    await page.goto(site.server.url('/programa/'));
     expect(await page.locator('.card.is-now, .card.is-next').count()).toBe(0);
     expect(await page.locator('[data-jump-now]').isHidden()).toBe(true);
     await close();
@@ -116,8 +109,8 @@ describe('filters', () => {
       .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('data-session')));
 
   it('filter by access and day without JavaScript', async () => {
-    const { page, close } = await openPage(browser, server, { javaScriptEnabled: false });
-    await page.goto(server.url('/programa/'));
+    const { page, close } = await openPage(site.browser, site.server, { javaScriptEnabled: false });
+    await page.goto(site.server.url('/programa/'));
     await page.locator('.filters-box summary').click();
     const all = await visibleSessions(page);
     expect(all.length).toBe(12);
@@ -132,8 +125,8 @@ describe('filters', () => {
   });
 
   it('announces the result to screen readers and hides emptied groups with JavaScript', async () => {
-    const { page, close } = await openPage(browser, server);
-    await page.goto(server.url('/programa/'));
+    const { page, close } = await openPage(site.browser, site.server);
+    await page.goto(site.server.url('/programa/'));
     await page.locator('.filters-box summary').click();
     await page.locator('#f-kind-opening').check();
     await expect.poll(() => page.locator('[data-filter-status]').textContent()).toBe('Se muestran 2 sesiones.');

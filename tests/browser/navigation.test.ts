@@ -1,16 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { t } from '../../site/i18n';
 import { openPage, pageKinds, samplePages, useSiteInBrowser } from '../support/browser';
-import type { StaticServer } from '../support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-useSiteInBrowser((b, s) => {
-  browser = b;
-  server = s;
-});
+const site = useSiteInBrowser();
 
 /** Clicks a link and waits for the page it leads to; returns that page's path. */
 async function follow(page: Page, selector: string): Promise<string> {
@@ -33,10 +27,10 @@ describe('a reader navigates through every kind of page', () => {
   it.each(languages)(
     'in %s: home → programme → a session → a speaker → speakers → concept note → 404, with no console error and no off-host request',
     async (lang) => {
-      const opened = await openPage(browser, server);
+      const opened = await openPage(site.browser, site.server);
       const { page } = opened;
       try {
-        const home = await page.goto(server.url(pagePath('home', lang)));
+        const home = await page.goto(site.server.url(pagePath('home', lang)));
         expect(home?.status()).toBe(200);
         await expectPage(page, lang, pagePath('home', lang));
 
@@ -60,7 +54,7 @@ describe('a reader navigates through every kind of page', () => {
         await expectPage(page, lang, pagePath('conceptNote', lang));
 
         const missing = `${pagePath('home', lang)}no-such-page/`;
-        const notFound = await page.goto(server.url(missing));
+        const notFound = await page.goto(site.server.url(missing));
         expect(notFound?.status()).toBe(404);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         expect((await page.locator('main h1').textContent())?.trim()).toBe(t(lang, 'notFound.title'));
@@ -76,14 +70,14 @@ describe('a reader navigates through every kind of page', () => {
   );
 
   it('serves the 404 page of the language the missing address is in', async () => {
-    const opened = await openPage(browser, server);
+    const opened = await openPage(site.browser, site.server);
     try {
       for (const [path, lang] of [
         ['/programa/no-existe/', 'es'],
         ['/en/programme/does-not-exist/', 'en'],
         ['/pt/programa/nao-existe/', 'pt'],
       ] as const) {
-        const response = await opened.page.goto(server.url(path));
+        const response = await opened.page.goto(site.server.url(path));
         expect(response?.status(), path).toBe(404);
         expect(await opened.page.getAttribute('html', 'lang'), path).toBe(lang);
       }
@@ -95,10 +89,10 @@ describe('a reader navigates through every kind of page', () => {
 
 describe('the language switcher', () => {
   it('takes a session page from Spanish to English and Portuguese, keeping the slug', async () => {
-    const opened = await openPage(browser, server);
+    const opened = await openPage(site.browser, site.server);
     const { page } = opened;
     try {
-      await page.goto(server.url('/programa/mesa-de-reflexion-1/'));
+      await page.goto(site.server.url('/programa/mesa-de-reflexion-1/'));
       await follow(page, 'nav.lang-switch a[hreflang="en"]');
       await expectPage(page, 'en', '/en/programme/mesa-de-reflexion-1/');
       await follow(page, 'nav.lang-switch a[hreflang="pt"]');
@@ -112,13 +106,13 @@ describe('the language switcher', () => {
   });
 
   it('leads from every kind of page to the same page in each other language', async () => {
-    const opened = await openPage(browser, server);
+    const opened = await openPage(site.browser, site.server);
     const { page } = opened;
     const kinds = pageKinds.filter((k) => k !== 'notFound');
     try {
       for (const [i, from] of languages.entries()) {
         for (const kind of kinds) {
-          await page.goto(server.url(samplePages[from][kind]));
+          await page.goto(site.server.url(samplePages[from][kind]));
           const here = samplePages[from][kind];
           expect(await page.locator(`nav.lang-switch a[hreflang="${from}"]`).getAttribute('aria-current'), `${here} marks its own language`).toBe('true');
           for (const to of languages)

@@ -1,29 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Lang, languages, pagePath } from '../../content-models/routes';
 import { openPage, useSiteInBrowser } from '../support/browser';
 import { publishedOfType, readNdjson } from '../support/ndjson';
-import type { StaticServer } from '../support/static-server';
 
 // The counts come from the dataset itself, not from the page, so a card or question that print
 // CSS hides (or that never rendered) shows up as a difference.
 const sessions = publishedOfType(readNdjson(), 'session');
 const questionCount = sessions.reduce((n, s) => n + ((s.questions as unknown[] | undefined)?.length ?? 0), 0);
 
-let browser: Browser;
-let server: StaticServer;
-useSiteInBrowser((b, s) => {
-  browser = b;
-  server = s;
-});
+const site = useSiteInBrowser();
 
 /** How many elements matching `selector` are rendered (a box, not display:none, not visibility:hidden). */
 const visibleCount = (page: Page, selector: string) =>
   page.locator(selector).evaluateAll((els) => els.filter((el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true })).length);
 
 async function openProgrammeForPrint(lang: Lang, colorScheme: 'light' | 'dark' = 'light') {
-  const opened = await openPage(browser, server, { timezoneId: 'Europe/Madrid', colorScheme });
-  await opened.page.goto(server.url(pagePath('programme', lang)));
+  const opened = await openPage(site.browser, site.server, { timezoneId: 'Europe/Madrid', colorScheme });
+  await opened.page.goto(site.server.url(pagePath('programme', lang)));
   await opened.page.emulateMedia({ media: 'print' });
   return opened;
 }

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pagePath } from '../../content-models/routes';
 import { openPage, useSiteInBrowser } from '../support/browser';
-import type { StaticServer } from '../support/static-server';
 import { offsetLabel, oracleWall } from '../support/tz-oracle';
 
 /**
@@ -14,12 +13,7 @@ import { offsetLabel, oracleWall } from '../support/tz-oracle';
 
 const OPENING = 'article[data-session="session-inauguracion"]';
 
-let browser: Browser;
-let server: StaticServer;
-useSiteInBrowser((b, s) => {
-  browser = b;
-  server = s;
-});
+const site = useSiteInBrowser();
 
 /** The opening session's lines: the built ones by zone, and the reader's (null when not shown). */
 async function openingLines(page: Page) {
@@ -41,9 +35,9 @@ async function openingLines(page: Page) {
 
 describe('the reader’s line', () => {
   it('names Argentina for the alias Chromium reports, America/Buenos_Aires, and fits 320 px', async () => {
-    const opened = await openPage(browser, server, { timezoneId: 'America/Buenos_Aires', viewport: { width: 320, height: 700 } });
+    const opened = await openPage(site.browser, site.server, { timezoneId: 'America/Buenos_Aires', viewport: { width: 320, height: 700 } });
     try {
-      await opened.page.goto(server.url(pagePath('programme', 'es')));
+      await opened.page.goto(site.server.url(pagePath('programme', 'es')));
       expect(await opened.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Buenos_Aires');
       await expect.poll(async () => (await openingLines(opened.page)).reader, { timeout: 15_000 }).not.toBeNull();
       const lines = await openingLines(opened.page);
@@ -58,9 +52,9 @@ describe('the reader’s line', () => {
   });
 
   it('names another zone of a member country "country (city)" in English', async () => {
-    const opened = await openPage(browser, server, { timezoneId: 'America/Manaus' });
+    const opened = await openPage(site.browser, site.server, { timezoneId: 'America/Manaus' });
     try {
-      await opened.page.goto(server.url(pagePath('programme', 'en')));
+      await opened.page.goto(site.server.url(pagePath('programme', 'en')));
       await expect.poll(async () => (await openingLines(opened.page)).reader, { timeout: 15_000 }).toBe('11:00–11:20 Brazil (Manaus) time (UTC−4) (your time)');
     } finally {
       await opened.close();
@@ -73,9 +67,9 @@ describe('the reader’s line', () => {
     ['America/El_Salvador', 'America/Guatemala'],
     ['America/Lima', 'America/Lima'],
   ])('in %s, says "(tu hora)" on the line that already shows those times instead of repeating it', async (zone, line) => {
-    const opened = await openPage(browser, server, { timezoneId: zone });
+    const opened = await openPage(site.browser, site.server, { timezoneId: zone });
     try {
-      await opened.page.goto(server.url(pagePath('programme', 'es')));
+      await opened.page.goto(site.server.url(pagePath('programme', 'es')));
       await expect.poll(async () => (await openingLines(opened.page)).built[line], { timeout: 15_000 }).toMatch(/\(tu hora\)$/);
       const lines = await openingLines(opened.page);
       expect(lines.reader).toBeNull();
@@ -101,10 +95,10 @@ describe('the reader’s line', () => {
     // Chile went forward at midnight on 6 Sep 2020: 00:00 → 01:00.
     ['America/Santiago', '2020-09-06T03:30:00Z', '2020-09-06T04:30:00Z', '2020-09-05'],
   ])('in %s, across a change, gives each end the oracle’s time, offset and day', async (zone, startIso, endIso, sessionDate) => {
-    const opened = await openPage(browser, server, { timezoneId: zone });
+    const opened = await openPage(site.browser, site.server, { timezoneId: zone });
     try {
       const { page } = opened;
-      await page.goto(server.url(pagePath('programme', 'es')));
+      await page.goto(site.server.url(pagePath('programme', 'es')));
       await expect.poll(async () => (await openingLines(page)).reader, { timeout: 15_000 }).not.toBeNull();
       // The same built page, with the opening moved onto the change; the picker redraws on a change of choice.
       await page.locator(`${OPENING} [data-times]`).evaluate(

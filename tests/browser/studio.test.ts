@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,8 +34,14 @@ const PREVIEW_TITLE = 'Inauguración del encuentro · borrador en la vista previ
 /** The draft preview (`npm run preview:drafts`), started beside the first tests: it takes ~30 s. */
 let preview: Promise<PreviewServer> | undefined;
 
+let studioDir: string;
+let buildSeconds: number | undefined;
+
 beforeAll(async () => {
-  const dir = process.env.STUDIO_E2E_DIR || (await buildStudio({ SANITY_STUDIO_PROJECT_ID: E2E_PROJECT_ID }));
+  const buildStarted = Date.now();
+  studioDir = process.env.STUDIO_E2E_DIR || (await buildStudio({ SANITY_STUDIO_PROJECT_ID: E2E_PROJECT_ID }));
+  if (!process.env.STUDIO_E2E_DIR) buildSeconds = (Date.now() - buildStarted) / 1000;
+  const dir = studioDir;
   rig = await startStudioRig(dir, { documents: readNdjson(path.join(repoRoot, 'studio', 'seed', 'production.ndjson')) });
   studio = await openStudio(rig);
   preview = startPreviewServer({
@@ -70,7 +76,21 @@ async function snap(page: Page, name: string) {
 
 const published = (id: string) => rig.api.lake.get(id) as Record<string, unknown> | undefined;
 
+function directorySize(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((total, entry) => total + statSync(path.join(entry.parentPath, entry.name)).size, 0);
+}
+
 describe('the Studio, as an editor', () => {
+  it('was built offline by `npm run build --workspace studio`, a whole bundle', () => {
+    expect(existsSync(path.join(studioDir, 'index.html')), studioDir).toBe(true);
+    const megabytes = directorySize(studioDir) / 1024 / 1024;
+    console.info(`Studio build: ${buildSeconds?.toFixed(1) ?? 'skipped (STUDIO_E2E_DIR)'} s, ${megabytes.toFixed(1)} MB`);
+    // A bundle this small means a half-failed build (a whole one measured about 9 MB).
+    expect(megabytes).toBeGreaterThan(2);
+  });
+
   it('shows the desk in Spanish with the days as the programme names them', { timeout: 400_000 }, async () => {
     const { page } = studio;
     // The first visit is a deep link's worth of work: the whole Studio loads from the static host.

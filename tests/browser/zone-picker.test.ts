@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pagePath } from '../../content-models/routes';
 import { openPage, useSiteInBrowser } from '../support/browser';
-import type { StaticServer } from '../support/static-server';
 
 // The opening session is written as 09:00–09:20 Guatemala time (UTC−6) on Monday 26 October 2020,
 // i.e. 15:00Z. Spain left summer time on Sunday 25 October, so Madrid is UTC+1 that day: 16:00.
@@ -11,12 +10,7 @@ import type { StaticServer } from '../support/static-server';
 const OPENING = 'article[data-session="session-inauguracion"]';
 const STORAGE_KEY = 'seminario.timeZone';
 
-let browser: Browser;
-let server: StaticServer;
-useSiteInBrowser((b, s) => {
-  browser = b;
-  server = s;
-});
+const site = useSiteInBrowser();
 
 /** The reference lines (Guatemala, Peru) and the chosen-zone line of the opening session, as text. */
 async function openingTimes(page: Page) {
@@ -37,10 +31,10 @@ const datetimes = (page: Page) => page.locator('time').evaluateAll((els) => els.
 
 describe('the zone picker, for a reader in Madrid', () => {
   it('shows the 09:00 Guatemala opening at 16:00 local time, 12:00 in Chile and 11:00 in Cuba, never touching datetime', async () => {
-    const opened = await openPage(browser, server, { timezoneId: 'Europe/Madrid', locale: 'es-ES' });
+    const opened = await openPage(site.browser, site.server, { timezoneId: 'Europe/Madrid', locale: 'es-ES' });
     const { page } = opened;
     try {
-      await page.goto(server.url(pagePath('programme', 'es')));
+      await page.goto(site.server.url(pagePath('programme', 'es')));
       const select = page.locator('#zone-picker-select');
       await expect.poll(() => select.isVisible()).toBe(true);
       const before = await datetimes(page);
@@ -94,10 +88,10 @@ describe('the zone picker, for a reader in Madrid', () => {
   });
 
   it('remembers the choice across a reload and on other pages, through localStorage', async () => {
-    const opened = await openPage(browser, server, { timezoneId: 'Europe/Madrid', locale: 'es-ES' });
+    const opened = await openPage(site.browser, site.server, { timezoneId: 'Europe/Madrid', locale: 'es-ES' });
     const { page } = opened;
     try {
-      await page.goto(server.url(pagePath('programme', 'es')));
+      await page.goto(site.server.url(pagePath('programme', 'es')));
       await page.locator('#zone-picker-select').selectOption('America/Havana');
       expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe('America/Havana');
 
@@ -107,7 +101,7 @@ describe('the zone picker, for a reader in Madrid', () => {
       expect([times.chosenVisible, times.chosenStart]).toEqual([true, '11:00']);
 
       // The session page in English reads the same choice and formats it for English readers.
-      await page.goto(server.url(pagePath('session', 'en', 'inauguracion')));
+      await page.goto(site.server.url(pagePath('session', 'en', 'inauguracion')));
       await expect.poll(() => page.locator('#zone-picker-select').inputValue()).toBe('America/Havana');
       const chosen = page.locator('[data-times] > p[data-chosen]').first();
       expect(await chosen.isVisible()).toBe(true);
@@ -129,12 +123,12 @@ describe('the zone picker, for a reader in Madrid', () => {
 
 describe('the programme without JavaScript', () => {
   it('shows Guatemala and Peru times and keeps the zone picker hidden', async () => {
-    const opened = await openPage(browser, server, { timezoneId: 'Europe/Madrid', javaScriptEnabled: false });
+    const opened = await openPage(site.browser, site.server, { timezoneId: 'Europe/Madrid', javaScriptEnabled: false });
     const { page } = opened;
-    server.clearRequests();
+    site.server.clearRequests();
     try {
       for (const path of [pagePath('programme', 'es'), pagePath('session', 'es', 'inauguracion')]) {
-        await page.goto(server.url(path));
+        await page.goto(site.server.url(path));
         expect(await page.locator('[data-zone-picker]').isVisible(), `${path}: picker hidden`).toBe(false);
         expect(await page.locator('#zone-picker-select').isVisible(), `${path}: select hidden`).toBe(false);
         const times = page.locator('[data-times]').first();
@@ -144,7 +138,7 @@ describe('the programme without JavaScript', () => {
         expect(await lines.nth(1).textContent()).toMatch(/^10:00–10:20 .*Perú/);
         expect(await page.locator('[data-chosen]:visible').count(), `${path}: no chosen-zone line`).toBe(0);
       }
-      expect(server.requests.some((p) => p.startsWith('/_astro/'))).toBe(false);
+      expect(site.server.requests.some((p) => p.startsWith('/_astro/'))).toBe(false);
       expect(opened.problemList()).toEqual([]);
     } finally {
       await opened.close();

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import es from '../../site/i18n/es.json';
 import { loadSite } from '../../site/lib/content/load';
 import { liveSource, ndjsonSource, sourceFromEnv } from '../../site/lib/content/source';
 import { type BuildRun, listFiles, removeOutDir, repoRoot, runBuild, tempOutDir, treeSnapshot } from '../support/build';
+import { freePort } from '../support/hosts';
 import { type SanityApiServer, startSanityApiServer } from '../support/sanity-api-server';
 
 /**
@@ -66,17 +66,6 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
     if (value !== undefined && !/^(SANITY_|CONTENT_|VITEST|SITE_URL$|NODE_ENV$|TEST$)/.test(key)) env[key] = value;
   }
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function text(html: string): string {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cloudflareHeaders, parseHeadersFile } from '../../site/lib/hosting/headers-file';
+import { collectOutput } from '../support/child-output';
 import { freePort } from '../support/hosts';
 
 describe('npm start', () => {
@@ -12,13 +13,7 @@ describe('npm start', () => {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    child.stdout.on('data', (c) => {
-      output += c;
-    });
-    child.stderr.on('data', (c) => {
-      output += c;
-    });
+    const output = collectOutput(child);
     try {
       const url = `http://127.0.0.1:${port}/`;
       const deadline = Date.now() + 120_000;
@@ -34,9 +29,9 @@ describe('npm start', () => {
           await new Promise((r) => setTimeout(r, 500));
         }
       }
-      expect(status, output).toBe(200);
+      expect(status, output.text).toBe(200);
       expect(body).toContain('<html lang="es">');
-      expect(output).toContain(url);
+      expect(output.text).toContain(url);
       expect((await fetch(`${url}en/programme/`)).status).toBe(200);
       // Served as hosts serve it: the headers dist/_headers gives, gzip, and each language's 404.
       const home = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildRun, removeOutDir, runBuild, tempOutDir } from '../support/build';
+import type { ExpectedSession } from '../support/dataset';
 import { htmlPages, listFiles, pageDocument } from '../support/dist';
 import { type Doc, readNdjson } from '../support/ndjson';
 import { isoOffset, offsetLabel, oracleInstant, oracleVersion, oracleWall, sameClock } from '../support/tz-oracle';
@@ -30,15 +31,8 @@ const CHANGES: Record<string, Record<string, unknown>> = {
   'session-pasos-a-seguir-y-cierre': { start: '22:30', end: '23:30', timeZone: 'America/Guatemala' },
 };
 
-interface Wall {
-  id: string;
-  slug: string;
-  date: string;
-  start: string;
-  end: string;
-  zone: string;
-  endsNextDay: boolean;
-}
+/** A session's times as this file rewrites them: the dataset oracle's fields, plus the next-day flag it sets. */
+type Wall = Pick<ExpectedSession, 'id' | 'slug' | 'date' | 'start' | 'end' | 'zone'> & { endsNextDay: boolean };
 
 function edgesDataset(file: string): Wall[] {
   const walls: Wall[] = [];

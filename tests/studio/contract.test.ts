@@ -1,22 +1,18 @@
-import { type ValidationSource, validateDocumentWithWorkspace } from '@sanity/validation';
 import { evaluate, parse } from 'groq-js';
-import { createSchema, type SanityDocument } from 'sanity';
+import type { SanityDocument } from 'sanity';
 import { describe, expect, it } from 'vitest';
 import { siteQuery } from '../../content-models/queries';
 import { rawEvent, rawSession, rawSpeaker } from '../../content-models/result';
-import { schemaTypes } from '../../content-models/schema';
 import { buildSite } from '../../site/lib/content/load';
 import { ContentValidationError } from '../../site/lib/content/problems';
-import { createFakeLake } from './fakeClient';
 import { conceptNote, dataset, datasetWith, event, mesa1, opening, speakerRita, workshop } from './fixtures';
+import { schema, validateInStudio } from './studio-validation';
 
 /**
  * The contract between the Studio and the build: every value the Studio offers is one the build
  * accepts, and every content rule the build refuses with is an error in the Studio, with the same
  * message, so an editor can never publish what the build then refuses.
  */
-
-const schema = createSchema({ name: 'contract', types: schemaTypes });
 
 /** The stored values of a string field's option list, as the compiled schema holds them. */
 function optionValues(typeName: string, fieldPath: string[]): string[] {
@@ -82,19 +78,9 @@ async function buildProblems(documents: SanityDocument[]): Promise<{ documentId:
   }
 }
 
-/**
- * The error messages an editor sees on one document in the Studio (`environment: 'studio'`: in CLI
- * mode some object-level rules are reported as warnings), with the dataset as the Content Lake.
- */
+/** The error messages an editor sees on one document in the Studio, with the dataset as the Content Lake. */
 async function studioErrors(document: SanityDocument, documents: SanityDocument[]): Promise<string[]> {
-  const lake = createFakeLake(documents);
-  const getClient = (({ apiVersion }: { apiVersion: string }) => lake.client.withConfig({ apiVersion })) as unknown as ValidationSource['getClient'];
-  const markers = await validateDocumentWithWorkspace({
-    document,
-    workspace: { schema, getClient } as unknown as ValidationSource,
-    getDocumentExists: lake.getDocumentExists,
-    environment: 'studio',
-  });
+  const markers = await validateInStudio(document, documents);
   return markers.filter((m) => m.level === 'error').map((m) => m.message);
 }
 

@@ -1,7 +1,6 @@
-import { type DocumentValidationMarker, type ValidationSource, validateDocument, validateDocumentWithWorkspace } from '@sanity/validation';
-import { createSchema, type SanityDocument } from 'sanity';
+import { type DocumentValidationMarker, validateDocument } from '@sanity/validation';
+import type { SanityDocument } from 'sanity';
 import { describe, expect, it } from 'vitest';
-import { schemaTypes } from '../../content-models/schema';
 import { createFakeLake } from './fakeClient';
 import {
   conceptNote,
@@ -18,8 +17,7 @@ import {
   text,
   workshop,
 } from './fixtures';
-
-const schema = createSchema({ name: 'test', types: schemaTypes });
+import { schema, validateInStudio } from './studio-validation';
 
 /** Markers as `{ level, path, message }`, paths written the way editors read them. */
 function describeMarkers(markers: DocumentValidationMarker[]) {
@@ -48,14 +46,7 @@ function describeMarkers(markers: DocumentValidationMarker[]) {
 async function validate(document: SanityDocument, documents: SanityDocument[] = datasetWith(document), options: { offline?: boolean } = {}) {
   const lake = createFakeLake(documents, options);
   const cli = await validateDocument({ document, schema, client: lake.client, getDocumentExists: lake.getDocumentExists });
-  const getClient = (({ apiVersion }: { apiVersion: string }) => lake.client.withConfig({ apiVersion })) as unknown as ValidationSource['getClient'];
-  const studio = await validateDocumentWithWorkspace({
-    document,
-    // `i18n` left out: validation then uses its built-in English strings, as `validateDocument` does.
-    workspace: { schema, getClient } as unknown as ValidationSource,
-    getDocumentExists: lake.getDocumentExists,
-    environment: 'studio',
-  });
+  const studio = await validateInStudio(document, documents, lake);
   const paths = (markers: DocumentValidationMarker[]) =>
     describeMarkers(markers)
       .map((marker) => marker.path)

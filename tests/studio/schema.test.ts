@@ -1,8 +1,7 @@
-import { createSchema, type ObjectSchemaType, type SchemaType } from 'sanity';
+import type { ObjectSchemaType, SchemaType } from 'sanity';
 import { describe, expect, it } from 'vitest';
 import { SINGLETON_TYPES, schemaTypes } from '../../content-models/schema';
-
-const schema = createSchema({ name: 'test', types: schemaTypes });
+import { schema } from './studio-validation';
 
 /** Type names the content model (docs/content-model.md) fixes. */
 const contractTypes = [

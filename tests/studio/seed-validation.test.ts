@@ -1,25 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { type ValidationSource, validateDocumentWithWorkspace } from '@sanity/validation';
-import { createSchema, type SanityDocument } from 'sanity';
+import type { SanityDocument } from 'sanity';
 import { describe, expect, it } from 'vitest';
 import { readNdjson } from '../../content-models/ndjson';
-import { schemaTypes } from '../../content-models/schema';
-import { createFakeLake } from './fakeClient';
+import { validateInStudio } from './studio-validation';
 
-const schema = createSchema({ name: 'test', types: schemaTypes });
 const seedPath = fileURLToPath(new URL('../../studio/seed/production.ndjson', import.meta.url));
 const seed = readNdjson(seedPath) as SanityDocument[];
 
 /** Validates a document of the seed the way the Studio does, with the whole seed as the Content Lake. */
 async function studioMarkers(document: SanityDocument, documents: SanityDocument[] = seed) {
-  const lake = createFakeLake(documents);
-  const getClient = (({ apiVersion }: { apiVersion: string }) => lake.client.withConfig({ apiVersion })) as unknown as ValidationSource['getClient'];
-  const markers = await validateDocumentWithWorkspace({
-    document,
-    workspace: { schema, getClient } as unknown as ValidationSource,
-    getDocumentExists: lake.getDocumentExists,
-    environment: 'studio',
-  });
+  const markers = await validateInStudio(document, documents);
   return markers.map((marker) => ({ id: document._id, level: marker.level, path: marker.path.map(String).join('.'), message: marker.message }));
 }
 

@@ -13,26 +13,41 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
 }
 
+/** The built site on its local server and the browser that reads it, once a file's setup has started them. */
+export interface SiteInBrowser {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+}
+
 /**
  * The usual setup of a browser test file: the built site on a local static server and one
- * Chromium, started before the file's tests and closed after them. `ready` receives both.
+ * Chromium, started before the file's tests and closed after them. Read both from the handle it
+ * returns, inside tests and hooks (they throw before the setup ran).
  * @example
- * let browser: Browser;
- * let server: StaticServer;
- * useSiteInBrowser((b, s) => { browser = b; server = s; });
+ * const site = useSiteInBrowser();
+ * it('…', async () => { const { page, close } = await openPage(site.browser, site.server); });
  */
-export function useSiteInBrowser(ready: (browser: Browser, server: StaticServer) => void): void {
+export function useSiteInBrowser(): SiteInBrowser {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
     server = await startStaticServer({ root: requireDist() });
     browser = await launchBrowser();
-    ready(browser, server);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
+  return {
+    get browser() {
+      if (!browser) throw new Error('useSiteInBrowser: the browser is not started yet (read it inside a test or hook)');
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('useSiteInBrowser: the server is not started yet (read it inside a test or hook)');
+      return server;
+    },
+  };
 }
 
 export interface OpenOptions {
@@ -134,7 +149,7 @@ export type SampleKind = (typeof pageKinds)[number];
 export const sampleSlugs = { session: 'inauguracion', speaker: 'rita-mishaan' } as const;
 
 /**
- * One path per kind of page and language, from the route table (site/lib/routes.ts).
+ * One path per kind of page and language, from the route table (content-models/routes.ts).
  * @example samplePages.en.session // '/en/programme/inauguracion/'
  */
 export const samplePages = Object.fromEntries(

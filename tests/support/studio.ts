@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/browser-flags.mjs';
 import { repoRoot } from './build';
+import { collectOutput } from './child-output';
 import { type SanityApiServer, type SanityApiServerOptions, startSanityApiServer } from './sanity-api-server';
 import { type StaticServer, startStaticServer } from './static-server';
 
@@ -51,26 +52,23 @@ export function makeCertificate(): { cert: string; key: string; certFile: string
 }
 
 /**
- * `sanity build` of the Studio into a temporary folder, with the environment its bundle bakes in
- * (project id, preview and site origins). Returns the folder.
+ * The Studio's production bundle, built as the README says (`npm run build --workspace studio`,
+ * into studio/dist) with the environment its bundle bakes in (project id, preview and site
+ * origins). The suite's one Studio build: the browser test serves it and checks what it made, so the
+ * README's command is proven by the bundle the editor tests use rather than by a second build.
+ * Returns the folder.
  */
 export function buildStudio(env: Record<string, string>): Promise<string> {
-  const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'sts-studio-')), 'dist');
+  const outDir = path.join(repoRoot, 'studio', 'dist');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'sanity', 'bin', 'sanity'), 'build', outDir, '--yes'], {
-      cwd: path.join(repoRoot, 'studio'),
+    const child = spawn('npm', ['run', 'build', '--workspace', 'studio'], {
+      cwd: repoRoot,
       env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    const output = collectOutput(child);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(outDir) : reject(new Error(`sanity build failed (${code}):\n${output}`))));
+    child.on('close', (code) => (code === 0 ? resolve(outDir) : reject(new Error(`npm run build --workspace studio failed (${code}):\n${output.text}`))));
   });
 }
 

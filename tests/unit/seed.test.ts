@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { collectOutput } from '../support/child-output';
 import { readNdjson } from '../support/ndjson';
 
 interface Fake {
@@ -44,14 +45,8 @@ function seed(fake: Fake, args: string[] = [], env: Record<string, string> = {})
       env: { ...process.env, SANITY_PROJECT_ID: 'p1', SANITY_DATASET: 'production', SANITY_API_WRITE_TOKEN: 'sk-test', SANITY_API_HOST: fake.url, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    child.stdout.on('data', (c) => {
-      output += c;
-    });
-    child.stderr.on('data', (c) => {
-      output += c;
-    });
-    child.on('close', (code) => resolve({ code, output }));
+    const output = collectOutput(child);
+    child.on('close', (code) => resolve({ code, output: output.text }));
   });
 }
 

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, parse } from 'groq-js';
 import { describe, expect, it } from 'vitest';
-import { pendingTranslationsListFilter, siteQuery } from '../../content-models/queries';
-import { pendingTranslationsFilter } from '../../content-models/translations';
+import { pendingTranslationsFilter, pendingTranslationsListFilter, siteQuery } from '../../content-models/queries';
 import { buildSite } from '../../site/lib/content/load';
 import { pendingTranslations } from '../../site/lib/content/translations';
 

@@ -1,5 +1,6 @@
 import { CaseIcon } from '@sanity/icons/Case';
 import { defineField, defineType } from 'sanity';
+import { choiceField } from '../lib/fields';
 import { countryOptions, countryTitle, institutionKindOptions, institutionKindTitle } from '../lib/options';
 
 /** An institution speakers belong to, or the organiser. */
@@ -22,20 +23,19 @@ export const institution = defineType({
       description: 'Opcional. Las siglas con que se la conoce, por ejemplo «SEGEPLAN». El sitio las muestra junto a los nombres de los ponentes.',
       type: 'string',
     }),
-    defineField({
+    choiceField({
       name: 'country',
       title: 'País',
       description: 'Opcional. El país miembro del PIFCSS al que pertenece; déjalo vacío para redes regionales y organismos internacionales.',
-      type: 'string',
-      options: { list: countryOptions },
+      list: countryOptions,
     }),
-    defineField({
+    choiceField({
       name: 'kind',
       title: 'Tipo de institución',
       description: 'Qué clase de institución es.',
-      type: 'string',
-      options: { list: institutionKindOptions, layout: 'radio' },
-      validation: (rule) => rule.required().error('Elige el tipo de institución.'),
+      list: institutionKindOptions,
+      radio: true,
+      required: 'Elige el tipo de institución.',
     }),
   ],
   preview: {

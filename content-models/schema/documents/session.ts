@@ -1,13 +1,13 @@
 import { PresentationIcon } from '@sanity/icons/Presentation';
-import { defineArrayMember, defineField, defineType } from 'sanity';
+import { type DateRule, defineArrayMember, defineField, defineType, type StringRule } from 'sanity';
 import { checkSessionLanguages } from '../../validation/languages';
 import { checkSessionLinks } from '../../validation/links';
+import { choiceField, dateField, slugField } from '../lib/fields';
 import { messagesAt, toValidationResult } from '../lib/issues';
 import { dayLinksRule, privateTextLinksRule } from '../lib/linkRules';
 import { accessOptions, languageOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
 import { sessionWhen } from '../lib/preview';
-import { sessionFieldRule } from '../lib/sessionRules';
-import { slugify } from '../lib/slug';
+import { requiredSessionField, sessionFieldRule } from '../lib/sessionRules';
 import { timeZoneField } from '../lib/timeZoneField';
 
 /**
@@ -32,43 +32,32 @@ export const session = defineType({
       type: 'localeString',
       validation: (rule) => rule.required().error('Escribe el título de la sesión, al menos en español.'),
     }),
-    defineField({
-      name: 'slug',
-      title: 'Dirección de la página',
+    slugField({
+      source: 'title.es',
       description:
         'La parte final de la dirección de la página de la sesión. Pulsa «Generar» para crearla a partir del título en español. No la cambies después de publicar: romperías los enlaces ya compartidos.',
-      type: 'slug',
-      options: { source: 'title.es', slugify, maxLength: 96 },
-      validation: (rule) => rule.required().error('Falta la dirección de la página: pulsa «Generar».'),
     }),
-    defineField({
+    choiceField({
       name: 'kind',
       title: 'Tipo de sesión',
       description: 'Qué clase de sesión es. El sitio lo muestra junto al título.',
-      type: 'string',
-      options: { list: sessionKindOptions },
-      validation: (rule) => rule.required().error('Elige el tipo de sesión (apertura, mesa de reflexión, espacio interactivo…).'),
+      list: sessionKindOptions,
+      required: 'Elige el tipo de sesión (apertura, mesa de reflexión, espacio interactivo…).',
     }),
-    defineField({
+    choiceField({
       name: 'access',
       title: 'Acceso',
       description:
         'Quién puede asistir. Normalmente es el mismo que el del día. Una sesión solo para participantes no puede llevar enlaces para unirse ni de transmisión.',
-      type: 'string',
-      options: { list: accessOptions, layout: 'radio' },
-      validation: (rule) => rule.required().error('Elige si la sesión es pública o solo para participantes inscritos.'),
+      list: accessOptions,
+      radio: true,
+      required: 'Elige si la sesión es pública o solo para participantes inscritos.',
     }),
-    defineField({
+    dateField({
       name: 'date',
       title: 'Fecha',
       description: 'El día de la sesión; debe ser uno de los días del evento (26, 28 o 30 de octubre de 2020).',
-      type: 'date',
-      options: { dateFormat: 'DD/MM/YYYY' },
-      validation: (rule) => [
-        rule.required().error('Elige la fecha de la sesión: uno de los días del evento.'),
-        rule.custom(sessionFieldRule('date', 'error', { skipWhenEmpty: true })),
-        rule.custom(sessionFieldRule('date', 'warning', { skipWhenEmpty: true })).warning(),
-      ],
+      validation: requiredSessionField<DateRule>('date', 'Elige la fecha de la sesión: uno de los días del evento.'),
     }),
     defineField({
       name: 'start',
@@ -77,11 +66,7 @@ export const session = defineType({
         'En formato de 24 horas, con dos cifras: 09:00, 14:30. Es la hora de la zona horaria de abajo; si esa zona está vacía, es hora de Guatemala.',
       type: 'string',
       placeholder: '09:00',
-      validation: (rule) => [
-        rule.required().error('Falta la hora de inicio: escríbela en formato de 24 horas, por ejemplo 09:00.'),
-        rule.custom(sessionFieldRule('start', 'error', { skipWhenEmpty: true })),
-        rule.custom(sessionFieldRule('start', 'warning', { skipWhenEmpty: true })).warning(),
-      ],
+      validation: requiredSessionField<StringRule>('start', 'Falta la hora de inicio: escríbela en formato de 24 horas, por ejemplo 09:00.'),
     }),
     defineField({
       name: 'end',
@@ -89,11 +74,7 @@ export const session = defineType({
       description: 'En formato de 24 horas, con dos cifras (por ejemplo 09:20), en la misma zona horaria que la hora de inicio.',
       type: 'string',
       placeholder: '09:20',
-      validation: (rule) => [
-        rule.required().error('Falta la hora de fin: escríbela en formato de 24 horas, por ejemplo 09:20.'),
-        rule.custom(sessionFieldRule('end', 'error', { skipWhenEmpty: true })),
-        rule.custom(sessionFieldRule('end', 'warning', { skipWhenEmpty: true })).warning(),
-      ],
+      validation: requiredSessionField<StringRule>('end', 'Falta la hora de fin: escríbela en formato de 24 horas, por ejemplo 09:20.'),
     }),
     defineField({
       name: 'endsNextDay',

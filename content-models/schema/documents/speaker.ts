@@ -1,9 +1,9 @@
 import { UserIcon } from '@sanity/icons/User';
 import { defineField, defineType } from 'sanity';
 import { checkCountryCode } from '../../validation/speakers';
+import { slugField } from '../lib/fields';
 import { toValidationResult } from '../lib/issues';
 import { countryOptions, countryTitle } from '../lib/options';
-import { slugify } from '../lib/slug';
 
 /** A confirmed speaker, moderator or facilitator. Each gets a page with their sessions. */
 export const speaker = defineType({
@@ -19,14 +19,10 @@ export const speaker = defineType({
       type: 'string',
       validation: (rule) => rule.required().error('Escribe el nombre completo de la persona.'),
     }),
-    defineField({
-      name: 'slug',
-      title: 'Dirección de la página',
+    slugField({
+      source: 'name',
       description:
         'La parte final de la dirección de su página. Pulsa «Generar» para crearla a partir del nombre. No la cambies después de publicar: romperías los enlaces ya compartidos.',
-      type: 'slug',
-      options: { source: 'name', slugify, maxLength: 96 },
-      validation: (rule) => rule.required().error('Falta la dirección de la página: pulsa «Generar».'),
     }),
     defineField({
       name: 'position',

@@ -7,6 +7,18 @@ import { memberCountries } from '../../countries';
 import { LINK_KINDS, type LinkKind } from '../../validation/links';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../../validation/participants';
 
+/**
+ * A fixed list of stored values with their Spanish titles: the values (in the titles' order unless
+ * given), the Studio's option list, and the title of a stored value (undefined for anything else).
+ */
+function choices<V extends string>(titles: Readonly<Record<V, string>>, values: readonly V[] = Object.keys(titles) as V[]) {
+  return {
+    values: values as [V, ...V[]],
+    options: values.map((value) => ({ value, title: titles[value] })),
+    title: (value: unknown): string | undefined => (typeof value === 'string' && Object.hasOwn(titles, value) ? titles[value as V] : undefined),
+  };
+}
+
 const sessionKindTitles = {
   opening: 'Apertura',
   introduction: 'Introducción',
@@ -18,19 +30,20 @@ const sessionKindTitles = {
   other: 'Otro',
 } as const;
 export type SessionKind = keyof typeof sessionKindTitles;
-export const SESSION_KINDS = Object.keys(sessionKindTitles) as [SessionKind, ...SessionKind[]];
-export const sessionKindOptions = SESSION_KINDS.map((value) => ({ value, title: sessionKindTitles[value] }));
-export function sessionKindTitle(kind: unknown): string | undefined {
-  return typeof kind === 'string' && kind in sessionKindTitles ? sessionKindTitles[kind as SessionKind] : undefined;
-}
+const sessionKinds = choices(sessionKindTitles);
+export const SESSION_KINDS = sessionKinds.values;
+export const sessionKindOptions = sessionKinds.options;
+export const sessionKindTitle = sessionKinds.title;
 
 const accessTitles = {
   public: 'Pública (abierta a todo el público)',
   participants: 'Solo participantes inscritos',
 } as const;
 export type AccessLevel = keyof typeof accessTitles;
-export const ACCESS_LEVELS = Object.keys(accessTitles) as [AccessLevel, ...AccessLevel[]];
-export const accessOptions = ACCESS_LEVELS.map((value) => ({ value, title: accessTitles[value] }));
+const accessLevels = choices(accessTitles);
+export const ACCESS_LEVELS = accessLevels.values;
+export const accessOptions = accessLevels.options;
+// Previews show the short form, not the option's explanation.
 export function accessTitle(access: unknown): string | undefined {
   return access === 'public' ? 'Pública' : access === 'participants' ? 'Solo participantes' : undefined;
 }
@@ -43,10 +56,9 @@ const roleTitles: Record<ParticipantRole, string> = {
   facilitator: 'Facilitación',
   speaker: 'Ponencia',
 };
-export const roleOptions = PARTICIPANT_ROLES.map((value) => ({ value, title: roleTitles[value] }));
-export function roleTitle(role: unknown): string | undefined {
-  return typeof role === 'string' && role in roleTitles ? roleTitles[role as ParticipantRole] : undefined;
-}
+const roles = choices(roleTitles, PARTICIPANT_ROLES);
+export const roleOptions = roles.options;
+export const roleTitle = roles.title;
 
 const linkKindTitles: Record<LinkKind, string> = {
   registration: 'Inscripción',
@@ -56,10 +68,9 @@ const linkKindTitles: Record<LinkKind, string> = {
   material: 'Material (presentación, documento)',
   other: 'Otro',
 };
-export const linkKindOptions = LINK_KINDS.map((value) => ({ value, title: linkKindTitles[value] }));
-export function linkKindTitle(kind: unknown): string | undefined {
-  return typeof kind === 'string' && kind in linkKindTitles ? linkKindTitles[kind as LinkKind] : undefined;
-}
+const linkKinds = choices(linkKindTitles, LINK_KINDS);
+export const linkKindOptions = linkKinds.options;
+export const linkKindTitle = linkKinds.title;
 
 const institutionKindTitles = {
   leadCooperation: 'Institución rectora de cooperación',
@@ -68,16 +79,16 @@ const institutionKindTitles = {
   internationalOrganisation: 'Organismo internacional',
 } as const;
 export type InstitutionKind = keyof typeof institutionKindTitles;
-export const INSTITUTION_KINDS = Object.keys(institutionKindTitles) as [InstitutionKind, ...InstitutionKind[]];
-export const institutionKindOptions = INSTITUTION_KINDS.map((value) => ({ value, title: institutionKindTitles[value] }));
-export function institutionKindTitle(kind: unknown): string | undefined {
-  return institutionKindOptions.find((option) => option.value === kind)?.title;
-}
+const institutionKinds = choices(institutionKindTitles);
+export const INSTITUTION_KINDS = institutionKinds.values;
+export const institutionKindOptions = institutionKinds.options;
+export const institutionKindTitle = institutionKinds.title;
 
 const modalityTitles = { virtual: 'Virtual', inPerson: 'Presencial', hybrid: 'Híbrida' } as const;
 export type Modality = keyof typeof modalityTitles;
-export const MODALITIES = Object.keys(modalityTitles) as [Modality, ...Modality[]];
-export const modalityOptions = MODALITIES.map((value) => ({ value, title: modalityTitles[value] }));
+const modalities = choices(modalityTitles);
+export const MODALITIES = modalities.values;
+export const modalityOptions = modalities.options;
 
 /**
  * Whether the organisers still call the agenda provisional («agenda tentativa»). Absent means

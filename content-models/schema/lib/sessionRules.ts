@@ -4,30 +4,12 @@
  * and hands each field validator the issues at its own path.
  */
 import type { CustomValidatorResult, SanityClient, SanityDocument, ValidationContext } from 'sanity';
-import { checkSessionDay, checkSessionSchedule, checkSessionTiming, type SessionTiming } from '../../validation/sessionTiming';
+import { sessionRulesQuery } from '../../queries';
+import { checkSessionSchedule } from '../../validation/sessionSchedule';
+import { checkSessionDay, checkSessionTiming, type SessionTiming } from '../../validation/sessionTiming';
 import type { RuleIssue, RuleLevel } from '../../validation/types';
 import { FALLBACK_EVENT_TIME_ZONE, STUDIO_API_VERSION } from './constants';
 import { messagesAt } from './issues';
-
-/**
- * Everything the session rules read from other documents, in one request. Drafts are read too
- * (`raw` perspective), since editors validate against what they are editing; the rules keep the
- * draft of each session over its published version. Release versions are left out.
- */
-export const sessionRulesQuery = /* groq */ `{
-  "eventTimeZone": coalesce(*[_id == "drafts.event"][0].timeZone, *[_id == "event"][0].timeZone),
-  "eventDays": coalesce(*[_id == "drafts.event"][0].days[].date, *[_id == "event"][0].days[].date),
-  "sessions": *[_type == "session" && date == $date && !(_id in path("versions.**"))]{
-    _id,
-    "title": coalesce(title.es, ""),
-    "date": coalesce(date, ""),
-    "start": coalesce(start, ""),
-    "end": coalesce(end, ""),
-    timeZone,
-    order,
-    endsNextDay
-  }
-}`;
 
 interface SessionRulesData {
   eventTimeZone: string | null;
@@ -113,4 +95,23 @@ export function sessionFieldRule(path: 'date' | 'start' | 'end' | 'endsNextDay' 
     if (skipWhenEmpty && (value === undefined || value === null || value === '')) return true;
     return messagesAt(await sessionIssues(context), path, level);
   };
+}
+
+/** The part of a field's rule builder that {@link requiredSessionField} uses (string and date rules alike). */
+interface CheckedRule<R> {
+  required(): R;
+  custom(validator: ReturnType<typeof sessionFieldRule>): R;
+}
+
+/**
+ * The validation of a session field that must be filled in and that the timing rules also read
+ * (date, start, end): `required` while it is empty, then the rules' errors and their warnings at
+ * this path, so the Studio shows each beside the field it concerns.
+ */
+export function requiredSessionField<R extends CheckedRule<R> & { error(message: string): R; warning(): R }>(path: 'date' | 'start' | 'end', required: string) {
+  return (rule: R) => [
+    rule.required().error(required),
+    rule.custom(sessionFieldRule(path, 'error', { skipWhenEmpty: true })),
+    rule.custom(sessionFieldRule(path, 'warning', { skipWhenEmpty: true })).warning(),
+  ];
 }

@@ -1,5 +1,6 @@
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineField, defineType } from 'sanity';
+import { choiceField, dateField } from '../lib/fields';
 import { accessOptions, accessTitle } from '../lib/options';
 import { dayLabel } from '../lib/preview';
 
@@ -10,12 +11,10 @@ export const eventDay = defineType({
   type: 'object',
   icon: CalendarIcon,
   fields: [
-    defineField({
+    dateField({
       name: 'date',
       title: 'Fecha',
       description: 'El día, en el calendario de Guatemala (la zona del evento). Las sesiones deben llevar una de estas fechas.',
-      type: 'date',
-      options: { dateFormat: 'DD/MM/YYYY' },
       validation: (rule) => rule.required().error('Elige la fecha de este día del evento.'),
     }),
     defineField({
@@ -25,13 +24,13 @@ export const eventDay = defineType({
       type: 'localeString',
       validation: (rule) => rule.required().error('Escribe el nombre del día, al menos en español.'),
     }),
-    defineField({
+    choiceField({
       name: 'access',
       title: 'Acceso',
       description: 'Quién puede asistir ese día. Las sesiones de un día solo para participantes no pueden llevar enlaces para unirse.',
-      type: 'string',
-      options: { list: accessOptions, layout: 'radio' },
-      validation: (rule) => rule.required().error('Elige si el día es abierto al público o solo para participantes inscritos.'),
+      list: accessOptions,
+      radio: true,
+      required: 'Elige si el día es abierto al público o solo para participantes inscritos.',
     }),
     defineField({
       name: 'joinInfo',

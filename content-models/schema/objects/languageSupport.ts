@@ -1,6 +1,7 @@
 import { TranslateIcon } from '@sanity/icons/Translate';
-import { defineField, defineType } from 'sanity';
+import { defineType } from 'sanity';
 import { LANGUAGE_SUPPORT_KINDS } from '../../validation/languages';
+import { choiceField } from '../lib/fields';
 import { languageOptions } from '../lib/options';
 
 const kindTitles = { interpretation: 'Interpretación simultánea', captions: 'Subtítulos' } as const;
@@ -12,21 +13,20 @@ export const languageSupport = defineType({
   type: 'object',
   icon: TranslateIcon,
   fields: [
-    defineField({
+    choiceField({
       name: 'kind',
       title: 'Tipo',
       description: 'Interpretación simultánea (una persona traduce en directo) o subtítulos.',
-      type: 'string',
-      options: { list: LANGUAGE_SUPPORT_KINDS.map((value) => ({ value, title: kindTitles[value] })), layout: 'radio' },
-      validation: (rule) => rule.required().error('Elige si es interpretación o subtítulos.'),
+      list: LANGUAGE_SUPPORT_KINDS.map((value) => ({ value, title: kindTitles[value] })),
+      radio: true,
+      required: 'Elige si es interpretación o subtítulos.',
     }),
-    defineField({
+    choiceField({
       name: 'language',
       title: 'Idioma',
       description: 'El idioma al que se interpreta o en el que están los subtítulos.',
-      type: 'string',
-      options: { list: languageOptions },
-      validation: (rule) => rule.required().error('Elige el idioma.'),
+      list: languageOptions,
+      required: 'Elige el idioma.',
     }),
   ],
   preview: {

@@ -1,6 +1,7 @@
 import { LinkIcon } from '@sanity/icons/Link';
 import { defineField, defineType } from 'sanity';
 import { isSafeHref, unsafeHrefMessage } from '../../validation/links';
+import { choiceField } from '../lib/fields';
 import { linkKindOptions, linkKindTitle } from '../lib/options';
 
 /** A link of the event or of a session: registration, joining, stream, recording, material. */
@@ -10,14 +11,13 @@ export const link = defineType({
   type: 'object',
   icon: LinkIcon,
   fields: [
-    defineField({
+    choiceField({
       name: 'kind',
       title: 'Tipo de enlace',
       description:
         'Para qué sirve. «Unirse a la sesión» y «Transmisión en directo» solo pueden ir en sesiones públicas: el sitio es público y cualquiera los vería.',
-      type: 'string',
-      options: { list: linkKindOptions },
-      validation: (rule) => rule.required().error('Elige el tipo de enlace (inscripción, unirse, transmisión, grabación…).'),
+      list: linkKindOptions,
+      required: 'Elige el tipo de enlace (inscripción, unirse, transmisión, grabación…).',
     }),
     defineField({
       name: 'label',

@@ -2,6 +2,7 @@ import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkEventDays } from '../../validation/collections';
 import { checkTimeZone } from '../../validation/event';
+import { choiceField } from '../lib/fields';
 import { toValidationResult } from '../lib/issues';
 import { modalityOptions, programmeStatusOptions } from '../lib/options';
 import { dayLabel } from '../lib/preview';
@@ -61,22 +62,22 @@ export const event = defineType({
       ],
       validation: (rule) => rule.unique().error('Esta zona ya está en la lista.'),
     }),
-    defineField({
+    choiceField({
       name: 'status',
       title: 'Estado del programa',
       description:
         'Mientras el programa sea «tentativo», el sitio lo avisa en el programa y los calendarios marcan las sesiones como provisionales. Cámbialo a «confirmado» cuando las horas estén cerradas.',
-      type: 'string',
-      options: { list: programmeStatusOptions, layout: 'radio' },
+      list: programmeStatusOptions,
+      radio: true,
       initialValue: 'tentative',
     }),
-    defineField({
+    choiceField({
       name: 'modality',
       title: 'Modalidad',
       description: 'Cómo se celebra: en línea (virtual), en un lugar (presencial) o ambas (híbrida). El sitio lo indica en la página de inicio.',
-      type: 'string',
-      options: { list: modalityOptions, layout: 'radio' },
-      validation: (rule) => rule.required().error('Elige la modalidad del evento.'),
+      list: modalityOptions,
+      radio: true,
+      required: 'Elige la modalidad del evento.',
     }),
     defineField({
       name: 'organizer',
