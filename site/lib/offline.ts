@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes';
+import { myProgrammeDataPath } from './my-programme-path';
 
 /**
  * The offline programme: what each language's service worker (site/scripts/service-worker.js)
@@ -73,8 +74,8 @@ const byUrl = <T extends { url: string }>(a: T, b: T) => (a.url < b.url ? -1 : a
 
 /**
  * Turns Workbox's list of built files (paths relative to dist/, each with its content hash) into
- * one language's precache manifest: its shell pages by the URL they are visited at, and the
- * /_astro/ files they load without a revision; sorted by URL. The entries keep whatever else
+ * one language's precache manifest: its shell pages by the URL they are visited at, the
+ * /_astro/ files they load without a revision, and My programme's data file; sorted by URL. The entries keep whatever else
  * Workbox gave them (sizes).
  * @example precacheManifest([{ url: 'programa/index.html', revision: 'ab12' }, { url: 'programa/x/index.html', revision: 'cd34' }], 'es', () => '') // [{ url: '/programa/', revision: 'ab12' }]
  */
@@ -88,6 +89,9 @@ export function precacheManifest<T extends PrecacheEntry>(files: readonly T[], l
     for (const asset of assetsLoadedBy(read(file.url), read)) assets.add(asset);
   }
   for (const file of files) if (assets.has(`/${file.url}`)) entries.push({ ...file, url: `/${file.url}`, revision: null });
+  // My programme draws its cards from this file, so offline it needs it as much as the page.
+  const data = myProgrammeDataPath(lang);
+  for (const file of files) if (`/${file.url}` === data) entries.push({ ...file, url: data });
   return entries.sort(byUrl);
 }
 
@@ -139,7 +143,7 @@ export async function writeServiceWorkers(dir: string, source: string): Promise<
         swSrc,
         swDest: path.join(dir, filePath(lang, 'sw.js')),
         globDirectory: dir,
-        globPatterns: ['**/index.html', '_astro/**'],
+        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json'],
         manifestTransforms: [
           (files) => {
             builtFiles = files.map((f) => f.url);

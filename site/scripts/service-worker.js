@@ -3,7 +3,7 @@
  * Astro build, site/lib/offline.ts bundles this file and the Workbox modules it imports into one
  * classic script per language (dist/sw.js, dist/en/sw.js, dist/pt/sw.js, each scoped to its
  * language's folder) and fills `self.__WB_MANIFEST` with that language's shell: home, programme,
- * concept note and My programme, and the /_astro/ files they load, each with a revision (a page's
+ * concept note and My programme (and its data file), and the /_astro/ files they load, each with a revision (a page's
  * content hash; an asset's name already changes with its content). A reader pays on the first visit
  * for what they are likely to read, not for every page of three languages.
  *
@@ -14,7 +14,7 @@
  * - fetch, same-origin GET only: a navigation to a shell page goes to the network first and falls
  *   back to the shell copy. A navigation to any other page of the route table (sessions, speakers)
  *   goes to the network first and keeps what it got in `seminario-pages`, the copy served offline
- *   or while the host answers 5xx. An /_astro/ file comes from the shell, else from
+ *   or while the host answers 5xx (see RUNTIME_EXPIRY for how long). An /_astro/ file comes from the shell, else from
  *   `seminario-assets` (filled as pages load them; hashed names never change content), else the
  *   network. Nothing else is answered or stored: calendars, feeds, the embed and other origins.
  * - message `{ type: 'save-programme' }` (the footer's "save the whole programme" button): fetches
@@ -22,6 +22,7 @@
  *   and asset in it, then answers `{ saved: <count> }` or `{ error: <text> }` on the message's port.
  */
 import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, PrecacheController } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
@@ -44,6 +45,19 @@ const PRE_WORKBOX_CACHES = 'seminario-offline-';
 const PAGES = 'seminario-pages';
 /** /_astro/ files outside the shell, kept as pages load them. */
 const ASSET_CACHE = 'seminario-assets';
+
+/**
+ * How long what a reader visits is kept, so the runtime caches stop growing with the programme (or
+ * with every deploy's hashed asset names): the most recently used entries, up to a month old, the
+ * rest deleted (and everything at once if the browser runs out of quota). A month covers a reader
+ * who visits the week before and reads during the three days. Pages stored by "save the whole
+ * programme" are put by hand, so they are not counted until visited again; the shell never expires.
+ */
+const MONTH_SECONDS = 30 * 24 * 60 * 60;
+const RUNTIME_EXPIRY = {
+  pages: { maxEntries: 100, maxAgeSeconds: MONTH_SECONDS, purgeOnQuotaError: true },
+  assets: { maxEntries: 60, maxAgeSeconds: MONTH_SECONDS, purgeOnQuotaError: true },
+};
 
 const precache = new PrecacheController();
 // Written as `self.__WB_MANIFEST`, the placeholder workbox-build replaces with the manifest.
@@ -103,10 +117,15 @@ const keptCopyWhenDown = {
 registerRoute(({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isShellPage(url), new NetworkOnly({ plugins: [fallBackToPrecache] }));
 registerRoute(
   ({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isSitePage(url),
-  new NetworkFirst({ cacheName: PAGES, plugins: [byPath, keptCopyWhenDown] }),
+  new NetworkFirst({ cacheName: PAGES, plugins: [byPath, keptCopyWhenDown, new ExpirationPlugin(RUNTIME_EXPIRY.pages)] }),
 );
+// A shell data file (My programme's my-programme.json): always the current one online, the shell copy offline.
+registerRoute(({ request, url }) => request.mode !== 'navigate' && sameOrigin(url) && isShellPage(url), new NetworkOnly({ plugins: [fallBackToPrecache] }));
 registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined, precache.strategy);
-registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS), new CacheFirst({ cacheName: ASSET_CACHE }));
+registerRoute(
+  ({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS),
+  new CacheFirst({ cacheName: ASSET_CACHE, plugins: [new ExpirationPlugin(RUNTIME_EXPIRY.assets)] }),
+);
 
 /**
  * Stores every page and asset of the language's list; a page already kept is fetched again, so
