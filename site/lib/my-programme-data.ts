@@ -5,6 +5,7 @@ import { calendarParts } from './calendar';
 import type { Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
+import { takePartOnCard } from './take-part';
 import { dayLabel, rangeIn, rangePieces } from './time-display';
 
 /**
@@ -37,8 +38,10 @@ export interface MineSession {
   languages?: string;
   /** One per reference zone, in the order of the template's lines. */
   times: TimeLine[];
-  /** Each participant as the cards list them: the role, who, and their topic if any. */
-  people: string[][];
+  /** Each participant as the cards list them (components/ParticipantList.astro). */
+  people: { role: string; name: string; href?: string; rest?: string; topic?: string }[];
+  /** The session's own access links, as the cards show them (lib/take-part.ts): label and address. */
+  links?: [label: string, url: string][];
   /** The session's VEVENT block, folded, CRLF line ends. */
   ics: string;
 }
@@ -62,6 +65,7 @@ export function myProgrammeData(site: Site, lang: Lang, origin: string): MineDat
     ics: { head: ics.head, tail: ics.tail },
     sessions: site.sessions.map((s) => {
       const languages = languageLine(s, lang);
+      const takePart = takePartOnCard(s);
       return {
         id: s._id,
         date: s.date,
@@ -81,13 +85,17 @@ export function myProgrammeData(site: Site, lang: Lang, origin: string): MineDat
           return [r.start, p.afterStart, p.separator, r.end, p.afterEnd, p.afterLabel];
         }),
         people: s.participants.map((p) => {
-          const who = p.speaker
-            ? [p.speaker.name, p.speaker.position?.text, institutionAfterPosition(p.speaker.position?.text, p.speaker.institution)].filter(Boolean).join(', ')
-            : placeholderSaysToBeConfirmed(p.placeholder, lang)
-              ? (p.placeholder?.text ?? '')
-              : `${p.placeholder?.text ?? ''} (${t(lang, 'session.toBeConfirmed')})`;
-          return [`${t(lang, `role.${p.role}`)}:`, who, ...(p.topic ? [p.topic.text] : [])];
+          const speaker = p.speaker;
+          const role = `${t(lang, `role.${p.role}`)}:`;
+          const topic = p.topic ? { topic: p.topic.text } : {};
+          if (!speaker) {
+            const label = p.placeholder?.text ?? '';
+            return { role, name: placeholderSaysToBeConfirmed(p.placeholder, lang) ? label : `${label} (${t(lang, 'session.toBeConfirmed')})`, ...topic };
+          }
+          const rest = [speaker.position?.text, institutionAfterPosition(speaker.position?.text, speaker.institution)].filter(Boolean).join(', ');
+          return { role, name: speaker.name, href: pagePath('speaker', lang, speaker.slug), ...(rest ? { rest: `, ${rest}` } : {}), ...topic };
         }),
+        ...(takePart?.kind === 'links' ? { links: takePart.links.map((l) => [l.label?.text ?? t(lang, `link.${l.kind}`), l.url] as [string, string]) } : {}),
         ics: ics.events.get(s._id) ?? '',
       };
     }),

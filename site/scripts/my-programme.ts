@@ -154,23 +154,27 @@ function card(template: HTMLTemplateElement, s: MineSession): HTMLElement {
     link.href = s.url;
     if (s.titleLang) link.lang = s.titleLang;
   }
+  const make = (tag: string, value: string, attrs: Record<string, string> = {}) => {
+    const el = article.ownerDocument.createElement(tag);
+    el.textContent = value;
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    return el;
+  };
   const people = article.querySelector('.people');
-  if (people && s.people.length)
-    people.append(
-      ...s.people.map(([role = '', who = '', topic]) => {
-        const li = article.ownerDocument.createElement('li');
-        const strong = article.ownerDocument.createElement('strong');
-        strong.textContent = role;
-        li.append(strong, ` ${who}`);
-        if (topic) {
-          const q = article.ownerDocument.createElement('q');
-          q.textContent = topic;
-          li.append(' — ', q);
-        }
-        return li;
-      }),
-    );
-  else people?.remove();
+  people?.append(
+    ...s.people.map((p) => {
+      const li = make('li', '');
+      li.append(make('strong', p.role), ' ', p.href ? make('a', p.name, { href: p.href }) : p.name, p.rest ?? '');
+      if (p.topic) li.append(' — ', make('q', p.topic));
+      return li;
+    }),
+  );
+  if (!s.people.length) people?.remove();
+  if (s.links?.length) {
+    const line = make('p', ' ', { class: 'take-part compact', 'data-take-part': 'links' });
+    for (const [i, [label, url]] of s.links.entries()) line.append(i ? ' · ' : '', make('a', label, { href: url }));
+    article.append(line);
+  }
   return item;
 }
 
