@@ -73,6 +73,7 @@ export function initMyProgramme(doc: Document): void {
       const time = section.querySelector('time');
       if (heading) heading.id = `mine-${day.date}-h`;
       section.setAttribute('aria-labelledby', `mine-${day.date}-h`);
+      section.dataset.mineDay = day.date;
       if (time) {
         time.dateTime = day.date;
         time.textContent = day.label;
