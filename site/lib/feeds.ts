@@ -1,5 +1,6 @@
 import { defaultLang, filePath, type Lang, languages } from '../../content-models/routes';
-import { calendarFile, calendarFiles } from './calendar';
+import { cachedCalendarFile } from './cached-calendar';
+import { calendarFiles } from './calendar';
 import { loadSite } from './content/load';
 import type { Site } from './content/model';
 import { myProgrammeData } from './my-programme-data';
@@ -30,7 +31,7 @@ export async function feedFiles(): Promise<FeedFile[]> {
     const site = await loadSite(lang);
     const name = (suffix?: string) => [site.name, suffix].filter(Boolean).join(' · ');
     const ics = (path: string, sessions: Site['sessions'], calendarName: string, subscription: boolean) =>
-      files.push({ path, contentType: ICS, render: (o) => calendarFile(sessions, site, lang, o, calendarName, { subscription }) });
+      files.push({ path, contentType: ICS, render: (o) => cachedCalendarFile(sessions, site, lang, o, calendarName, { subscription }) });
 
     // A session's file is imported once; the others are what people subscribe to.
     ics(calendarFiles.event(lang), site.sessions, name(), true);

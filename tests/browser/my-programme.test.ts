@@ -33,7 +33,9 @@ describe('my programme, without an account', () => {
     // The page carries no session: the cards come from my-programme.json.
     expect(served).not.toMatch(/data-session="|Mesa de reflexión 2/);
     const cards = page.locator('[data-mine] [data-session]');
-    await expect.poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-session')))).toEqual(['session-mesa-de-reflexion-2', 'session-espacio-interactivo-4']);
+    await expect
+      .poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-session'))))
+      .toEqual(['session-mesa-de-reflexion-2', 'session-espacio-interactivo-4']);
     expect(await page.locator('[data-mine-empty]').isHidden()).toBe(true);
     // Under their days, with the date, the built times and the reader's own line.
     expect(await page.locator('.mine-day h2 time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')))).toEqual(['2020-10-26', '2020-10-30']);
