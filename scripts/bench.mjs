@@ -322,7 +322,7 @@ function benchBuilds() {
     process.stdout.write(
       `  building ${factor === 1 ? 'the embedded dataset' : `${factor}× dataset`} (${count('session')} sessions, ${count('speaker')} speakers)… `,
     );
-    const loadBefore = os.loadavg()[0];
+    const [loadBefore = 0] = os.loadavg();
     const result = build(outDir, dataset);
     if (!result.ok) {
       console.log('FAILED');
@@ -343,7 +343,7 @@ function benchBuilds() {
     floors.set(result.pages, floor);
     console.log(floor === null ? 'FAILED' : `${floor.toFixed(1)} s CPU`);
     // CPU seconds hardly change with the machine's load, wall times do: say what the load was.
-    console.log(`    load average (1 min) before/after this size: ${loadBefore.toFixed(2)} / ${os.loadavg()[0].toFixed(2)}`);
+    console.log(`    load average (1 min) before/after this size: ${loadBefore.toFixed(2)} / ${(os.loadavg()[0] ?? 0).toFixed(2)}`);
     const visits = languages.map((lang) => firstVisitBytes(outDir, lang));
     cpuRows.push({ factor, pages: result.pages, clean: result.cpu, rebuild: rebuild.ok ? rebuild.cpu : null, floor, visits });
     const mb = (/** @type {number} */ n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -790,7 +790,7 @@ try {
   if (!embedded && !skip.has('pages')) throw new Error('the embedded dataset did not build; nothing to measure');
   // BENCH_SKIP=pages (or sizes without 1×) measures the builds only.
   const server = embedded && !skip.has('pages') ? await startStaticServer({ root: embedded }) : null;
-  if (server)
+  if (server && embedded)
     try {
       const measured = await benchPages(embedded, server);
       const lighthouseResults = skip.has('lighthouse') ? [] : await benchLighthouse(server);
