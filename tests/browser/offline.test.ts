@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagePath } from '../../content-models/routes';
-import { launchBrowser, type OpenedPage, openPage } from '../support/browser';
 import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
+import { launchBrowser, type OpenedPage, openPage } from '../support/browser';
 import { requireDist } from '../support/dist';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
@@ -197,7 +197,9 @@ describe('the offline programme', () => {
     await context.setOffline(true);
     try {
       await page.reload();
-      await expect.poll(() => page.locator('[data-mine] [data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('data-session')))).toEqual(['session-inauguracion']);
+      await expect
+        .poll(() => page.locator('[data-mine] [data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('data-session'))))
+        .toEqual(['session-inauguracion']);
     } finally {
       await context.setOffline(false);
       await page.evaluate(() => localStorage.removeItem('seminario.starred'));
