@@ -2,7 +2,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import {
+  IDBCursor,
+  IDBCursorWithValue,
+  IDBDatabase,
+  IDBFactory,
+  IDBIndex,
+  IDBKeyRange,
+  IDBObjectStore,
+  IDBOpenDBRequest,
+  IDBRequest,
+  IDBTransaction,
+} from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
 import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 
@@ -81,7 +94,8 @@ function workerManifest(source = workerSource()): ManifestEntry[] {
   return JSON.parse(match[0]) as ManifestEntry[];
 }
 
-const pagesOf = (manifest: ManifestEntry[]) => manifest.filter((e) => !e.url.startsWith('/_astro/')).map((e) => e.url);
+/** The pages of a manifest: neither /_astro/ files nor My programme's data file. */
+const pagesOf = (manifest: ManifestEntry[]) => manifest.filter((e) => !e.url.startsWith('/_astro/') && e.url.endsWith('/')).map((e) => e.url);
 const md5 = (file: string) => createHash('md5').update(readFileSync(file)).digest('hex');
 
 type Listener = (event: Record<string, unknown>) => void;
@@ -170,6 +184,17 @@ function sandboxedWorker(source = workerSource(), prefix = '/') {
     Headers,
     URL,
     FetchEvent,
+    // The runtime caches' expiry (Workbox's ExpirationPlugin) keeps its timestamps in IndexedDB: a fresh one per worker.
+    indexedDB: new IDBFactory(),
+    IDBCursor,
+    IDBCursorWithValue,
+    IDBDatabase,
+    IDBIndex,
+    IDBKeyRange,
+    IDBObjectStore,
+    IDBOpenDBRequest,
+    IDBRequest,
+    IDBTransaction,
     console,
     setTimeout,
     clearTimeout,
@@ -232,6 +257,10 @@ describe.each(langs)('the service worker of $lang', (l) => {
   it('exists next to the language home, and precaches exactly its home, programme, concept note and My programme', () => {
     expect(shell()).toHaveLength(4);
     expect(pagesOf(workerManifest(source()))).toEqual(shell());
+    // And the one file My programme draws its cards from, with its content hash; nothing else outside /_astro/.
+    const others = workerManifest(source()).filter((e) => !e.url.startsWith('/_astro/') && !e.url.endsWith('/'));
+    expect(others.map((e) => e.url)).toEqual([myProgrammeDataPath(l.lang)]);
+    expect(others[0]?.revision).toBe(md5(fileForPath(myProgrammeDataPath(l.lang))!));
   });
 
   it('precaches no session, speaker, calendar, feed, embed, 404 or other non-page file, nor another language', () => {
@@ -284,11 +313,12 @@ describe.each(langs)('the service worker of $lang', (l) => {
     expect(names).toHaveLength(2);
   });
 
-  it('answers only same-origin GET navigations to pages of the route table and requests for /_astro/ files', () => {
+  it("answers only same-origin GET navigations to pages of the route table, requests for /_astro/ files and My programme's data file", () => {
     const { answers } = sandboxedWorker(source(), l.prefix);
     for (const page of [...shell(), ...otherPages(l)]) expect(answers(page), page).toBe(true);
     expect(answers(`${l.prefix}${l.programme}/?utm_source=x`)).toBe(true);
     expect(answers('/_astro/anything.js', { mode: 'cors' })).toBe(true);
+    expect(answers(myProgrammeDataPath(l.lang), { mode: 'cors' })).toBe(true);
     const left = [
       ['/ics/evento.ics', {}],
       ['/en/ics/evento.ics', { mode: 'no-cors' }],
