@@ -3,7 +3,7 @@
  * Astro build, site/lib/offline.ts bundles this file and the Workbox modules it imports into one
  * classic script per language (dist/sw.js, dist/en/sw.js, dist/pt/sw.js, each scoped to its
  * language's folder) and fills `self.__WB_MANIFEST` with that language's shell: home, programme,
- * concept note and My programme (and its data file), and the /_astro/ files they load, each with a revision (a page's
+ * concept note and My programme, and the /_astro/ files they load, each with a revision (a page's
  * content hash; an asset's name already changes with its content). A reader pays on the first visit
  * for what they are likely to read, not for every page of three languages.
  *
@@ -26,7 +26,8 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, PrecacheController } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
-import { alternatePaths } from '../../content-models/routes';
+import { alternatePaths, languages } from '../../content-models/routes';
+import { myProgrammeDataPath } from '../lib/my-programme-path';
 
 /** @typedef {Event & { waitUntil(promise: Promise<unknown>): void }} ExtendableEvent */
 /** @typedef {ExtendableEvent & { data: unknown, ports: readonly MessagePort[] }} MessageEvent_ */
@@ -79,6 +80,9 @@ const sameOrigin = (url) => url.origin === scope.location.origin;
 /** @param {URL} url */
 const isShellPage = (url) => !url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined;
 
+/** @param {URL} url My programme's data file, in any language. */
+const isDataFile = (url) => languages.some((lang) => myProgrammeDataPath(lang) === url.pathname);
+
 /** @param {URL} url A page of the route table (every language: a reader may follow a link to another one). */
 const isSitePage = (url) => alternatePaths(url.pathname) !== null && url.pathname.endsWith('/');
 
@@ -119,8 +123,12 @@ registerRoute(
   ({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isSitePage(url),
   new NetworkFirst({ cacheName: PAGES, plugins: [byPath, keptCopyWhenDown, new ExpirationPlugin(RUNTIME_EXPIRY.pages)] }),
 );
-// A shell data file (My programme's my-programme.json): always the current one online, the shell copy offline.
-registerRoute(({ request, url }) => request.mode !== 'navigate' && sameOrigin(url) && isShellPage(url), new NetworkOnly({ plugins: [fallBackToPrecache] }));
+// My programme's data file grows with the programme, so it is not in the shell (the first visit
+// would pay for it): kept like a page once My programme has loaded it, or saved with the programme.
+registerRoute(
+  ({ request, url }) => request.mode !== 'navigate' && sameOrigin(url) && isDataFile(url),
+  new NetworkFirst({ cacheName: PAGES, plugins: [byPath, keptCopyWhenDown, new ExpirationPlugin(RUNTIME_EXPIRY.pages)] }),
+);
 registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined, precache.strategy);
 registerRoute(
   ({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS),
