@@ -22,7 +22,7 @@ describe('my programme', () => {
     await page.reload();
     const warning = page.locator('[data-mine-clashes]');
     // The cards are drawn once my-programme.json has arrived.
-    await expect.poll(() => warning.isVisible()).toBe(true);
+    await expect.poll(() => warning.isVisible(), { timeout: 10_000 }).toBe(true);
     // The titles as the cards show them, without their closing full stop (it would sit inside the quotes).
     const titles = (await page.locator(`[data-session="${MESA_1}"] h3, [data-session="${MESA_2}"] h3`).allTextContents()).map((t) =>
       t.trim().replace(/\.$/, ''),

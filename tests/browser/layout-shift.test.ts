@@ -97,7 +97,7 @@ describe('no layout shift while a page loads', () => {
           await opened.context.addInitScript((ids) => localStorage.setItem('seminario.starred', JSON.stringify(ids)), STARRED);
           if (slowScript) await delayScripts(opened, 500);
           // My programme draws its cards once its data arrives: they are what could shift the page.
-          const cards = (page: Page) => expect.poll(() => page.locator('[data-mine]').count()).toBe(STARRED.length);
+          const cards = (page: Page) => expect.poll(() => page.locator('[data-mine]').count(), { timeout: 15_000 }).toBe(STARRED.length);
           const shifts = await shiftsOn(opened.page, path, path === pagePath('myProgramme', 'es') ? cards : undefined);
           // The script did run (module scripts run before the load event) and read the saved choice.
           if (savedZone) expect(await opened.page.locator('#zone-picker-select').inputValue()).toBe(SAVED_ZONE);

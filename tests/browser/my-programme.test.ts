@@ -34,7 +34,7 @@ describe('my programme, without an account', () => {
     expect(served).not.toMatch(/data-session="|Mesa de reflexión 2/);
     const cards = page.locator('[data-mine] [data-session]');
     await expect
-      .poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-session'))))
+      .poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-session'))), { timeout: 10_000 })
       .toEqual(['session-mesa-de-reflexion-2', 'session-espacio-interactivo-4']);
     expect(await page.locator('[data-mine-empty]').isHidden()).toBe(true);
     // Under their days, with the date, the built times and the reader's own line.

@@ -186,19 +186,19 @@ describe('the offline programme', () => {
           }),
       );
     await page.goto(server.url(session));
-    await expect.poll(tracked).toContain(`seminario-pages ${session}`);
+    await expect.poll(tracked, { timeout: 10_000 }).toContain(`seminario-pages ${session}`);
   });
 
   it("keeps My programme's data file once the page has loaded it; offline, draws the starred sessions from it", async () => {
     const { page, context } = opened;
     await page.goto(server.url(pagePath('myProgramme', 'es')));
-    await expect.poll(async () => (await cacheContents(page))['seminario-pages'] ?? []).toContain(myProgrammeDataPath('es'));
+    await expect.poll(async () => (await cacheContents(page))['seminario-pages'] ?? [], { timeout: 10_000 }).toContain(myProgrammeDataPath('es'));
     await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion'])));
     await context.setOffline(true);
     try {
       await page.reload();
       await expect
-        .poll(() => page.locator('[data-mine] [data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('data-session'))))
+        .poll(() => page.locator('[data-mine] [data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('data-session'))), { timeout: 10_000 })
         .toEqual(['session-inauguracion']);
     } finally {
       await context.setOffline(false);
