@@ -3,9 +3,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Files the build renders slowly (share cards), kept between builds under a hash of everything
+ * Files the build renders slowly (share cards, calendar files), kept between builds under a hash of everything
  * that goes into them: their inputs and their renderer's version. A rebuild after one session's
- * edit then redraws that session's cards and reads the others back. The folder is git-ignored and
+ * edit then redraws that session's cards and calendars and reads the others back. The folder is git-ignored and
  * restored by the deploy workflow (actions/cache); deleting it only makes the next build slower.
  */
 

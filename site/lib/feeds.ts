@@ -1,7 +1,10 @@
 import { defaultLang, filePath, type Lang, languages } from '../../content-models/routes';
-import { calendarFile, calendarFiles } from './calendar';
+import { cachedCalendarFile } from './cached-calendar';
+import { calendarFiles } from './calendar';
 import { loadSite } from './content/load';
 import type { Site } from './content/model';
+import { myProgrammeData } from './my-programme-data';
+import { myProgrammeDataPath } from './my-programme-path';
 import { scheduleAcronym, scheduleJson } from './schedule-json';
 import { dayLabel } from './time-display';
 
@@ -16,7 +19,7 @@ const ICS = 'text/calendar; charset=utf-8';
 
 /**
  * Every calendar and schedule file in every language: the whole event, each day, each session and
- * each speaker (.ics), and schedule.json. A day or speaker without sessions gets no file (nothing
+ * each speaker (.ics), schedule.json and the My programme page's data (my-programme-data.ts). A day or speaker without sessions gets no file (nothing
  * links to one, and RFC 5545 wants at least one event); the whole-event file always exists because
  * every page's footer links it.
  */
@@ -28,7 +31,7 @@ export async function feedFiles(): Promise<FeedFile[]> {
     const site = await loadSite(lang);
     const name = (suffix?: string) => [site.name, suffix].filter(Boolean).join(' · ');
     const ics = (path: string, sessions: Site['sessions'], calendarName: string, subscription: boolean) =>
-      files.push({ path, contentType: ICS, render: (o) => calendarFile(sessions, site, lang, o, calendarName, { subscription }) });
+      files.push({ path, contentType: ICS, render: (o) => cachedCalendarFile(sessions, site, lang, o, calendarName, { subscription }) });
 
     // A session's file is imported once; the others are what people subscribe to.
     ics(calendarFiles.event(lang), site.sessions, name(), true);
@@ -43,6 +46,12 @@ export async function feedFiles(): Promise<FeedFile[]> {
       contentType: 'application/json; charset=utf-8',
       // `<` escaped as \u003c (same JSON value): content text can never read as markup if the file is sniffed.
       render: (o) => `${JSON.stringify(scheduleJson(site, lang, o, { acronym }), null, 2).replaceAll('<', '\\u003c')}\n`,
+    });
+    // Compact (no indentation): the My programme page fetches it on every visit that has stars.
+    files.push({
+      path: myProgrammeDataPath(lang),
+      contentType: 'application/json; charset=utf-8',
+      render: (o) => JSON.stringify(myProgrammeData(site, lang, o)).replaceAll('<', '\\u003c'),
     });
   }
   return files;

@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes';
+import { myProgrammeDataPath } from './my-programme-path';
 
 /**
  * The offline programme: what each language's service worker (site/scripts/service-worker.js)
@@ -73,8 +74,9 @@ const byUrl = <T extends { url: string }>(a: T, b: T) => (a.url < b.url ? -1 : a
 
 /**
  * Turns Workbox's list of built files (paths relative to dist/, each with its content hash) into
- * one language's precache manifest: its shell pages by the URL they are visited at, and the
- * /_astro/ files they load without a revision; sorted by URL. The entries keep whatever else
+ * one language's precache manifest: its shell pages by the URL they are visited at, the
+ * /_astro/ files they load without a revision; sorted by URL. (My programme's data file grows
+ * with the programme, so it is kept as visited or saved instead, like session pages.) The entries keep whatever else
  * Workbox gave them (sizes).
  * @example precacheManifest([{ url: 'programa/index.html', revision: 'ab12' }, { url: 'programa/x/index.html', revision: 'cd34' }], 'es', () => '') // [{ url: '/programa/', revision: 'ab12' }]
  */
@@ -93,7 +95,8 @@ export function precacheManifest<T extends PrecacheEntry>(files: readonly T[], l
 
 /**
  * What one language's "save the whole programme" stores beyond its shell: its other pages
- * (sessions, speakers, speaker pages) and every /_astro/ file they load, each list sorted.
+ * (sessions, speakers, speaker pages), My programme's data file, and every /_astro/ file they
+ * load, each list sorted.
  * @example savedProgramme(['index.html', 'programa/x/index.html', 'en/programme/x/index.html'], 'es', () => '') // { pages: ['/programa/x/'], assets: [] }
  */
 export function savedProgramme(files: readonly string[], lang: Lang, read: (file: string) => string): { pages: string[]; assets: string[] } {
@@ -105,6 +108,8 @@ export function savedProgramme(files: readonly string[], lang: Lang, read: (file
     pages.push(page);
     for (const asset of assetsLoadedBy(read(file), read)) assets.add(asset);
   }
+  // My programme draws its cards from this file: saved with the rest, offline it works for any star.
+  if (files.includes(myProgrammeDataPath(lang).slice(1))) pages.push(myProgrammeDataPath(lang));
   return { pages: pages.sort(), assets: [...assets].sort() };
 }
 
@@ -139,7 +144,7 @@ export async function writeServiceWorkers(dir: string, source: string): Promise<
         swSrc,
         swDest: path.join(dir, filePath(lang, 'sw.js')),
         globDirectory: dir,
-        globPatterns: ['**/index.html', '_astro/**'],
+        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json'],
         manifestTransforms: [
           (files) => {
             builtFiles = files.map((f) => f.url);

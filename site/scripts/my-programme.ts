@@ -1,3 +1,4 @@
+import type { MineData, MineSession } from '../lib/my-programme-data';
 import { readStars } from './stars';
 
 /** Two starred sessions whose times intersect, in the order they start. */
@@ -24,35 +25,77 @@ export function clashes(sessions: { id: string; start: number; end: number }[]):
 }
 
 /**
+ * The .ics of the given sessions: the calendar's opening lines, their VEVENT blocks in programme
+ * order, the closing line. Each piece is already folded with CRLF by the build (lib/calendar.ts), so
+ * the file is byte-for-byte what the build would write for that subset.
+ */
+export function calendarOf(data: Pick<MineData, 'ics'>, sessions: Pick<MineSession, 'ics'>[]): string {
+  return data.ics.head + sessions.map((s) => s.ics).join('') + data.ics.tail;
+}
+
+/**
  * Shows the starred sessions under their days, warns about any two that overlap, and builds their
- * calendar file in the browser from the entries the build put in the page, so the file has the
- * same format and UIDs as the published ones.
+ * calendar file in the browser, all from the language's `my-programme.json`. What needs no data
+ * (the empty note, the download button) is decided at once from the stars, and the list keeps a
+ * room of its own (global.css), so nothing below it moves when the cards arrive.
  */
 export function initMyProgramme(doc: Document): void {
   const root = doc.querySelector<HTMLElement>('[data-my-programme]');
-  if (!root) return;
-  const items = [...root.querySelectorAll<HTMLElement>('[data-mine]')];
-  const days = [...root.querySelectorAll<HTMLElement>('[data-mine-day]')];
+  const list = root?.querySelector<HTMLElement>('[data-mine-list]');
+  const warning = list?.querySelector<HTMLElement>('[data-mine-clashes]');
+  const dayTemplate = root?.querySelector<HTMLTemplateElement>('[data-mine-day-template]');
+  const cardTemplate = root?.querySelector<HTMLTemplateElement>('[data-mine-card]');
+  if (!root || !list || !warning || !dayTemplate || !cardTemplate) return;
   const empty = root.querySelector<HTMLElement>('[data-mine-empty]');
   const download = root.querySelector<HTMLButtonElement>('[data-mine-download]');
-  const warning = root.querySelector<HTMLElement>('[data-mine-clashes]');
-  // HTML parsing turns the CRLF line ends of the entries into LF; RFC 5545 wants CRLF back.
-  const text = (selector: string) => (root.querySelector<HTMLTemplateElement>(selector)?.content.textContent ?? '').replace(/\r?\n/g, '\r\n');
-  const render = () => {
+  let data: MineData | null = null;
+  const loading = fetch(root.dataset.src ?? '')
+    .then((r) => (r.ok ? (r.json() as Promise<MineData>) : Promise.reject(new Error(`${r.status}`))))
+    .then((d) => {
+      data = d;
+    });
+  const mine = () => {
     const stars = readStars();
-    const mine = items.filter((item) => stars.has(item.dataset.mine ?? ''));
-    for (const item of items) item.hidden = !stars.has(item.dataset.mine ?? '');
-    for (const day of days) day.hidden = !day.querySelector('[data-mine]:not([hidden])');
-    if (empty) empty.hidden = mine.length > 0;
-    if (download) download.hidden = mine.length === 0;
-    if (warning) showClashes(warning, mine);
-    return mine;
+    return (data?.sessions ?? []).filter((s) => stars.has(s.id));
+  };
+  const render = () => {
+    const starred = readStars().size > 0;
+    if (empty) empty.hidden = starred;
+    if (download) download.hidden = !starred;
+    list.classList.toggle('has-stars', starred);
+    if (!data) return;
+    const sessions = mine();
+    const days = data.days.flatMap((day) => {
+      const cards = sessions.filter((s) => s.date === day.date).map((s) => card(cardTemplate, s));
+      if (!cards.length) return [];
+      const section = (dayTemplate.content.firstElementChild?.cloneNode(true) ?? doc.createElement('section')) as HTMLElement;
+      const heading = section.querySelector('h2');
+      const time = section.querySelector('time');
+      if (heading) heading.id = `mine-${day.date}-h`;
+      section.setAttribute('aria-labelledby', `mine-${day.date}-h`);
+      section.dataset.mineDay = day.date;
+      if (time) {
+        time.dateTime = day.date;
+        time.textContent = day.label;
+      }
+      section.querySelector('ol')?.append(...cards);
+      return [section];
+    });
+    list.replaceChildren(warning, ...days);
+    showClashes(warning, sessions);
+    // The zone picker fills the reader's line under every time, these new ones too.
+    doc.dispatchEvent(new CustomEvent('times:added'));
   };
   render();
+  loading.then(render, () => {
+    // No data (offline and never loaded): the empty note says where the programme is.
+    if (empty) empty.hidden = false;
+  });
   doc.addEventListener('stars:change', render);
-  download?.addEventListener('click', () => {
-    const events = render().map((item) => text(`template[data-ics-event="${CSS.escape(item.dataset.mine ?? '')}"]`));
-    const file = new Blob([text('template[data-ics-head]'), ...events, text('template[data-ics-tail]')], { type: 'text/calendar;charset=utf-8' });
+  download?.addEventListener('click', async () => {
+    await loading.catch(() => undefined);
+    if (!data) return;
+    const file = new Blob([calendarOf(data, mine())], { type: 'text/calendar;charset=utf-8' });
     const link = doc.createElement('a');
     link.href = URL.createObjectURL(file);
     link.download = download.dataset.filename ?? 'calendar.ics';
@@ -63,23 +106,86 @@ export function initMyProgramme(doc: Document): void {
   });
 }
 
-/** One line per overlapping pair, naming both titles as the cards show them; text only, never markup. */
-function showClashes(warning: HTMLElement, mine: HTMLElement[]): void {
-  const card = (item: HTMLElement) => item.querySelector<HTMLElement>('[data-start][data-end]');
-  const sessions = mine.flatMap((item) => {
-    const c = card(item);
-    const start = Date.parse(c?.dataset.start ?? '');
-    const end = Date.parse(c?.dataset.end ?? '');
-    return c && !Number.isNaN(start) && !Number.isNaN(end) ? [{ id: item.dataset.mine ?? '', start, end }] : [];
-  });
-  const title = (id: string) => {
-    const item = mine.find((m) => m.dataset.mine === id);
-    // A title's closing full stop would end up inside the quotation marks.
-    return (item?.querySelector('h2, h3')?.textContent?.trim() ?? id).replace(/\.$/, '');
+/** A compact session card from the template, text only (never markup from the data). */
+function card(template: HTMLTemplateElement, s: MineSession): HTMLElement {
+  const item = template.content.firstElementChild?.cloneNode(true) as HTMLElement;
+  const article = item.querySelector('article') as HTMLElement;
+  const headingId = `s-${s.url.split('/').filter(Boolean).at(-1) ?? s.id}`;
+  item.dataset.mine = s.id;
+  Object.assign(article.dataset, { session: s.id, kind: s.kind, access: s.access, start: s.start, end: s.end });
+  article.setAttribute('aria-labelledby', headingId);
+  const times = article.querySelector<HTMLElement>('[data-times]');
+  if (times) times.dataset.date = s.date;
+  for (const [i, line] of [...article.querySelectorAll('p[data-zone]')].entries()) {
+    const [start = '', afterStart = '', separator = '', end = '', afterEnd = '', afterLabel = ''] = s.times[i] ?? [];
+    const [t1, t2] = line.querySelectorAll('time');
+    const [s1, s2, s3, , s4] = line.querySelectorAll('span');
+    if (t1) t1.dateTime = s.start;
+    if (t2) t2.dateTime = s.end;
+    for (const [el, text] of [
+      [t1, start],
+      [s1, afterStart],
+      [s2, separator],
+      [t2, end],
+      [s3, afterEnd],
+      [s4, afterLabel],
+    ] as const)
+      if (el) el.textContent = text;
+  }
+  for (const [i, time] of [...article.querySelectorAll<HTMLTimeElement>('[data-chosen] time')].entries()) time.dateTime = i ? s.end : s.start;
+  const text = (selector: string, value: string) => {
+    const el = article.querySelector(selector);
+    if (el) el.textContent = value;
+    return el;
   };
+  text('[data-kind-label]', s.kindLabel);
+  text('.badge', s.accessLabel)?.classList.add(s.access);
+  const languages = article.querySelector<HTMLElement>('[data-languages]');
+  if (languages && s.languages) {
+    languages.hidden = false;
+    text('[data-languages] > span:last-child', s.languages);
+  }
+  const star = article.querySelector<HTMLButtonElement>('button.star');
+  if (star) star.dataset.star = s.id;
+  text('button.star .visually-hidden', `: ${s.title}`);
+  const heading = article.querySelector('h3');
+  if (heading) heading.id = headingId;
+  const link = text('h3 a', s.title) as HTMLAnchorElement | null;
+  if (link) {
+    link.href = s.url;
+    if (s.titleLang) link.lang = s.titleLang;
+  }
+  const make = (tag: string, value: string, attrs: Record<string, string> = {}) => {
+    const el = article.ownerDocument.createElement(tag);
+    el.textContent = value;
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    return el;
+  };
+  const people = article.querySelector('.people');
+  people?.append(
+    ...s.people.map((p) => {
+      const li = make('li', '');
+      li.append(make('strong', p.role), ' ', p.href ? make('a', p.name, { href: p.href }) : p.name, p.rest ?? '');
+      if (p.topic) li.append(' — ', make('q', p.topic));
+      return li;
+    }),
+  );
+  if (!s.people.length) people?.remove();
+  if (s.links?.length) {
+    const line = make('p', ' ', { class: 'take-part compact', 'data-take-part': 'links' });
+    for (const [i, [label, url]] of s.links.entries()) line.append(i ? ' · ' : '', make('a', label, { href: url }));
+    article.append(line);
+  }
+  return item;
+}
+
+/** One line per overlapping pair, naming both titles as the cards show them; text only, never markup. */
+function showClashes(warning: HTMLElement, mine: MineSession[]): void {
+  const title = (id: string) => (mine.find((m) => m.id === id)?.title ?? id).trim().replace(/\.$/, '');
   const template = warning.dataset.template ?? '{first} / {second}';
-  const lines = clashes(sessions).map(({ first, second }) => {
+  const lines = clashes(mine.map((s) => ({ id: s.id, start: Date.parse(s.start), end: Date.parse(s.end) }))).map(({ first, second }) => {
     const p = warning.ownerDocument.createElement('p');
+    // A title's closing full stop would end up inside the quotation marks.
     p.textContent = template.replace('{first}', title(first)).replace('{second}', title(second));
     return p;
   });

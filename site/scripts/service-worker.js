@@ -14,7 +14,7 @@
  * - fetch, same-origin GET only: a navigation to a shell page goes to the network first and falls
  *   back to the shell copy. A navigation to any other page of the route table (sessions, speakers)
  *   goes to the network first and keeps what it got in `seminario-pages`, the copy served offline
- *   or while the host answers 5xx. An /_astro/ file comes from the shell, else from
+ *   or while the host answers 5xx (see RUNTIME_EXPIRY for how long). An /_astro/ file comes from the shell, else from
  *   `seminario-assets` (filled as pages load them; hashed names never change content), else the
  *   network. Nothing else is answered or stored: calendars, feeds, the embed and other origins.
  * - message `{ type: 'save-programme' }` (the footer's "save the whole programme" button): fetches
@@ -22,10 +22,12 @@
  *   and asset in it, then answers `{ saved: <count> }` or `{ error: <text> }` on the message's port.
  */
 import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, PrecacheController } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
-import { alternatePaths } from '../../content-models/routes';
+import { alternatePaths, languages } from '../../content-models/routes';
+import { myProgrammeDataPath } from '../lib/my-programme-path';
 
 /** @typedef {Event & { waitUntil(promise: Promise<unknown>): void }} ExtendableEvent */
 /** @typedef {ExtendableEvent & { data: unknown, ports: readonly MessagePort[] }} MessageEvent_ */
@@ -44,6 +46,19 @@ const PRE_WORKBOX_CACHES = 'seminario-offline-';
 const PAGES = 'seminario-pages';
 /** /_astro/ files outside the shell, kept as pages load them. */
 const ASSET_CACHE = 'seminario-assets';
+
+/**
+ * How long what a reader visits is kept, so the runtime caches stop growing with the programme (or
+ * with every deploy's hashed asset names): the most recently used entries, up to a month old, the
+ * rest deleted (and everything at once if the browser runs out of quota). A month covers a reader
+ * who visits the week before and reads during the three days. Pages stored by "save the whole
+ * programme" are put by hand, so they are not counted until visited again; the shell never expires.
+ */
+const MONTH_SECONDS = 30 * 24 * 60 * 60;
+const RUNTIME_EXPIRY = {
+  pages: { maxEntries: 100, maxAgeSeconds: MONTH_SECONDS, purgeOnQuotaError: true },
+  assets: { maxEntries: 60, maxAgeSeconds: MONTH_SECONDS, purgeOnQuotaError: true },
+};
 
 const precache = new PrecacheController();
 // Written as `self.__WB_MANIFEST`, the placeholder workbox-build replaces with the manifest.
@@ -64,6 +79,9 @@ const sameOrigin = (url) => url.origin === scope.location.origin;
 
 /** @param {URL} url */
 const isShellPage = (url) => !url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined;
+
+/** @param {URL} url My programme's data file, in any language. */
+const isDataFile = (url) => languages.some((lang) => myProgrammeDataPath(lang) === url.pathname);
 
 /** @param {URL} url A page of the route table (every language: a reader may follow a link to another one). */
 const isSitePage = (url) => alternatePaths(url.pathname) !== null && url.pathname.endsWith('/');
@@ -103,10 +121,19 @@ const keptCopyWhenDown = {
 registerRoute(({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isShellPage(url), new NetworkOnly({ plugins: [fallBackToPrecache] }));
 registerRoute(
   ({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && isSitePage(url),
-  new NetworkFirst({ cacheName: PAGES, plugins: [byPath, keptCopyWhenDown] }),
+  new NetworkFirst({ cacheName: PAGES, plugins: [byPath, keptCopyWhenDown, new ExpirationPlugin(RUNTIME_EXPIRY.pages)] }),
+);
+// My programme's data file grows with the programme, so it is not in the shell (the first visit
+// would pay for it): kept like a page once My programme has loaded it, or saved with the programme.
+registerRoute(
+  ({ request, url }) => request.mode !== 'navigate' && sameOrigin(url) && isDataFile(url),
+  new NetworkFirst({ cacheName: PAGES, plugins: [byPath, keptCopyWhenDown, new ExpirationPlugin(RUNTIME_EXPIRY.pages)] }),
 );
 registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined, precache.strategy);
-registerRoute(({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS), new CacheFirst({ cacheName: ASSET_CACHE }));
+registerRoute(
+  ({ url }) => sameOrigin(url) && url.pathname.startsWith(ASSETS),
+  new CacheFirst({ cacheName: ASSET_CACHE, plugins: [new ExpirationPlugin(RUNTIME_EXPIRY.assets)] }),
+);
 
 /**
  * Stores every page and asset of the language's list; a page already kept is fetched again, so

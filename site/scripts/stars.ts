@@ -21,21 +21,24 @@ function writeStars(stars: Set<string>): void {
   }
 }
 
+/**
+ * One listener for the whole page, so star buttons added later (My programme draws its cards from
+ * data) work like the built ones; every button is read again on each change for the same reason.
+ */
 export function initStars(doc: Document): void {
-  const buttons = [...doc.querySelectorAll<HTMLButtonElement>('button[data-star]')];
   const sync = (stars: Set<string>) => {
-    for (const b of buttons) b.setAttribute('aria-pressed', String(stars.has(b.dataset.star ?? '')));
+    for (const b of doc.querySelectorAll<HTMLButtonElement>('button[data-star]')) b.setAttribute('aria-pressed', String(stars.has(b.dataset.star ?? '')));
   };
   sync(readStars());
-  for (const button of buttons) {
-    button.addEventListener('click', () => {
-      const stars = readStars();
-      const id = button.dataset.star ?? '';
-      if (stars.has(id)) stars.delete(id);
-      else stars.add(id);
-      writeStars(stars);
-      sync(stars);
-      doc.dispatchEvent(new CustomEvent('stars:change'));
-    });
-  }
+  doc.addEventListener('stars:change', () => sync(readStars()));
+  doc.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-star]') : null;
+    if (!button) return;
+    const stars = readStars();
+    const id = button.dataset.star ?? '';
+    if (stars.has(id)) stars.delete(id);
+    else stars.add(id);
+    writeStars(stars);
+    doc.dispatchEvent(new CustomEvent('stars:change'));
+  });
 }

@@ -51,6 +51,8 @@ export function initZonePicker(doc: Document): void {
     if (status && announce) status.textContent = zone ? (status.dataset.template ?? '{zone}').replace('{zone}', namer.name(zone)) : '';
   };
   select.addEventListener('change', () => update(true));
+  // Times drawn after load (My programme's cards) get the reader's line too.
+  doc.addEventListener('times:added', () => update(false));
   update(false);
 }
 

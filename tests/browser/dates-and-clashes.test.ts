@@ -14,7 +14,8 @@ describe('my programme', () => {
     await page.evaluate((ids) => localStorage.setItem('seminario.starred', JSON.stringify(ids)), [MESA_1, MESA_2, 'session-recapitulacion']);
     await page.reload();
     const warning = page.locator('[data-mine-clashes]');
-    expect(await warning.isVisible()).toBe(true);
+    // The cards are drawn once my-programme.json has arrived.
+    await expect.poll(() => warning.isVisible(), { timeout: 10_000 }).toBe(true);
     // The titles as the cards show them, without their closing full stop (it would sit inside the quotes).
     const titles = (await page.locator(`[data-session="${MESA_1}"] h3, [data-session="${MESA_2}"] h3`).allTextContents()).map((t) =>
       t.trim().replace(/\.$/, ''),
@@ -32,6 +33,7 @@ describe('my programme', () => {
     await page.goto(site.server.url(pagePath('myProgramme', 'en')));
     await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion', 'session-espacio-interactivo-4'])));
     await page.reload();
+    await page.locator('[data-mine-day]').first().waitFor();
     const days = await page.locator('[data-mine-day]:not([hidden])').evaluateAll((els) => els.map((e) => e.getAttribute('data-mine-day')));
     expect(days).toEqual(['2020-10-26', '2020-10-30']);
     expect(await page.locator('[data-mine-day="2020-10-30"] h2').textContent()).toMatch(/Friday,? 30 October 2020/);

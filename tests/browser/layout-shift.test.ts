@@ -15,9 +15,10 @@ interface Shift {
 
 /**
  * Loads a page with a buffered `layout-shift` observer installed before any page script, waits
- * for the load and two more frames, and returns every shift not caused by input.
+ * for the load (and `settled`, what the page draws later), two more frames, and returns every
+ * shift not caused by input.
  */
-async function shiftsOn(page: Page, path: string): Promise<Shift[]> {
+async function shiftsOn(page: Page, path: string, settled?: (page: Page) => Promise<unknown>): Promise<Shift[]> {
   await page.addInitScript(() => {
     const w = window as unknown as { __shifts: { value: number; sources: string[] }[] };
     w.__shifts = [];
@@ -35,13 +36,22 @@ async function shiftsOn(page: Page, path: string): Promise<Shift[]> {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(site.server.url(path), { waitUntil: 'load' });
+  await settled?.(page);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
   return page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
 }
 
 const describeShifts = (shifts: Shift[]) => shifts.map((s) => `${s.value.toFixed(4)} ← ${s.sources.join(', ')}`);
 
-const paths = [pagePath('programme', 'es'), pagePath('session', 'es', 'inauguracion'), pagePath('speaker', 'es', 'rita-mishaan')];
+const paths = [
+  pagePath('programme', 'es'),
+  pagePath('session', 'es', 'inauguracion'),
+  pagePath('speaker', 'es', 'rita-mishaan'),
+  pagePath('myProgramme', 'es'),
+];
+
+/** Starred on an earlier visit, so My programme draws cards (two that clash, so its warning shows too). */
+const STARRED = ['session-inauguracion', 'session-mesa-de-reflexion-1', 'session-mesa-de-reflexion-2', 'session-espacio-interactivo-4'];
 
 /** Holds back every script of the site, as a slow connection would after the HTML has painted. */
 async function delayScripts(opened: OpenedPage, ms: number) {
@@ -78,8 +88,11 @@ describe('no layout shift while a page loads', () => {
         const opened = await openPage(site.browser, site.server, { viewport });
         try {
           if (savedZone) await opened.context.addInitScript((zone) => localStorage.setItem('seminario.timeZone', zone), SAVED_ZONE);
+          await opened.context.addInitScript((ids) => localStorage.setItem('seminario.starred', JSON.stringify(ids)), STARRED);
           if (slowScript) await delayScripts(opened, 500);
-          const shifts = await shiftsOn(opened.page, path);
+          // My programme draws its cards once its data arrives: they are what could shift the page.
+          const cards = (page: Page) => expect.poll(() => page.locator('[data-mine]').count(), { timeout: 15_000 }).toBe(STARRED.length);
+          const shifts = await shiftsOn(opened.page, path, path === pagePath('myProgramme', 'es') ? cards : undefined);
           // The script did run (module scripts run before the load event) and read the saved choice.
           if (savedZone) expect(await opened.page.locator('#zone-picker-select').inputValue()).toBe(SAVED_ZONE);
           found.push(...describeShifts(shifts).map((s) => `${device}: ${s}`));

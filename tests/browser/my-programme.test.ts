@@ -22,14 +22,30 @@ describe('my programme, without an account', () => {
     await page.locator('[data-session="session-espacio-interactivo-4"] button.star').press('Enter');
 
     await page.goto(site.server.url('/programa/mesa-de-reflexion-2/'));
-    await page.goto(site.server.url('/mi-programa/'));
-    const shown = await page.locator('[data-mine]:not([hidden]) [data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('data-session')));
-    expect(shown).toEqual(['session-mesa-de-reflexion-2', 'session-espacio-interactivo-4']);
+    const served = await (await page.goto(site.server.url('/mi-programa/')))?.text();
+    // The page carries no session: the cards come from my-programme.json.
+    expect(served).not.toMatch(/data-session="|Mesa de reflexión 2/);
+    const cards = page.locator('[data-mine] [data-session]');
+    await expect
+      .poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-session'))), { timeout: 10_000 })
+      .toEqual(['session-mesa-de-reflexion-2', 'session-espacio-interactivo-4']);
     expect(await page.locator('[data-mine-empty]').isHidden()).toBe(true);
+    // Under their days, with the date, the built times and the reader's own line.
+    expect(await page.locator('.mine-day h2 time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')))).toEqual(['2020-10-26', '2020-10-30']);
+    expect(await page.locator('.mine-day h2').first().textContent()).toBe('lunes, 26 de octubre de 2020');
+    const first = page.locator('[data-session="session-mesa-de-reflexion-2"]');
+    expect(await first.locator('p.ref').textContent()).toMatch(/^\s*9:30–10:30 Hora de Guatemala \(UTC−6\)/);
+    expect(await first.locator('h3 a').getAttribute('href')).toBe('/programa/mesa-de-reflexion-2/');
+    expect(await first.locator('button.star').getAttribute('aria-pressed')).toBe('true');
+    const programmeCard = await page.context().newPage();
+    await programmeCard.goto(site.server.url('/programa/'));
+    const builtPeople = await programmeCard.locator('[data-session="session-mesa-de-reflexion-2"] .people').textContent();
+    await programmeCard.close();
+    expect((await first.locator('.people').textContent())?.replace(/\s+/g, ' ')).toBe(builtPeople?.replace(/\s+/g, ' '));
 
     // Un-starring on this page removes it at once.
-    await page.locator('[data-session="session-mesa-de-reflexion-2"] button.star').click();
-    expect(await page.locator('[data-mine]:not([hidden])').count()).toBe(1);
+    await first.locator('button.star').click();
+    expect(await page.locator('[data-mine]').count()).toBe(1);
     // Navigating away quickly may abort the favicon request; that is the test's haste, not a fault.
     expect(problemList().filter((p) => !/favicon\.svg: net::ERR_ABORTED/.test(p))).toEqual([]);
     await close();
@@ -40,6 +56,7 @@ describe('my programme, without an account', () => {
     await page.goto(site.server.url('/en/my-programme/'));
     await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion', 'session-recapitulacion'])));
     await page.reload();
+    await page.locator('[data-mine]').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-mine-download]').click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     const mine = events(text);
@@ -61,6 +78,10 @@ describe('my programme, without an account', () => {
     const b = await openPage(site.browser, site.server, { javaScriptEnabled: false });
     await b.page.goto(site.server.url('/programa/'));
     expect(await b.page.locator('button.star').first().isHidden()).toBe(true);
+    // My programme needs its script, and says so.
+    await b.page.goto(site.server.url('/en/my-programme/'));
+    expect(await b.page.locator('main').textContent()).toContain('This feature needs JavaScript.');
+    expect(await b.page.locator('[data-mine-download]').isHidden()).toBe(true);
     await b.close();
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagePath } from '../../content-models/routes';
+import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
 import { launchBrowser, type OpenedPage, openPage } from '../support/browser';
 import { requireDist } from '../support/dist';
 import { type StaticServer, startStaticServer } from '../support/static-server';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   const match = readFileSync(path.join(root, 'sw.js'), 'utf8').match(MANIFEST);
   if (!match) throw new Error('dist/sw.js has no precache manifest');
   manifest = JSON.parse(match[0]) as ManifestEntry[];
-  pages = manifest.filter((e) => !e.url.startsWith('/_astro/')).map((e) => e.url);
+  pages = manifest.filter((e) => !e.url.startsWith('/_astro/') && e.url.endsWith('/')).map((e) => e.url);
   server = await startStaticServer({ root });
   browser = await launchBrowser();
 });
@@ -162,6 +163,46 @@ describe('the offline programme', () => {
       expect(server.requests.filter((r) => r !== '/sw.js')).toEqual([]);
     } finally {
       await context.setOffline(false);
+    }
+  });
+
+  it('counts every page it keeps for expiry, so the runtime cache stops at its limits', async () => {
+    const { page } = opened;
+    const session = pagePath('session', 'es', 'inauguracion');
+    // Workbox's ExpirationPlugin notes each entry's last use in IndexedDB, and deletes the oldest past its limits.
+    const tracked = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('workbox-expiration');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('cache-entries')) return resolve([]);
+              const all = db.transaction('cache-entries').objectStore('cache-entries').getAll();
+              all.onerror = () => reject(all.error);
+              all.onsuccess = () => resolve((all.result as { cacheName: string; url: string }[]).map((e) => `${e.cacheName} ${new URL(e.url).pathname}`));
+            };
+          }),
+      );
+    await page.goto(server.url(session));
+    await expect.poll(tracked, { timeout: 10_000 }).toContain(`seminario-pages ${session}`);
+  });
+
+  it("keeps My programme's data file once the page has loaded it; offline, draws the starred sessions from it", async () => {
+    const { page, context } = opened;
+    await page.goto(server.url(pagePath('myProgramme', 'es')));
+    await expect.poll(async () => (await cacheContents(page))['seminario-pages'] ?? [], { timeout: 10_000 }).toContain(myProgrammeDataPath('es'));
+    await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion'])));
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect
+        .poll(() => page.locator('[data-mine] [data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('data-session'))), { timeout: 10_000 })
+        .toEqual(['session-inauguracion']);
+    } finally {
+      await context.setOffline(false);
+      await page.evaluate(() => localStorage.removeItem('seminario.starred'));
     }
   });
 

@@ -17,7 +17,10 @@ const cardFile = (dist: string, lang: string, rest: string) => {
   const localised = lang === 'es' ? rest : rest.replace(/^programa\//, lang === 'en' ? 'programme/' : 'programa/');
   return path.join(dist, 'og', lang, `${localised}.png`);
 };
-const cacheFiles = (dir: string) => readdirSync(path.join(dir, 'share-cards')).sort();
+const cacheFiles = (dir: string, kind = 'share-cards') => readdirSync(path.join(dir, kind)).sort();
+/** A calendar that holds the edited session, and one that does not. */
+const EDITED_ICS = 'ics/sesion-inauguracion.ics';
+const KEPT_ICS = 'ics/sesion-mesa-de-reflexion-1.ics';
 
 describe('the build cache', () => {
   let parent: string;
@@ -26,6 +29,8 @@ describe('the build cache', () => {
   let second: BuildRun;
   let keptBefore: string[];
   let marker: Buffer;
+  let calendarsBefore: string[];
+  let calendarMarker: string;
 
   beforeAll(async () => {
     const outDir = tempOutDir('cache');
@@ -41,6 +46,14 @@ describe('the build cache', () => {
     expect(keptEntry).toBeDefined();
     marker = Buffer.concat([original, Buffer.from('kept by the build cache')]);
     writeFileSync(path.join(cache, 'share-cards', keptEntry!), marker);
+
+    // The same for a calendar file.
+    calendarsBefore = cacheFiles(cache, 'calendars');
+    const keptIcs = readFileSync(path.join(first.outDir, KEPT_ICS), 'utf8');
+    const keptIcsEntry = calendarsBefore.find((f) => readFileSync(path.join(cache, 'calendars', f), 'utf8') === keptIcs);
+    expect(keptIcsEntry).toBeDefined();
+    calendarMarker = keptIcs.replace('END:VCALENDAR', 'X-KEPT-BY:the build cache\r\nEND:VCALENDAR');
+    writeFileSync(path.join(cache, 'calendars', keptIcsEntry!), calendarMarker);
 
     const dataset = path.join(parent, 'edited.ndjson');
     const docs = readNdjson().map((doc) => {
@@ -76,5 +89,16 @@ describe('the build cache', () => {
     expect(readFileSync(cardFile(second.outDir, 'es', KEPT)).equals(marker)).toBe(true);
     for (const lang of ['en', 'pt'] as const)
       expect(readFileSync(cardFile(second.outDir, lang, KEPT)).equals(readFileSync(cardFile(first.outDir, lang, KEPT))), lang).toBe(true);
+  });
+
+  it('keeps the calendar files too, writes again only those that hold the edited session, and reads the others back', () => {
+    const calendars = langs.flatMap((lang) => readdirSync(path.join(first.outDir, lang === 'es' ? '' : lang, 'ics')).filter((f) => f.endsWith('.ics')));
+    expect(calendarsBefore.length).toBe(calendars.length);
+    expect(readFileSync(path.join(second.outDir, KEPT_ICS), 'utf8')).toBe(calendarMarker);
+    expect(readFileSync(path.join(second.outDir, EDITED_ICS), 'utf8')).toContain('(nuevo título)');
+    const added = cacheFiles(cache, 'calendars').filter((f) => !calendarsBefore.includes(f));
+    // Per language: the session's file, its day's, the whole event's and its speakers'.
+    expect(added.length).toBeGreaterThanOrEqual(3 * langs.length);
+    expect(added.length).toBeLessThan(calendarsBefore.length / 3);
   });
 });

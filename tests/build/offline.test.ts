@@ -2,7 +2,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import {
+  IDBCursor,
+  IDBCursorWithValue,
+  IDBDatabase,
+  IDBFactory,
+  IDBIndex,
+  IDBKeyRange,
+  IDBObjectStore,
+  IDBOpenDBRequest,
+  IDBRequest,
+  IDBTransaction,
+} from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
 import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 
@@ -81,7 +94,8 @@ function workerManifest(source = workerSource()): ManifestEntry[] {
   return JSON.parse(match[0]) as ManifestEntry[];
 }
 
-const pagesOf = (manifest: ManifestEntry[]) => manifest.filter((e) => !e.url.startsWith('/_astro/')).map((e) => e.url);
+/** The pages of a manifest: neither /_astro/ files nor My programme's data file. */
+const pagesOf = (manifest: ManifestEntry[]) => manifest.filter((e) => !e.url.startsWith('/_astro/') && e.url.endsWith('/')).map((e) => e.url);
 const md5 = (file: string) => createHash('md5').update(readFileSync(file)).digest('hex');
 
 type Listener = (event: Record<string, unknown>) => void;
@@ -170,6 +184,17 @@ function sandboxedWorker(source = workerSource(), prefix = '/') {
     Headers,
     URL,
     FetchEvent,
+    // The runtime caches' expiry (Workbox's ExpirationPlugin) keeps its timestamps in IndexedDB: a fresh one per worker.
+    indexedDB: new IDBFactory(),
+    IDBCursor,
+    IDBCursorWithValue,
+    IDBDatabase,
+    IDBIndex,
+    IDBKeyRange,
+    IDBObjectStore,
+    IDBOpenDBRequest,
+    IDBRequest,
+    IDBTransaction,
     console,
     setTimeout,
     clearTimeout,
@@ -232,6 +257,8 @@ describe.each(langs)('the service worker of $lang', (l) => {
   it('exists next to the language home, and precaches exactly its home, programme, concept note and My programme', () => {
     expect(shell()).toHaveLength(4);
     expect(pagesOf(workerManifest(source()))).toEqual(shell());
+    // Nothing else outside /_astro/: My programme's data file grows with the programme, so it is kept as visited or saved.
+    expect(workerManifest(source()).filter((e) => !e.url.startsWith('/_astro/') && !e.url.endsWith('/'))).toEqual([]);
   });
 
   it('precaches no session, speaker, calendar, feed, embed, 404 or other non-page file, nor another language', () => {
@@ -284,11 +311,12 @@ describe.each(langs)('the service worker of $lang', (l) => {
     expect(names).toHaveLength(2);
   });
 
-  it('answers only same-origin GET navigations to pages of the route table and requests for /_astro/ files', () => {
+  it("answers only same-origin GET navigations to pages of the route table, requests for /_astro/ files and My programme's data file", () => {
     const { answers } = sandboxedWorker(source(), l.prefix);
     for (const page of [...shell(), ...otherPages(l)]) expect(answers(page), page).toBe(true);
     expect(answers(`${l.prefix}${l.programme}/?utm_source=x`)).toBe(true);
     expect(answers('/_astro/anything.js', { mode: 'cors' })).toBe(true);
+    expect(answers(myProgrammeDataPath(l.lang), { mode: 'cors' })).toBe(true);
     const left = [
       ['/ics/evento.ics', {}],
       ['/en/ics/evento.ics', { mode: 'no-cors' }],
@@ -344,10 +372,10 @@ describe.each(langs)('the service worker of $lang', (l) => {
     await expect(worker.respond(never!)!).rejects.toThrow();
   });
 
-  it('publishes the list "save the whole programme" stores: every other page of its language and the /_astro/ files they load', () => {
+  it('publishes the list "save the whole programme" stores: every other page of its language, My programme\'s data and the /_astro/ files they load', () => {
     const list = JSON.parse(readFileSync(fileForPath(`${l.prefix}offline-pages.json`)!, 'utf8')) as { pages: string[]; assets: string[] };
-    expect(list.pages).toEqual(otherPages(l));
-    expect(list.pages.length).toBe(1 + sessions.length + speakers.length);
+    expect(list.pages).toEqual([...otherPages(l), myProgrammeDataPath(l.lang)].sort());
+    expect(list.pages.length).toBe(2 + sessions.length + speakers.length);
     expect(list.assets).toEqual(assetsOf(otherPages(l)));
   });
 
@@ -357,11 +385,14 @@ describe.each(langs)('the service worker of $lang', (l) => {
     await worker.dispatch('activate');
     const shellAssets = new Set(assetsOf(shell()));
     const extraAssets = assetsOf(otherPages(l)).filter((a) => !shellAssets.has(a));
-    expect(await worker.message({ type: 'save-programme' })).toEqual({ saved: otherPages(l).length + extraAssets.length });
-    expect(worker.contents().get('seminario-pages')).toEqual(otherPages(l));
+    const data = myProgrammeDataPath(l.lang);
+    const saved = [...otherPages(l), data].sort();
+    expect(await worker.message({ type: 'save-programme' })).toEqual({ saved: saved.length + extraAssets.length });
+    expect(worker.contents().get('seminario-pages')).toEqual(saved);
     expect(worker.contents().get('seminario-assets') ?? []).toEqual(extraAssets);
     worker.network.offline = true;
     for (const page of otherPages(l)) expect(await (await worker.respond(page))!.text(), page).toBe(readFileSync(fileForPath(page)!, 'utf8'));
+    expect(await (await worker.respond(data, { mode: 'cors' }))!.text()).toBe(readFileSync(fileForPath(data)!, 'utf8'));
     expect(await worker.message({ type: 'save-programme' })).toEqual({ error: expect.stringMatching(/fetch/i) });
     expect(await worker.message({ type: 'something-else' })).toBeUndefined();
   });

@@ -77,5 +77,10 @@ describe('precacheManifest and savedProgramme', () => {
         read,
       ),
     ).toEqual({ pages: [], assets: [] });
+    // My programme's data file of the language is saved with its pages, not another language's.
+    expect(savedProgramme(['my-programme.json', 'en/my-programme.json', 'programa/x/index.html'], 'es', () => '')).toEqual({
+      pages: ['/my-programme.json', '/programa/x/'],
+      assets: [],
+    });
   });
 });

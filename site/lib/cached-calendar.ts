@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Lang } from '../../content-models/routes';
+import timeTextSource from '../../content-models/time-text.ts?raw';
+import zoneNamesSource from '../../content-models/zone-names.ts?raw';
+import packageJson from '../../package.json?raw';
+import enTexts from '../i18n/en.json?raw';
+import esTexts from '../i18n/es.json?raw';
+import ptTexts from '../i18n/pt.json?raw';
+import { cachedFile, cacheKey } from './build-cache';
+import { type CalendarOptions, calendarFile } from './calendar';
+import calendarSource from './calendar.ts?raw';
+import type { Session, Site } from './content/model';
+import copySource from './copy.ts?raw';
+import languageLineSource from './language-line.ts?raw';
+import placeNamesSource from './place-names.ts?raw';
+import timeDisplaySource from './time-display.ts?raw';
+
+/**
+ * Calendar files kept in the build cache (build-cache.ts) like share cards: at 10× content the
+ * build writes thousands of them (each session's, each day's, each speaker's, the whole event's, in
+ * three languages), and a rebuild after one edit needs only those that hold the edited session.
+ */
+
+/**
+ * The version of the calendar writer, part of every kept file's key: the sources of the modules
+ * that write a calendar's text (the writer, the time lines, the zone and place names, the
+ * participants' lines, the translations) and the exact ical-generator version. Editing any of them
+ * writes every calendar again; a module left out here would serve stale text until the cache is
+ * cleared, so one that starts writing calendar text belongs in this list.
+ */
+export const CALENDAR_RENDERER: string = (() => {
+  const { dependencies = {} } = JSON.parse(packageJson) as { dependencies?: Record<string, string> };
+  const hash = createHash('sha256').update(`ical-generator@${dependencies['ical-generator'] ?? '?'}`);
+  for (const source of [
+    calendarSource,
+    timeDisplaySource,
+    placeNamesSource,
+    copySource,
+    languageLineSource,
+    timeTextSource,
+    zoneNamesSource,
+    esTexts,
+    enTexts,
+    ptTexts,
+  ])
+    hash.update(source);
+  return hash.digest('hex').slice(0, 16);
+})();
+
+/**
+ * `calendarFile`'s text, read back from the cache when the same sessions (every field of them),
+ * the site's zones and event, the language, origin, name and options were written before.
+ */
+export async function cachedCalendarFile(
+  sessions: Session[],
+  site: Site,
+  lang: Lang,
+  origin: string,
+  name: string,
+  options: CalendarOptions = {},
+): Promise<string> {
+  const inputs = { sessions, zones: site.zones, event: site.event, lang, origin, name, options };
+  const bytes = await cachedFile('calendars', cacheKey(CALENDAR_RENDERER, inputs), async () =>
+    new TextEncoder().encode(calendarFile(sessions, site, lang, origin, name, options)),
+  );
+  return new TextDecoder().decode(bytes);
+}

@@ -1,0 +1,103 @@
+import { type Lang, pagePath } from '../../content-models/routes';
+import { toIsoUtc } from '../../content-models/time';
+import { t } from '../i18n';
+import { calendarParts } from './calendar';
+import type { Site } from './content/model';
+import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
+import { languageLine } from './language-line';
+import { takePartOnCard } from './take-part';
+import { dayLabel, rangeIn, rangePieces } from './time-display';
+
+/**
+ * `<prefix>my-programme.json`: what the My programme page needs to show any set of starred
+ * sessions and write their calendar, in one small cacheable file per language, so the page itself
+ * carries no copy of the programme and its HTML stays the same size however long the programme
+ * grows. Every text is final (times in the event's zones as the cards write them, labels in the
+ * page's language, each VEVENT exactly as the published calendars have it), so the browser only
+ * copies text into a card template and joins calendar pieces: no date library and no calendar
+ * writer ship to the reader.
+ */
+
+/** A time line of one reference zone: the clock times and the pieces around them (content-models/time-text.ts). */
+export type TimeLine = [start: string, afterStart: string, separator: string, end: string, afterEnd: string, afterLabel: string];
+
+export interface MineSession {
+  id: string;
+  date: string;
+  /** UTC instants, as the cards' `data-start`/`data-end` and `<time datetime>`. */
+  start: string;
+  end: string;
+  url: string;
+  title: string;
+  /** The language of the title when it is the Spanish source shown instead of a missing translation. */
+  titleLang?: string;
+  kind: string;
+  kindLabel: string;
+  access: string;
+  accessLabel: string;
+  languages?: string;
+  /** One per reference zone, in the order of the template's lines. */
+  times: TimeLine[];
+  /** Each participant as the cards list them (components/ParticipantList.astro). */
+  people: { role: string; name: string; href?: string; rest?: string; topic?: string }[];
+  /** The session's own access links, as the cards show them (lib/take-part.ts): label and address. */
+  links?: [label: string, url: string][];
+  /** The session's VEVENT block, folded, CRLF line ends. */
+  ics: string;
+}
+
+export interface MineData {
+  days: { date: string; label: string }[];
+  ics: { head: string; tail: string };
+  sessions: MineSession[];
+}
+
+/** The calendar's name, as the download and X-WR-CALNAME give it. */
+export function myCalendarName(site: Site, lang: Lang): string {
+  return `${site.name} · ${t(lang, 'myProgramme.calendarName')}`;
+}
+
+/** Everything My programme shows, for one language. */
+export function myProgrammeData(site: Site, lang: Lang, origin: string): MineData {
+  const ics = calendarParts(site.sessions, site, lang, origin, myCalendarName(site, lang));
+  return {
+    days: site.days.filter((d) => d.sessions.length > 0).map((d) => ({ date: d.date, label: dayLabel(d.date, lang) })),
+    ics: { head: ics.head, tail: ics.tail },
+    sessions: site.sessions.map((s) => {
+      const languages = languageLine(s, lang);
+      const takePart = takePartOnCard(s);
+      return {
+        id: s._id,
+        date: s.date,
+        start: toIsoUtc(s.startsAt),
+        end: toIsoUtc(s.endsAt),
+        url: pagePath('session', lang, s.slug),
+        title: s.title.text,
+        ...(s.title.lang !== lang ? { titleLang: s.title.lang } : {}),
+        kind: s.kind,
+        kindLabel: t(lang, `kind.${s.kind}`),
+        access: s.access,
+        accessLabel: t(lang, `access.${s.access}`),
+        ...(languages ? { languages } : {}),
+        times: site.zones.map((zone): TimeLine => {
+          const r = rangeIn(s.startsAt, s.endsAt, s.date, zone, lang);
+          const p = rangePieces(r);
+          return [r.start, p.afterStart, p.separator, r.end, p.afterEnd, p.afterLabel];
+        }),
+        people: s.participants.map((p) => {
+          const speaker = p.speaker;
+          const role = `${t(lang, `role.${p.role}`)}:`;
+          const topic = p.topic ? { topic: p.topic.text } : {};
+          if (!speaker) {
+            const label = p.placeholder?.text ?? '';
+            return { role, name: placeholderSaysToBeConfirmed(p.placeholder, lang) ? label : `${label} (${t(lang, 'session.toBeConfirmed')})`, ...topic };
+          }
+          const rest = [speaker.position?.text, institutionAfterPosition(speaker.position?.text, speaker.institution)].filter(Boolean).join(', ');
+          return { role, name: speaker.name, href: pagePath('speaker', lang, speaker.slug), ...(rest ? { rest: `, ${rest}` } : {}), ...topic };
+        }),
+        ...(takePart?.kind === 'links' ? { links: takePart.links.map((l) => [l.label?.text ?? t(lang, `link.${l.kind}`), l.url] as [string, string]) } : {}),
+        ics: ics.events.get(s._id) ?? '',
+      };
+    }),
+  };
+}

@@ -1,0 +1,80 @@
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { calendarFile } from '../../site/lib/calendar';
+import { loadSite } from '../../site/lib/content/load';
+import type { Site } from '../../site/lib/content/model';
+import { ndjsonSource } from '../../site/lib/content/source';
+import { myCalendarName, myProgrammeData } from '../../site/lib/my-programme-data';
+import { zoneTimeLabel } from '../../site/lib/place-names';
+import { rangeIn, rangeText } from '../../site/lib/time-display';
+import { calendarOf } from '../../site/scripts/my-programme';
+import { seedDatasetFile } from '../support/ndjson';
+
+const ORIGIN = 'https://seminario.example.org/';
+const source = ndjsonSource(seedDatasetFile);
+
+let site: Site;
+beforeAll(async () => {
+  site = await loadSite('en', source);
+});
+
+/** Every VEVENT of a calendar text as ical.js reads it. */
+function parsedEvents(ics: string): ICAL.Event[] {
+  return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+}
+
+describe('My programme data (my-programme.json)', () => {
+  it('assembles, for any starred subset, the calendar the build writes for that subset, byte for byte', () => {
+    const data = myProgrammeData(site, 'en', ORIGIN);
+    const picked = [site.sessions[0]!, site.sessions.at(-1)!, site.sessions[3]!].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    const mine = data.sessions.filter((s) => picked.some((p) => p._id === s.id));
+    expect(mine.map((s) => s.id)).toEqual(picked.map((p) => p._id));
+    expect(calendarOf(data, mine)).toBe(calendarFile(picked, site, 'en', ORIGIN, myCalendarName(site, 'en')));
+  });
+
+  it('gives a calendar a parser reads back: UTC instants, the event status, every title and description intact', () => {
+    // A title that needs every TEXT escape and a fold, to see the pieces survive being joined.
+    const tricky = 'Costs, risks; and a back\\slash — “quoted” ñandú, long enough to be folded across more than one line of the file';
+    // Tentative whatever the seed says, so STATUS:TENTATIVE is what is checked.
+    const edited: Site = {
+      ...site,
+      event: { ...site.event, status: 'tentative' },
+      sessions: site.sessions.map((s, i) => (i === 1 ? { ...s, title: { ...s.title, text: tricky } } : s)),
+    };
+    const data = myProgrammeData(edited, 'en', ORIGIN);
+    const mine = data.sessions.slice(0, 3);
+    const ics = calendarOf(data, mine);
+    expect(ics.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
+    const events = parsedEvents(ics);
+    expect(events.map((e) => e.uid)).toEqual(mine.map((s) => `${s.id}@seminario-taller-css.pifcss`));
+    for (const [i, event] of events.entries()) {
+      const session = edited.sessions[i]!;
+      expect(event.summary).toBe(session.title.text);
+      expect(event.startDate.toJSDate().toISOString()).toBe(session.startsAt.toISOString());
+      expect(event.endDate.toJSDate().toISOString()).toBe(session.endsAt.toISOString());
+      expect(event.startDate.toString()).toMatch(/Z$/);
+      expect(event.endDate.toString()).toMatch(/Z$/);
+      expect(event.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
+    }
+    expect(events[1]?.summary).toBe(tricky);
+    // Confirmed, the same pieces say so.
+    const confirmed = myProgrammeData({ ...edited, event: { ...edited.event, status: 'confirmed' } }, 'en', ORIGIN);
+    expect(parsedEvents(calendarOf(confirmed, confirmed.sessions.slice(0, 1)))[0]?.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(ics).toMatch(/^DTSTART:\d{8}T\d{6}Z\r$/m);
+  });
+
+  it("writes each card's times as the built cards do, and lists the days that have sessions", () => {
+    const data = myProgrammeData(site, 'en', ORIGIN);
+    for (const [i, s] of site.sessions.entries()) {
+      const entry = data.sessions[i]!;
+      site.zones.forEach((zone, z) => {
+        const [start, afterStart, separator, end, afterEnd, afterLabel] = entry.times[z]!;
+        const label = zoneTimeLabel(zone, 'en');
+        expect(`${start}${afterStart}${separator}${end}${afterEnd} ${label}${afterLabel}`).toBe(
+          rangeText(rangeIn(s.startsAt, s.endsAt, s.date, zone, 'en'), label),
+        );
+      });
+    }
+    expect(data.days.map((d) => d.date)).toEqual(site.days.filter((d) => d.sessions.length).map((d) => d.date));
+  });
+});
