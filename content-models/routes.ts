@@ -5,9 +5,9 @@
  * content-models/locales.ts). Slugs are the editors' (Spanish) slugs in every language, so a
  * page's alternates differ only by prefix and folder name and can be derived from the path alone.
  */
-import { defaultLang, isLang, type Lang, type LocaleFolders, langPrefix, locale, mapLangs } from './locales';
+import { defaultLang, isLang, type Lang, type LocaleFolders, langPrefix, locale, mapLangs } from './locales.ts';
 
-export { defaultLang, isLang, type Lang, languages } from './locales';
+export { defaultLang, isLang, type Lang, languages } from './locales.ts';
 
 /** Every kind of HTML page the site builds (the catch-all route renders each). */
 export const PAGE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme'] as const;
