@@ -27,12 +27,19 @@ const localisedBlocks = /* groq */ `{
 
 const published = /* groq */ `!(_id in path("drafts.**"))`;
 
+const logoFields = /* groq */ `select(defined(logo.asset) => {
+    "url": logo.asset->url,
+    "width": logo.asset->metadata.dimensions.width,
+    "height": logo.asset->metadata.dimensions.height
+  })`;
+
 const institutionFields = /* groq */ `
   _id,
   "name": name${localised},
   acronym,
   country,
-  kind
+  kind,
+  "logo": ${logoFields}
 `;
 
 const linkFields = /* groq */ `
@@ -75,6 +82,7 @@ export const siteQuery = /* groq */ `{
     timeZone,
     secondaryTimeZones,
     modality,
+    "logo": ${logoFields},
     "organizerRef": organizer._ref,
     "organizer": organizer->{${institutionFields}},
     "summary": summary${localised},

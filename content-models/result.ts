@@ -65,12 +65,20 @@ const link = z.object({
   label: optionalText,
 });
 
+/** An uploaded logo; optional everywhere, so an older query result without it still parses. */
+const logo = z
+  .object({ url: z.string().nullable(), width: z.number().nullable().optional(), height: z.number().nullable().optional() })
+  .nullable()
+  .optional()
+  .transform((v) => (v?.url ? { url: v.url, width: v.width ?? null, height: v.height ?? null } : null));
+
 const institution = z.object({
   _id: z.string(),
   name: text,
   acronym: z.string().nullable(),
   country: z.string().nullable(),
   kind: z.enum(institutionKinds).nullable(),
+  logo,
 });
 
 const nullableArray = <T extends z.ZodType>(item: T) =>
@@ -158,6 +166,7 @@ export const rawEvent = z.object(
     name: text,
     shortName: optionalText,
     kicker: optionalText,
+    logo,
     timeZone: z.string({ error: 'falta la zona horaria de referencia' }).min(1, 'falta la zona horaria de referencia'),
     secondaryTimeZones: nullableArray(z.string()),
     // The query defaults an absent status to tentative, as the Studio's initial value does.

@@ -34,6 +34,10 @@ export type Photo = {
 );
 
 const CDN_IMAGE = /^https:\/\/cdn\.sanity\.io\/images\/([a-z0-9-]+)\/([a-z0-9_-]+)\/[^\s"'<>]+$/;
+/** Whether an image URL may be shown under the site's Content-Security-Policy (img-src: Sanity's CDN only). */
+export function isAllowedImageUrl(url: string): boolean {
+  return CDN_IMAGE.test(url);
+}
 const ASSET_ID = /^image-[A-Za-z0-9]+-(\d+)x(\d+)-[a-z0-9]+$/;
 const EXPORTED_FILE = /^image@file:\/\/\.\/images\/([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*-(\d+)x(\d+))\.(jpe?g|png|webp)$/;
 

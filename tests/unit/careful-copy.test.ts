@@ -4,6 +4,7 @@ import { institutionAfterPosition, mentions, placeholderSaysToBeConfirmed } from
 import { zoneArticle, zonesInSentence, zoneTimeLabel } from '../../site/lib/place-names';
 
 const pifcss = {
+  logo: null,
   _id: 'institution-pifcss',
   name: { text: 'Programa Iberoamericano para el Fortalecimiento de la Cooperación Sur-Sur', lang: 'es' as const },
   acronym: 'PIFCSS',
@@ -11,6 +12,7 @@ const pifcss = {
   kind: null,
 };
 const segeplan = {
+  logo: null,
   _id: 'institution-segeplan',
   name: { text: 'Secretaría de Planificación y Programación de la Presidencia', lang: 'es' as const },
   acronym: 'SEGEPLAN',

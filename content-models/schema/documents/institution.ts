@@ -1,6 +1,7 @@
 import { CaseIcon } from '@sanity/icons/Case';
 import { defineField, defineType } from 'sanity';
 import { choiceField } from '../lib/fields';
+import { logoField } from '../lib/logoField';
 import { countryOptions, countryTitle, institutionKindOptions, institutionKindTitle } from '../lib/options';
 
 /** An institution speakers belong to, or the organiser. */
@@ -36,6 +37,10 @@ export const institution = defineType({
       list: institutionKindOptions,
       radio: true,
       required: 'Elige el tipo de institución.',
+    }),
+    logoField({
+      description:
+        'Opcional. El logotipo de la institución, en SVG o PNG con fondo transparente. Si es la organizadora y el evento no tiene logotipo propio, el sitio lo usa en la cabecera; si no hay ninguno, muestra sus siglas.',
     }),
   ],
   preview: {

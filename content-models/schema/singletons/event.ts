@@ -4,6 +4,7 @@ import { checkEventDays } from '../../validation/collections';
 import { checkTimeZone } from '../../validation/event';
 import { choiceField } from '../lib/fields';
 import { toValidationResult } from '../lib/issues';
+import { logoField } from '../lib/logoField';
 import { modalityOptions, programmeStatusOptions } from '../lib/options';
 import { dayLabel } from '../lib/preview';
 import { TimeZoneInput } from '../lib/TimeZoneInput';
@@ -85,6 +86,10 @@ export const event = defineType({
       description: 'La institución organizadora (el PIFCSS). Si no está en la lista, créala en «Instituciones».',
       type: 'reference',
       to: [{ type: 'institution' }],
+    }),
+    logoField({
+      description:
+        'Opcional. El logotipo del evento para la cabecera del sitio, en SVG o PNG con fondo transparente, de unos 40 px de alto. Si lo dejas vacío, el sitio muestra las siglas de la organizadora y el nombre corto del evento.',
     }),
     defineField({
       name: 'summary',
