@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Lang } from '../../content-models/routes';
 import timeTextSource from '../../content-models/time-text.ts?raw';
 import zoneNamesSource from '../../content-models/zone-names.ts?raw';
+import zoneNamingSource from '../../content-models/zone-naming.ts?raw';
 import packageJson from '../../package.json?raw';
 import enTexts from '../i18n/en.json?raw';
 import esTexts from '../i18n/es.json?raw';
@@ -39,6 +40,7 @@ export const CALENDAR_RENDERER: string = (() => {
     languageLineSource,
     timeTextSource,
     zoneNamesSource,
+    zoneNamingSource,
     esTexts,
     enTexts,
     ptTexts,

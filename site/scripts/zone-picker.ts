@@ -2,7 +2,8 @@
  * Browser side of the zone picker: adds the reader's zone (their device's, or one they choose) to
  * every session time. It reads clocks with `Intl` alone (no date library ships to the browser),
  * with the same `Intl` options as content-models/time.ts, and writes the line and names the zone
- * with the build's own modules (content-models/time-text.ts, zone-names.ts), so the reader's line
+ * with the build's own modules (content-models/time-text.ts, zone-naming.ts, with zone-names.ts's
+ * tables read from the select's `data-zone-names`), so the reader's line
  * and the built lines agree on times, offsets and day markers; browser tests hold it to an
  * independent oracle at daylight-saving changes. The choice persists in localStorage; instants are
  * read from `<time datetime>`, and only text is written.
@@ -14,7 +15,7 @@
  * the reader's line stays empty. Choosing "Guatemala and Peru only" is saved as `none`.
  */
 import { offsetLabel, rangePieces, type ZonedRange } from '../../content-models/time-text';
-import { type ZoneNamer, zoneNamer } from '../../content-models/zone-names';
+import { namerFrom, type ZoneNamer, type ZoneTables } from '../../content-models/zone-naming';
 
 const STORAGE_KEY = 'seminario.timeZone';
 const NONE = 'none';
@@ -24,11 +25,10 @@ export function initZonePicker(doc: Document): void {
   const select = box?.querySelector<HTMLSelectElement>('select');
   if (!box || !select) return;
   box.hidden = false;
-  const lang = (select.dataset.siteLang || 'es') as 'es' | 'en' | 'pt';
   // The country options carry each member country's capital zone and name in the page's language.
-  const namer = zoneNamer(
+  const namer = namerFrom(
     [...select.querySelectorAll<HTMLOptionElement>('option[data-country]')].map((o) => ({ code: o.dataset.country ?? '', timeZone: o.value, name: o.text })),
-    lang,
+    tables(select.dataset.zoneNames),
   );
   let saved: string | null = null;
   try {
@@ -54,6 +54,15 @@ export function initZonePicker(doc: Document): void {
   // Times drawn after load (My programme's cards) get the reader's line too.
   doc.addEventListener('times:added', () => update(false));
   update(false);
+}
+
+/** The naming tables the build wrote; without them (a damaged page) zones are named by their city. */
+function tables(json: string | undefined): ZoneTables {
+  try {
+    return JSON.parse(json ?? '');
+  } catch {
+    return { links: {}, others: {}, cities: {} };
+  }
 }
 
 /**

@@ -1,0 +1,98 @@
+/**
+ * The rules of content-models/zone-names.ts, over tables passed in: the build passes that module's
+ * tables, the browser the same tables as the zone picker's HTML carries them (`data-zone-names`),
+ * so the script ships the rules only and the tables once, in the page that needs them.
+ */
+
+/** A member country as naming needs it: its code, its capital's zone and its name in one language. */
+export interface NamedCountry {
+  code: string;
+  timeZone: string;
+  name: string;
+}
+
+/** Names zones in one language; see {@link namerFrom}. */
+export interface ZoneNamer {
+  /** The IANA name a zone is known by here (see {@link namerFrom}). */
+  canonical(zone: string): string;
+  /** The zone's name for readers: never an IANA id. */
+  name(zone: string): string;
+  /** The member country a zone (its capital's, another of its zones, or an alias of either) belongs to, or null. */
+  country(zone: string): string | null;
+}
+
+/** The tables of zone-names.ts for one language: IANA links, other zones by country code, city spellings. */
+export interface ZoneTables {
+  links: Readonly<Record<string, string>>;
+  others: Readonly<Record<string, readonly string[]>>;
+  cities: Readonly<Record<string, string>>;
+}
+
+/**
+ * Zone naming for one language, over the member countries and tables given: the build passes countries.ts,
+ * the browser the country options the zone picker was built with, so the browser bundle carries
+ * no second copy of the countries.
+ *
+ * - `canonical`: an old name of a member country's zone becomes the current one, whichever of the
+ *   two this engine's `Intl` prefers; any other zone is left as given.
+ * - `name`: the member country for a member country's zone or an alias of one, "country (city)"
+ *   for another zone of a member country, the city for any other zone, and `UTC`/`UTC−6` for the
+ *   fixed zones.
+ *
+ * @example
+ * const es = namerFrom(memberCountries.map((c) => ({ code: c.code, timeZone: c.timeZone, name: c.name.es })), zoneTables('es'));
+ * es.canonical('America/Buenos_Aires'); // 'America/Argentina/Buenos_Aires'
+ * es.name('America/Buenos_Aires'); // 'Argentina'
+ * es.name('America/Manaus'); // 'Brasil (Manaus)'
+ * es.name('Atlantic/Canary'); // 'España (Canarias)'
+ * es.name('America/New_York'); // 'New York'
+ * es.name('Etc/GMT+6'); // 'UTC−6'
+ */
+export function namerFrom(countries: readonly NamedCountry[], { links, others: otherZones, cities }: ZoneTables): ZoneNamer {
+  const capitals = new Map(countries.map((country) => [country.timeZone, country]));
+  const byCode = new Map(countries.map((country) => [country.code, country]));
+  const others = new Map<string, NamedCountry>();
+  for (const [code, zones] of Object.entries(otherZones)) {
+    const country = byCode.get(code);
+    if (country) for (const zone of zones) others.set(zone, country);
+  }
+  const known = (zone: string) => capitals.has(zone) || others.has(zone);
+  const canonical = (zone: string): string => {
+    const linked = links[zone];
+    if (linked || known(zone)) return linked ?? zone;
+    let resolved = zone;
+    try {
+      resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      return zone;
+    }
+    // Only the engine's spelling of a zone we know replaces the given one: for other zones it may be
+    // an older name than the reader's (Asia/Calcutta for Asia/Kolkata).
+    const current = links[resolved] ?? resolved;
+    return known(current) ? current : zone;
+  };
+  const city = (zone: string): string => {
+    const last = zone.split('/').pop() || zone;
+    return cities[last] ?? last.replaceAll('_', ' ');
+  };
+  return {
+    canonical,
+    country(zone) {
+      const id = canonical(zone);
+      return (capitals.get(id) ?? others.get(id))?.code ?? null;
+    },
+    name(zone) {
+      const id = canonical(zone);
+      const capital = capitals.get(id);
+      if (capital) return capital.name;
+      const other = others.get(id);
+      if (other) return `${other.name} (${city(id)})`;
+      const fixed = /^(?:Etc\/)?(?:UTC|UCT|GMT|Zulu|Universal|Greenwich)(?:([+-])(\d{1,2}))?$/u.exec(id);
+      if (fixed) {
+        // Etc/GMT+6 is six hours BEHIND UTC: POSIX signs, inverted.
+        return fixed[1] && Number(fixed[2]) !== 0 ? `UTC${fixed[1] === '+' ? '\u2212' : '+'}${Number(fixed[2])}` : 'UTC';
+      }
+      return city(id);
+    },
+  };
+}
