@@ -2,18 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import {
-  IDBCursor,
-  IDBCursorWithValue,
-  IDBDatabase,
-  IDBFactory,
-  IDBIndex,
-  IDBKeyRange,
-  IDBObjectStore,
-  IDBOpenDBRequest,
-  IDBRequest,
-  IDBTransaction,
-} from 'fake-indexeddb';
+import * as fakeIndexedDb from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
 import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist } from '../support/dist';
@@ -185,16 +174,8 @@ function sandboxedWorker(source = workerSource(), prefix = '/') {
     URL,
     FetchEvent,
     // The runtime caches' expiry (Workbox's ExpirationPlugin) keeps its timestamps in IndexedDB: a fresh one per worker.
-    indexedDB: new IDBFactory(),
-    IDBCursor,
-    IDBCursorWithValue,
-    IDBDatabase,
-    IDBIndex,
-    IDBKeyRange,
-    IDBObjectStore,
-    IDBOpenDBRequest,
-    IDBRequest,
-    IDBTransaction,
+    ...fakeIndexedDb,
+    indexedDB: new fakeIndexedDb.IDBFactory(),
     console,
     setTimeout,
     clearTimeout,

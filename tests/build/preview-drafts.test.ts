@@ -9,7 +9,7 @@ import es from '../../site/i18n/es.json';
 import { loadSite } from '../../site/lib/content/load';
 import { liveSource, ndjsonSource, sourceFromEnv } from '../../site/lib/content/source';
 import { type BuildRun, listFiles, removeOutDir, repoRoot, runBuild, tempOutDir, treeSnapshot } from '../support/build';
-import { freePort } from '../support/hosts';
+import { freePort, stopProcessGroup } from '../support/hosts';
 import { type SanityApiServer, startSanityApiServer } from '../support/sanity-api-server';
 
 /**
@@ -186,20 +186,7 @@ describe('npm run preview:drafts', () => {
 
   /** Stops the preview's whole process group, forcibly if it has not exited within 5 s. */
   const stop = async () => {
-    const running = child;
-    if (!running?.pid || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    const signal = (name: NodeJS.Signals) => {
-      try {
-        process.kill(-(running.pid as number), name);
-      } catch {
-        // Already gone.
-      }
-    };
-    signal('SIGTERM');
-    const timer = setTimeout(() => signal('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
+    if (child) await stopProcessGroup(child);
   };
 
   beforeAll(async () => {

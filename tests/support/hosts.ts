@@ -58,9 +58,9 @@ function collect(child: ChildProcess): () => string {
   return () => text;
 }
 
-/** Stops a detached child and its process group, waiting for it to exit. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || !child.pid) return;
+/** Stops a detached child and its process group (SIGTERM, then SIGKILL after 5 s), waiting for it to exit. */
+export async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     process.kill(-child.pid, 'SIGTERM');
@@ -85,7 +85,7 @@ function host(name: string, port: number, child: ChildProcess, output: () => str
     url: (urlPath = '/') => new URL(urlPath, origin).href,
     output,
     close: async () => {
-      await stop(child);
+      await stopProcessGroup(child);
       cleanup();
     },
   };
@@ -144,7 +144,7 @@ export async function startWrangler(dist: string): Promise<Host> {
   try {
     await waitUntilUp(`http://127.0.0.1:${port}/`, child, output, 90_000);
   } catch (error) {
-    await stop(child);
+    await stopProcessGroup(child);
     cleanup();
     throw error;
   }
@@ -209,7 +209,7 @@ export async function startNginx(dist: string): Promise<Host> {
   try {
     await waitUntilUp(`http://127.0.0.1:${port}/`, child, output, 20_000);
   } catch (error) {
-    await stop(child);
+    await stopProcessGroup(child);
     cleanup();
     throw error;
   }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './build';
-import { freePort } from './hosts';
+import { freePort, stopProcessGroup } from './hosts';
 
 /**
  * `npm run preview:drafts` (scripts/preview-drafts.mjs) as a child process for browser tests: the
@@ -51,21 +51,7 @@ export async function startPreviewServer(options: {
   let log = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-  const close = async () => {
-    if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    const signal = (name: NodeJS.Signals) => {
-      try {
-        process.kill(-(child.pid as number), name);
-      } catch {
-        // Already gone.
-      }
-    };
-    signal('SIGTERM');
-    const timer = setTimeout(() => signal('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const close = () => stopProcessGroup(child);
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`preview-drafts.mjs exited with ${child.exitCode}:\n${log}`);
