@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite, in the order a failure is cheapest to find. Every step runs even
-// when an earlier one failed (except what needs a build that did not happen), and the run ends
-// with one line of totals: vitest's tests plus one count per non-vitest step.
+// `npm test`: the whole suite, in the order a failure is cheapest to find, two independent steps at a
+// time (see `lanes`). Every step runs even when an earlier one failed (except what needs a build that
+// did not happen), and the run ends with one line of totals: vitest's tests plus one count per non-vitest step.
 // `npm run check` (`--quick`) runs the fast part only — types, lint, unit tests — and says so.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../site/lib/content/settings.ts';
 import { ensureChromium } from './lib/chromium.mjs';
@@ -25,19 +25,33 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 /** @type {string[]} */
 const failures = [];
 
-/** @param {string} label @param {string[]} args */
-function run(label, args) {
-  console.log(`\n▶ ${label}`);
+/**
+ * Runs one step in a child process. Alone (`live`), its output streams through; beside another
+ * step, it is kept and printed whole when the step ends, so two steps' lines never interleave.
+ * @param {string} label @param {string[]} args @param {{ live?: boolean, env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Promise<boolean>}
+ */
+function run(label, args, { live = true, env: extra = {} } = {}) {
+  console.log(`\n▶ ${label}${live ? '' : ' (runs beside another step; its output follows when it ends)'}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
-  const ok = result.status === 0;
-  console.log(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  return ok;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...env, ...extra } });
+    /** @type {Buffer[]} */
+    const kept = [];
+    child.stdout?.on('data', (chunk) => kept.push(chunk));
+    child.stderr?.on('data', (chunk) => kept.push(chunk));
+    child.on('close', (code) => {
+      const ok = code === 0;
+      if (!live) console.log(`\n── output of ${label} ──\n${Buffer.concat(kept).toString('utf8')}`);
+      console.log(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      resolve(ok);
+    });
+  });
 }
 
-/** @param {string} label @param {string[]} args */
-function step(label, args) {
-  const ok = run(label, args);
+/** @param {string} label @param {string[]} args @param {{ live?: boolean }} [options] */
+async function step(label, args, options) {
+  const ok = await run(label, args, options);
   if (ok) totals.passed++;
   else {
     totals.failed++;
@@ -46,18 +60,14 @@ function step(label, args) {
   return ok;
 }
 
-/** @param {'unit' | 'build' | 'browser'} project */
-function vitest(project) {
+/** @param {'unit' | 'build' | 'browser'} project @param {{ live?: boolean, env?: NodeJS.ProcessEnv }} [options] */
+async function vitest(project, options) {
   const out = path.join(results, `${project}.json`);
-  const ok = run(`vitest: ${project}`, [
-    bin('vitest', 'vitest.mjs'),
-    'run',
-    '--project',
-    project,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile=${out}`,
-  ]);
+  const ok = await run(
+    `vitest: ${project}`,
+    [bin('vitest', 'vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    options,
+  );
   if (!existsSync(out)) {
     totals.failed++;
     failures.push(`vitest ${project} (no report)`);
@@ -80,6 +90,24 @@ function vitest(project) {
   return true;
 }
 
+/**
+ * Runs two lanes of steps at once — the machines this runs on have two cores, and each lane is
+ * mostly one process busy on one — unless TEST_SERIAL=1 asks for one step at a time (to read a
+ * failure's output live, or on a one-core machine). Each lane's steps run in order.
+ * @param {Array<(live: boolean) => Promise<unknown>>} left @param {Array<(live: boolean) => Promise<unknown>>} right
+ */
+async function lanes(left, right) {
+  if (serial) {
+    for (const task of [...left, ...right]) await task(true);
+    return;
+  }
+  const lane = async (/** @type {typeof left} */ tasks, /** @type {boolean} */ live) => {
+    for (const task of tasks) await task(live);
+  };
+  await Promise.all([lane(left, true), lane(right, false)]);
+}
+
+const serial = process.env.TEST_SERIAL === '1';
 const quick = process.argv.includes('--quick');
 if (!quick) {
   const browser = ensureChromium();
@@ -96,15 +124,26 @@ if (!quick) {
 }
 const suiteStarted = Date.now();
 
-step('typecheck (astro check: site, content models, tests)', [bin('astro', 'bin/astro.mjs'), 'check']);
-step('typecheck (studio)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'studio/tsconfig.json']);
-step('lint (biome)', [bin('@biomejs/biome', 'bin/biome'), 'check', '.']);
-vitest('unit');
+// Types and lint in one lane, unit tests in the other: none of them needs a build.
+await lanes(
+  [
+    (live) => step('typecheck (astro check: site, content models, tests)', [bin('astro', 'bin/astro.mjs'), 'check'], { live }),
+    (live) => step('typecheck (studio)', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'studio/tsconfig.json'], { live }),
+    (live) => step('lint (biome)', [bin('@biomejs/biome', 'bin/biome'), 'check', '.'], { live }),
+  ],
+  [(live) => vitest('unit', { live })],
+);
 if (quick) {
   console.log('\nQuick check: the build, build tests and browser tests were not run; `npm test` runs them.');
-} else if (step('build the site from the embedded dataset', [path.join(root, 'scripts', 'build.mjs')])) {
-  vitest('build');
-  vitest('browser');
+} else if (await step('build the site from the embedded dataset', [path.join(root, 'scripts', 'build.mjs')])) {
+  // The browser tests serve a copy of this build: a build test that runs
+  // `npm start` swaps a fresh dist/ into place meanwhile, and for that instant there is none.
+  const snapshot = path.join(root, '.test-dist');
+  rmSync(snapshot, { recursive: true, force: true });
+  cpSync(path.join(root, 'dist'), snapshot, { recursive: true });
+  // Browser tests live (their progress is the slow part to watch), build tests beside them.
+  await lanes([(live) => vitest('browser', { live, env: { TEST_DIST_DIR: snapshot } })], [(live) => vitest('build', { live })]);
+  rmSync(snapshot, { recursive: true, force: true });
 } else {
   failures.push('build and browser tests not run: the build failed');
 }
