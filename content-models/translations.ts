@@ -1,3 +1,5 @@
+import { defaultLang, type Lang, languages } from './locales';
+
 /**
  * Which fields of each document type are translatable, in one list: the Studio's «Traducciones
  * pendientes» list filters with the GROQ made from it (queries.ts, like every query) and the build's summary reads
@@ -25,5 +27,5 @@ export const TRANSLATABLE_FIELDS: Record<string, readonly TranslatableField[]> =
   institution: [{ path: 'name' }],
 };
 
-/** The languages a translation can be pending in (Spanish is the source). */
-export const TRANSLATION_LANGUAGES = ['en', 'pt'] as const;
+/** The languages a translation can be pending in: every site language but the source (Spanish). */
+export const TRANSLATION_LANGUAGES: readonly Lang[] = languages.filter((lang) => lang !== defaultLang);
