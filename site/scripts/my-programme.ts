@@ -1,4 +1,6 @@
 import type { MineData, MineSession } from '../lib/my-programme-data';
+import { saveCalendar } from './calendar-download';
+import { markNowNext } from './now-next';
 import { readStars } from './stars';
 
 /** Two starred sessions whose times intersect, in the order they start. */
@@ -25,17 +27,8 @@ export function clashes(sessions: { id: string; start: number; end: number }[]):
 }
 
 /**
- * The .ics of the given sessions: the calendar's opening lines, their VEVENT blocks in programme
- * order, the closing line. Each piece is already folded with CRLF by the build (lib/calendar.ts), so
- * the file is byte-for-byte what the build would write for that subset.
- */
-export function calendarOf(data: Pick<MineData, 'ics'>, sessions: Pick<MineSession, 'ics'>[]): string {
-  return data.ics.head + sessions.map((s) => s.ics).join('') + data.ics.tail;
-}
-
-/**
- * Shows the starred sessions under their days, warns about any two that overlap, and builds their
- * calendar file in the browser, all from the language's `my-programme.json`. What needs no data
+ * Shows the starred sessions under their days, marks the one in progress and the next, warns about
+ * any two that overlap, and builds their calendar file in the browser (calendar-download.ts), all from the language's `my-programme.json`. What needs no data
  * (the empty note, the download button) is decided at once from the stars, and the list keeps a
  * room of its own (global.css), so nothing below it moves when the cards arrive.
  */
@@ -83,8 +76,10 @@ export function initMyProgramme(doc: Document): void {
     });
     list.replaceChildren(warning, ...days);
     showClashes(warning, sessions);
-    // The zone picker fills the reader's line under every time, these new ones too.
+    // The zone picker fills the reader's line under every time, these new ones too; the marks of
+    // the session in progress and the next one are set on the cards just drawn.
     doc.dispatchEvent(new CustomEvent('times:added'));
+    markNowNext(doc);
   };
   render();
   loading.then(render, () => {
@@ -95,14 +90,7 @@ export function initMyProgramme(doc: Document): void {
   download?.addEventListener('click', async () => {
     await loading.catch(() => undefined);
     if (!data) return;
-    const file = new Blob([calendarOf(data, mine())], { type: 'text/calendar;charset=utf-8' });
-    const link = doc.createElement('a');
-    link.href = URL.createObjectURL(file);
-    link.download = download.dataset.filename ?? 'calendar.ics';
-    doc.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    saveCalendar(doc, download.dataset.filename ?? 'calendar.ics', data, mine());
   });
 }
 

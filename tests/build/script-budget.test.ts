@@ -10,8 +10,8 @@ import { distDir, htmlPages, pageDocument, requireDist } from '../support/dist';
  * loads and whoever adds one. Every built page is weighed, not a sample: the JS it loads at
  * startup, that is its module scripts, the `modulepreload` links, and everything those files
  * import statically, followed through the import graph (each file counted once). A dynamic
- * `import()` is not followed: the site uses one only for code fetched on a reader's click (My
- * programme's calendar download), which costs nothing until then. Gzip is zlib's default level,
+ * `import()` is not followed: code fetched only when a reader acts costs nothing until then (the
+ * site has none today; Vite's preload helper would cost more than it saves). Gzip is zlib's default level,
  * each file alone, as a server sends them.
  */
 const BUDGET = 3 * 1024;

@@ -7,7 +7,7 @@ import { ndjsonSource } from '../../site/lib/content/source';
 import { myCalendarName, myProgrammeData } from '../../site/lib/my-programme-data';
 import { zoneTimeLabel } from '../../site/lib/place-names';
 import { rangeIn, rangeText } from '../../site/lib/time-display';
-import { calendarOf } from '../../site/scripts/my-programme';
+import { calendarOf } from '../../site/scripts/calendar-download';
 import { seedDatasetFile } from '../support/ndjson';
 
 const ORIGIN = 'https://seminario.example.org/';
