@@ -1,53 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { langOfPath, languages, PAGE_KINDS, pagePath } from '../../content-models/routes';
-import { distDir, htmlPages, pageDocument, requireDist } from '../support/dist';
+import { startupScripts } from '../../scripts/lib/startup-scripts.mjs';
+import { distDir, fileForPath, htmlPages, requireDist } from '../support/dist';
 
 /**
  * The JS budget of issues #16 and #19: at most 3 KB gzip per page, whatever script a page kind
  * loads and whoever adds one. Every built page is weighed, not a sample: the JS it loads at
- * startup, that is its module scripts, the `modulepreload` links, and everything those files
- * import statically, followed through the import graph (each file counted once). A dynamic
- * `import()` is not followed: code fetched only when a reader acts costs nothing until then (the
- * site has none today; Vite's preload helper would cost more than it saves). Gzip is zlib's default level,
- * each file alone, as a server sends them.
+ * startup (scripts/lib/startup-scripts.mjs: its module scripts, `modulepreload` links and their
+ * static imports through the import graph, each file once; a dynamic `import()`, fetched only when
+ * a reader acts, is not counted, and the site has none today). Gzip is zlib's default level, each
+ * file alone, as a server sends them.
  */
 const BUDGET = 3 * 1024;
 
-/** `import … from "x"`, `import "x"`, `export … from "x"`; never `import("x")`, which is dynamic. */
-const STATIC_IMPORT = /(?:^|[;{}\s)])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g;
-
 const gzipBytes = (file: string) => gzipSync(readFileSync(file)).length;
-
-/** The site's file for a URL path a page or script names, or null for another host. */
-function siteFile(ref: string, base: string): string | null {
-  const url = new URL(ref, `http://site${base}`);
-  return url.host === 'site' ? path.join(distDir, decodeURIComponent(url.pathname)) : null;
-}
-
-/** Every JS file a page runs before any interaction, each once. */
-function startupScripts(urlPath: string): string[] {
-  const doc = pageDocument(urlPath);
-  const roots = [
-    ...[...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src') ?? ''),
-    ...[...doc.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.getAttribute('href') ?? ''),
-  ];
-  const seen = new Set<string>();
-  const queue = roots.map((ref) => siteFile(ref, urlPath)).filter((f): f is string => !!f);
-  while (queue.length) {
-    const file = queue.shift() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const [, spec] of code.matchAll(STATIC_IMPORT)) {
-      const next = spec && siteFile(spec, `/${path.relative(distDir, file)}`);
-      if (next) queue.push(next);
-    }
-  }
-  return [...seen];
-}
 
 /** What a page is, for the figures: its kind and language, from the route table. */
 function pageType(urlPath: string): string {
@@ -64,7 +34,7 @@ function pageType(urlPath: string): string {
 describe('JS loaded at startup, per page', () => {
   requireDist();
   const pages = htmlPages().map((urlPath) => {
-    const files = startupScripts(urlPath);
+    const files = startupScripts(distDir, urlPath, readFileSync(fileForPath(urlPath) ?? '', 'utf8'));
     return { urlPath, type: pageType(urlPath), files, gzip: files.reduce((sum, f) => sum + gzipBytes(f), 0) };
   });
   const byType = new Map<string, typeof pages>();
@@ -82,10 +52,28 @@ describe('JS loaded at startup, per page', () => {
       for (const kind of [...PAGE_KINDS, 'embed', '404']) expect([...byType.keys()], `${lang} ${kind}`).toContain(`${lang} ${kind}`);
   });
 
-  it('follows static imports and modulepreloads, so a split script is weighed whole', () => {
-    // Pages with behaviour load at least one script, and every file counted exists and is JS.
-    const programme = pages.find((p) => p.urlPath === pagePath('programme', 'es'));
-    expect(programme?.files.length).toBeGreaterThan(0);
+  it('follows static imports and modulepreloads, not dynamic imports, so a split script is weighed whole', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'script-budget-'));
+    try {
+      mkdirSync(path.join(dir, '_astro'));
+      const files = {
+        'a.js': 'import{x as y}from"./b.js";import"./c.js";const later=()=>import("./lazy.js");',
+        'b.js': 'export*from"./d.js";export const x=1;',
+        'c.js': 'import"./b.js";',
+        'd.js': 'export const z=2;',
+        'e.js': 'export const preloaded=3;',
+        'lazy.js': 'export const never=4;',
+      };
+      for (const [name, code] of Object.entries(files)) writeFileSync(path.join(dir, '_astro', name), code);
+      const html =
+        '<script type="module" src="/_astro/a.js"></script><link rel="modulepreload" href="../_astro/e.js"><script src="https://elsewhere.example/x.js"></script>';
+      const found = startupScripts(dir, '/page/', html).map((f) => path.basename(f));
+      expect(found.sort()).toEqual(['a.js', 'b.js', 'c.js', 'd.js', 'e.js']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // And on the real site: pages with behaviour load at least one script, each of them JS.
+    expect(pages.find((p) => p.urlPath === pagePath('programme', 'es'))?.files.length).toBeGreaterThan(0);
     for (const f of pages.flatMap((p) => p.files)) expect(f).toMatch(/\.m?js$/);
   });
 
