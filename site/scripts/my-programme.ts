@@ -1,5 +1,6 @@
 import type { MineData, MineSession } from '../lib/my-programme-data';
 import { saveCalendar } from './calendar-download';
+import { buildTree } from './element-tree';
 import { markNowNext } from './now-next';
 import { readStars } from './stars';
 
@@ -37,8 +38,7 @@ export function initMyProgramme(doc: Document): void {
   const list = root?.querySelector<HTMLElement>('[data-mine-list]');
   const warning = list?.querySelector<HTMLElement>('[data-mine-clashes]');
   const dayTemplate = root?.querySelector<HTMLTemplateElement>('[data-mine-day-template]');
-  const cardTemplate = root?.querySelector<HTMLTemplateElement>('[data-mine-card]');
-  if (!root || !list || !warning || !dayTemplate || !cardTemplate) return;
+  if (!root || !list || !warning || !dayTemplate) return;
   const empty = root.querySelector<HTMLElement>('[data-mine-empty]');
   const download = root.querySelector<HTMLButtonElement>('[data-mine-download]');
   let data: MineData | null = null;
@@ -59,7 +59,7 @@ export function initMyProgramme(doc: Document): void {
     if (!data) return;
     const sessions = mine();
     const days = data.days.flatMap((day) => {
-      const cards = sessions.filter((s) => s.date === day.date).map((s) => card(cardTemplate, s));
+      const cards = sessions.filter((s) => s.date === day.date).map((s) => buildTree(doc, s.card));
       if (!cards.length) return [];
       const section = (dayTemplate.content.firstElementChild?.cloneNode(true) ?? doc.createElement('section')) as HTMLElement;
       const heading = section.querySelector('h2');
@@ -92,79 +92,6 @@ export function initMyProgramme(doc: Document): void {
     if (!data) return;
     saveCalendar(doc, download.dataset.filename ?? 'calendar.ics', data, mine());
   });
-}
-
-/** A compact session card from the template, text only (never markup from the data). */
-function card(template: HTMLTemplateElement, s: MineSession): HTMLElement {
-  const item = template.content.firstElementChild?.cloneNode(true) as HTMLElement;
-  const article = item.querySelector('article') as HTMLElement;
-  const headingId = `s-${s.url.split('/').filter(Boolean).at(-1) ?? s.id}`;
-  item.dataset.mine = s.id;
-  Object.assign(article.dataset, { session: s.id, kind: s.kind, access: s.access, start: s.start, end: s.end });
-  article.setAttribute('aria-labelledby', headingId);
-  const times = article.querySelector<HTMLElement>('[data-times]');
-  if (times) times.dataset.date = s.date;
-  for (const [i, line] of [...article.querySelectorAll('p[data-zone]')].entries()) {
-    const [start = '', afterStart = '', separator = '', end = '', afterEnd = '', afterLabel = ''] = s.times[i] ?? [];
-    const [t1, t2] = line.querySelectorAll('time');
-    const [s1, s2, s3, , s4] = line.querySelectorAll('span');
-    if (t1) t1.dateTime = s.start;
-    if (t2) t2.dateTime = s.end;
-    for (const [el, text] of [
-      [t1, start],
-      [s1, afterStart],
-      [s2, separator],
-      [t2, end],
-      [s3, afterEnd],
-      [s4, afterLabel],
-    ] as const)
-      if (el) el.textContent = text;
-  }
-  for (const [i, time] of [...article.querySelectorAll<HTMLTimeElement>('[data-chosen] time')].entries()) time.dateTime = i ? s.end : s.start;
-  const text = (selector: string, value: string) => {
-    const el = article.querySelector(selector);
-    if (el) el.textContent = value;
-    return el;
-  };
-  text('[data-kind-label]', s.kindLabel);
-  text('.badge', s.accessLabel)?.classList.add(s.access);
-  const languages = article.querySelector<HTMLElement>('[data-languages]');
-  if (languages && s.languages) {
-    languages.hidden = false;
-    text('[data-languages] > span:last-child', s.languages);
-  }
-  const star = article.querySelector<HTMLButtonElement>('button.star');
-  if (star) star.dataset.star = s.id;
-  text('button.star .visually-hidden', `: ${s.title}`);
-  const heading = article.querySelector('h3');
-  if (heading) heading.id = headingId;
-  const link = text('h3 a', s.title) as HTMLAnchorElement | null;
-  if (link) {
-    link.href = s.url;
-    if (s.titleLang) link.lang = s.titleLang;
-  }
-  const make = (tag: string, value: string, attrs: Record<string, string> = {}) => {
-    const el = article.ownerDocument.createElement(tag);
-    el.textContent = value;
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    return el;
-  };
-  const people = article.querySelector('.people');
-  people?.append(
-    ...s.people.map((p) => {
-      const li = make('li', '');
-      li.append(make('strong', p.role), ' ', p.href ? make('a', p.name, { href: p.href }) : p.name, p.rest ?? '');
-      if (p.topic) li.append(' — ', make('q', p.topic));
-      return li;
-    }),
-  );
-  if (!s.people.length) people?.remove();
-  if (s.links?.length) {
-    const line = make('p', ' ', { class: 'take-part compact', 'data-take-part': 'links' });
-    for (const [i, [label, url]] of s.links.entries()) line.append(i ? ' · ' : '', make('a', label, { href: url }));
-    article.append(line);
-  }
-  return item;
 }
 
 /** One line per overlapping pair, naming both titles as the cards show them; text only, never markup. */
