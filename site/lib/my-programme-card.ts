@@ -130,3 +130,14 @@ export function mineCardTree(s: MineCardText, zones: readonly string[], lang: La
     ),
   );
 }
+
+/** A day's section of My programme: its heading (the date) and an empty list for its starred cards. */
+export function mineDayTree(date: string, label: string): ElementTree {
+  const headingId = `mine-${date}-h`;
+  return el(
+    'section',
+    { class: 'mine-day', 'aria-labelledby': headingId, 'data-mine-day': date },
+    el('h2', { id: headingId }, el('time', { datetime: date }, label)),
+    el('ol', { class: 'sessions' }),
+  );
+}

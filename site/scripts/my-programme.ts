@@ -4,29 +4,6 @@ import { buildTree } from './element-tree';
 import { markNowNext } from './now-next';
 import { readStars } from './stars';
 
-/** Two starred sessions whose times intersect, in the order they start. */
-export interface Clash {
-  first: string;
-  second: string;
-}
-
-/**
- * Every pair of sessions that overlap in time (one starts before the other ends). Instants are
- * compared, not wall-clock times, so sessions written in different zones compare right.
- * @example clashes([{ id: 'a', start: 0, end: 10 }, { id: 'b', start: 5, end: 15 }]) // [{ first: 'a', second: 'b' }]
- */
-export function clashes(sessions: { id: string; start: number; end: number }[]): Clash[] {
-  const sorted = [...sessions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Clash[] = [];
-  for (const [i, a] of sorted.entries()) {
-    for (const b of sorted.slice(i + 1)) {
-      if (b.start >= a.end) break;
-      out.push({ first: a.id, second: b.id });
-    }
-  }
-  return out;
-}
-
 /**
  * Shows the starred sessions under their days, marks the one in progress and the next, warns about
  * any two that overlap, and builds their calendar file in the browser (calendar-download.ts), all from the language's `my-programme.json`. What needs no data
@@ -37,8 +14,7 @@ export function initMyProgramme(doc: Document): void {
   const root = doc.querySelector<HTMLElement>('[data-my-programme]');
   const list = root?.querySelector<HTMLElement>('[data-mine-list]');
   const warning = list?.querySelector<HTMLElement>('[data-mine-clashes]');
-  const dayTemplate = root?.querySelector<HTMLTemplateElement>('[data-mine-day-template]');
-  if (!root || !list || !warning || !dayTemplate) return;
+  if (!root || !list || !warning) return;
   const empty = root.querySelector<HTMLElement>('[data-mine-empty]');
   const download = root.querySelector<HTMLButtonElement>('[data-mine-download]');
   let data: MineData | null = null;
@@ -61,21 +37,18 @@ export function initMyProgramme(doc: Document): void {
     const days = data.days.flatMap((day) => {
       const cards = sessions.filter((s) => s.date === day.date).map((s) => buildTree(doc, s.card));
       if (!cards.length) return [];
-      const section = (dayTemplate.content.firstElementChild?.cloneNode(true) ?? doc.createElement('section')) as HTMLElement;
-      const heading = section.querySelector('h2');
-      const time = section.querySelector('time');
-      if (heading) heading.id = `mine-${day.date}-h`;
-      section.setAttribute('aria-labelledby', `mine-${day.date}-h`);
-      section.dataset.mineDay = day.date;
-      if (time) {
-        time.dateTime = day.date;
-        time.textContent = day.label;
-      }
+      const section = buildTree(doc, day.section);
       section.querySelector('ol')?.append(...cards);
       return [section];
     });
     list.replaceChildren(warning, ...days);
-    showClashes(warning, sessions);
+    // The pairs that overlap, worded by the build (lib/clashes.ts): those with both sessions starred.
+    const stars = readStars();
+    const lines = data.clashes
+      .filter(([a, b]) => stars.has(a) && stars.has(b))
+      .map(([, , text]) => Object.assign(doc.createElement('p'), { textContent: text }));
+    warning.replaceChildren(...lines);
+    warning.hidden = lines.length === 0;
     // The zone picker fills the reader's line under every time, these new ones too; the marks of
     // the session in progress and the next one are set on the cards just drawn.
     doc.dispatchEvent(new CustomEvent('times:added'));
@@ -92,18 +65,4 @@ export function initMyProgramme(doc: Document): void {
     if (!data) return;
     saveCalendar(doc, download.dataset.filename ?? 'calendar.ics', data, mine());
   });
-}
-
-/** One line per overlapping pair, naming both titles as the cards show them; text only, never markup. */
-function showClashes(warning: HTMLElement, mine: MineSession[]): void {
-  const title = (id: string) => (mine.find((m) => m.id === id)?.title ?? id).trim().replace(/\.$/, '');
-  const template = warning.dataset.template ?? '{first} / {second}';
-  const lines = clashes(mine.map((s) => ({ id: s.id, start: Date.parse(s.start), end: Date.parse(s.end) }))).map(({ first, second }) => {
-    const p = warning.ownerDocument.createElement('p');
-    // A title's closing full stop would end up inside the quotation marks.
-    p.textContent = template.replace('{first}', title(first)).replace('{second}', title(second));
-    return p;
-  });
-  warning.replaceChildren(...lines);
-  warning.hidden = lines.length === 0;
 }
