@@ -1,4 +1,4 @@
-import type { MineData, MineSession } from '../lib/my-programme-data';
+import type { MineData } from '../lib/my-programme-data';
 import { saveCalendar } from './calendar-download';
 import { buildTree } from './element-tree';
 import { markNowNext } from './now-next';
