@@ -2,7 +2,6 @@ import { type Lang, pagePath } from '../../content-models/routes';
 import { toIsoUtc } from '../../content-models/time';
 import { t } from '../i18n';
 import { calendarParts } from './calendar';
-import { clashes } from './clashes';
 import type { Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
@@ -38,8 +37,6 @@ export interface MineSession {
 export interface MineData {
   /** Each day with sessions, and its section (heading and empty list) for the starred cards. */
   days: { date: string; section: ElementTree }[];
-  /** Every overlapping pair in start order, with the warning's line naming both (lib/clashes.ts). */
-  clashes: [first: string, second: string, text: string][];
   ics: { head: string; tail: string };
   sessions: MineSession[];
 }
@@ -52,16 +49,8 @@ export function myCalendarName(site: Site, lang: Lang): string {
 /** Everything My programme shows, for one language. */
 export function myProgrammeData(site: Site, lang: Lang, origin: string): MineData {
   const ics = calendarParts(site.sessions, site, lang, origin, myCalendarName(site, lang));
-  // A title's closing full stop would end up inside the quotation marks.
-  const titles = new Map(site.sessions.map((s) => [s._id, s.title.text.trim().replace(/\.$/, '')]));
-  const overlapping = clashes(site.sessions.map((s) => ({ id: s._id, start: s.startsAt.getTime(), end: s.endsAt.getTime() })));
   return {
     days: site.days.filter((d) => d.sessions.length > 0).map((d) => ({ date: d.date, section: mineDayTree(d.date, dayLabel(d.date, lang)) })),
-    clashes: overlapping.map(({ first, second }) => [
-      first,
-      second,
-      t(lang, 'myProgramme.clash', { first: titles.get(first) ?? first, second: titles.get(second) ?? second }),
-    ]),
     ics: { head: ics.head, tail: ics.tail },
     sessions: site.sessions.map((s): MineSession => {
       const languages = languageLine(s, lang);

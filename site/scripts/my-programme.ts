@@ -1,3 +1,4 @@
+import { clashes } from '../lib/clashes';
 import type { MineData } from '../lib/my-programme-data';
 import { saveCalendar } from './calendar-download';
 import { buildTree } from './element-tree';
@@ -42,11 +43,14 @@ export function initMyProgramme(doc: Document): void {
       return [section];
     });
     list.replaceChildren(warning, ...days);
-    // The pairs that overlap, worded by the build (lib/clashes.ts): those with both sessions starred.
-    const stars = readStars();
-    const lines = data.clashes
-      .filter(([a, b]) => stars.has(a) && stars.has(b))
-      .map(([, , text]) => Object.assign(doc.createElement('p'), { textContent: text }));
+    // Computed here, not listed by the build: the pairs of a long programme grow with its square.
+    // A title's closing full stop would end up inside the quotation marks; text only, never markup.
+    const title = (id: string) => (sessions.find((m) => m.id === id)?.title ?? id).trim().replace(/\.$/, '');
+    const template = warning.dataset.template ?? '{first} / {second}';
+    const pairs = clashes(sessions.map((s) => ({ id: s.id, start: Date.parse(s.start), end: Date.parse(s.end) })));
+    const lines = pairs.map(({ first, second }) =>
+      Object.assign(doc.createElement('p'), { textContent: template.replace('{first}', title(first)).replace('{second}', title(second)) }),
+    );
     warning.replaceChildren(...lines);
     warning.hidden = lines.length === 0;
     // The zone picker fills the reader's line under every time, these new ones too; the marks of

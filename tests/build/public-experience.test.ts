@@ -46,8 +46,7 @@ describe('dates wherever a time leaves its day', () => {
   });
 
   // My programme draws its cards from my-programme.json (browser tests check the drawn page): the
-  // data gives each day with its dated section, every session the day its card goes under, and
-  // the clash warning's lines.
+  // data gives each day with its dated section and every session the day its card goes under.
   it('groups my programme by day, each under a dated heading', () => {
     for (const { lang, mine } of langs) {
       const data = JSON.parse(readFileSync(`${distDir}${myProgrammeDataPath(lang)}`, 'utf8')) as MineData;
@@ -62,12 +61,8 @@ describe('dates wherever a time leaves its day', () => {
         expect(label).toMatch(/2020/);
       }
       for (const session of data.sessions) expect(data.days.map((d) => d.date)).toContain(session.date);
-      // The two concurrent Mesas are the seed's one clash, worded with both titles.
-      const [mesa1, mesa2] = ['session-mesa-de-reflexion-1', 'session-mesa-de-reflexion-2'].map((id) => data.sessions.find((s) => s.id === id));
-      expect(data.clashes.map(([first, second]) => [first, second])).toEqual([[mesa1?.id, mesa2?.id]]);
-      expect(data.clashes[0]?.[2]).toContain(mesa1?.title.replace(/\.$/, ''));
-      expect(data.clashes[0]?.[2]).toContain(mesa2?.title.replace(/\.$/, ''));
-      expect(pageDocument(mine).querySelector('[data-mine-clashes]')).not.toBeNull();
+      // The clash warning's wording, for the pairs the page finds among the starred sessions.
+      expect(pageDocument(mine).querySelector('[data-mine-clashes]')?.getAttribute('data-template')).toContain('{first}');
     }
   });
 
