@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { defaultLang, langPrefix } from './content-models/locales.ts';
 import { alternatePaths, languages } from './content-models/routes.ts';
 import { serviceWorker } from './site/lib/offline.ts';
+import { oneScriptPerPage } from './site/lib/one-script-per-page.ts';
 import { siteUrl } from './site/lib/site-url.ts';
 
 const site = siteUrl(process.env);
@@ -20,8 +21,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // No runtime adapter, no dev toolbar, no telemetry: the output is plain files.
   devToolbar: { enabled: false },
-  // Scripts ship as files, never inlined, so the Content-Security-Policy can forbid inline script.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Scripts ship as files, never inlined, so the Content-Security-Policy can forbid inline script;
+  // one file per page kind (site/lib/one-script-per-page.ts).
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [oneScriptPerPage()] },
   i18n: {
     locales: [...languages],
     defaultLocale: defaultLang,

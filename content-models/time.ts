@@ -428,11 +428,26 @@ function wallClockOfLocalMs(local: number): { date: string; time: string } {
  * The zone must already be valid.
  */
 function localMsAt(instantMs: number, zone: string): number {
+  const key = `${zone} ${instantMs}`;
+  const known = wallClocks.get(key);
+  if (known !== undefined) return known;
   const parts = wallClockReader(zone).formatToParts(new Date(instantMs));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
   // Some engines wrote midnight as hour 24 even with h23; the modulo keeps them honest.
-  return utcMs(field('year'), field('month'), field('day'), field('hour') % 24, field('minute'), field('second'));
+  const local = utcMs(field('year'), field('month'), field('day'), field('hour') % 24, field('minute'), field('second'));
+  if (wallClocks.size >= MAX_WALL_CLOCKS) wallClocks.clear();
+  wallClocks.set(key, local);
+  return local;
 }
+
+/**
+ * Wall-clock readings already made, by zone and instant: a build reads the same few instants (each
+ * session's start and end) in the same zones for every page, card, calendar and language, and
+ * `formatToParts` was its costliest call at 10× content. Bounded, so a long-lived process (the dev
+ * server) never grows it without end.
+ */
+const wallClocks = new Map<string, number>();
+const MAX_WALL_CLOCKS = 50_000;
 
 /** The zone's offset at an instant, in milliseconds east of UTC. */
 function offsetMsAt(instantMs: number, zone: string): number {

@@ -39,8 +39,19 @@ instance.init({
  * @example t('en', 'home.sessionCount', { count: 2 }) // '2 sessions'
  */
 export function t(lang: Lang, key: MessageKey, options?: TOptions): string {
-  return instance.t(key, { ...options, lng: lang }) as string;
+  // The strings never change during a process, and a build asks for the same few thousand times
+  // per page: i18next's lookup was a measurable part of a 10× rebuild, a Map's is not.
+  const id = options ? `${lang}\u0000${key}\u0000${JSON.stringify(options)}` : `${lang}\u0000${key}`;
+  let text = translated.get(id);
+  if (text === undefined) {
+    text = instance.t(key, { ...options, lng: lang }) as string;
+    if (translated.size >= 20_000) translated.clear();
+    translated.set(id, text);
+  }
+  return text;
 }
+
+const translated = new Map<string, string>();
 
 /** Translator bound to one language, for components. */
 export function translator(lang: Lang) {

@@ -5,6 +5,7 @@ import { calendarParts } from './calendar';
 import type { Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
+import { type ElementTree, type MineCardText, mineCardTree, mineDayTree, type TimeLine } from './my-programme-card';
 import { takePartOnCard } from './take-part';
 import { dayLabel, rangeIn, rangePieces } from './time-display';
 
@@ -13,41 +14,29 @@ import { dayLabel, rangeIn, rangePieces } from './time-display';
  * sessions and write their calendar, in one small cacheable file per language, so the page itself
  * carries no copy of the programme and its HTML stays the same size however long the programme
  * grows. Every text is final (times in the event's zones as the cards write them, labels in the
- * page's language, each VEVENT exactly as the published calendars have it), so the browser only
- * copies text into a card template and joins calendar pieces: no date library and no calendar
+ * page's language, each card as a tree of elements and text, each VEVENT exactly as the published
+ * calendars have it), so the browser only builds elements and joins calendar pieces: no date library and no calendar
  * writer ship to the reader.
  */
 
-/** A time line of one reference zone: the clock times and the pieces around them (content-models/time-text.ts). */
-export type TimeLine = [start: string, afterStart: string, separator: string, end: string, afterEnd: string, afterLabel: string];
-
+/** A session as My programme needs it: what it is filed and compared by, its card, its calendar entry. */
 export interface MineSession {
   id: string;
   date: string;
   /** UTC instants, as the cards' `data-start`/`data-end` and `<time datetime>`. */
   start: string;
   end: string;
-  url: string;
+  /** As the card shows it, for the clash warning. */
   title: string;
-  /** The language of the title when it is the Spanish source shown instead of a missing translation. */
-  titleLang?: string;
-  kind: string;
-  kindLabel: string;
-  access: string;
-  accessLabel: string;
-  languages?: string;
-  /** One per reference zone, in the order of the template's lines. */
-  times: TimeLine[];
-  /** Each participant as the cards list them (components/ParticipantList.astro). */
-  people: { role: string; name: string; href?: string; rest?: string; topic?: string }[];
-  /** The session's own access links, as the cards show them (lib/take-part.ts): label and address. */
-  links?: [label: string, url: string][];
+  /** The card, built in the browser without parsing markup (my-programme-card.ts). */
+  card: ElementTree;
   /** The session's VEVENT block, folded, CRLF line ends. */
   ics: string;
 }
 
 export interface MineData {
-  days: { date: string; label: string }[];
+  /** Each day with sessions, and its section (heading and empty list) for the starred cards. */
+  days: { date: string; section: ElementTree }[];
   ics: { head: string; tail: string };
   sessions: MineSession[];
 }
@@ -61,12 +50,12 @@ export function myCalendarName(site: Site, lang: Lang): string {
 export function myProgrammeData(site: Site, lang: Lang, origin: string): MineData {
   const ics = calendarParts(site.sessions, site, lang, origin, myCalendarName(site, lang));
   return {
-    days: site.days.filter((d) => d.sessions.length > 0).map((d) => ({ date: d.date, label: dayLabel(d.date, lang) })),
+    days: site.days.filter((d) => d.sessions.length > 0).map((d) => ({ date: d.date, section: mineDayTree(d.date, dayLabel(d.date, lang)) })),
     ics: { head: ics.head, tail: ics.tail },
-    sessions: site.sessions.map((s) => {
+    sessions: site.sessions.map((s): MineSession => {
       const languages = languageLine(s, lang);
       const takePart = takePartOnCard(s);
-      return {
+      const text: MineCardText = {
         id: s._id,
         date: s.date,
         start: toIsoUtc(s.startsAt),
@@ -96,8 +85,9 @@ export function myProgrammeData(site: Site, lang: Lang, origin: string): MineDat
           return { role, name: speaker.name, href: pagePath('speaker', lang, speaker.slug), ...(rest ? { rest: `, ${rest}` } : {}), ...topic };
         }),
         ...(takePart?.kind === 'links' ? { links: takePart.links.map((l) => [l.label?.text ?? t(lang, `link.${l.kind}`), l.url] as [string, string]) } : {}),
-        ics: ics.events.get(s._id) ?? '',
       };
+      const { id, date, start, end, title } = text;
+      return { id, date, start, end, title, card: mineCardTree(text, site.zones, lang), ics: ics.events.get(s._id) ?? '' };
     }),
   };
 }

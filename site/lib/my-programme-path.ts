@@ -1,4 +1,4 @@
-import { filePath, type Lang } from '../../content-models/routes';
+import { filePath, type Lang } from '../../content-models/routes.ts';
 
 /**
  * Where a language's My programme data is published (lib/my-programme-data.ts writes it, the

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
-import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes';
-import { myProgrammeDataPath } from './my-programme-path';
+import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes.ts';
+import { myProgrammeDataPath } from './my-programme-path.ts';
 
 /**
  * The offline programme: what each language's service worker (site/scripts/service-worker.js)

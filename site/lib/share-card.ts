@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
-import UPNG from 'upng-js';
+import sharp from 'sharp';
 import packageJson from '../../package.json?raw';
 import rendererSource from './share-card.ts?raw';
 import { fitTitle, wrappedLines } from './share-card-title';
@@ -70,7 +70,7 @@ const BODY_HEIGHT = 330;
  */
 export const SHARE_CARD_RENDERER: string = (() => {
   const { dependencies = {} } = JSON.parse(packageJson) as { dependencies?: Record<string, string> };
-  const drawing = ['satori', '@resvg/resvg-js', '@fontsource/noto-sans', 'upng-js'].map((name) => `${name}@${dependencies[name] ?? '?'}`);
+  const drawing = ['satori', '@resvg/resvg-js', '@fontsource/noto-sans', 'sharp'].map((name) => `${name}@${dependencies[name] ?? '?'}`);
   return createHash('sha256').update(rendererSource).update(titleSource).update(drawing.join(' ')).digest('hex').slice(0, 16);
 })();
 
@@ -102,10 +102,13 @@ export async function renderShareCard(card: ShareCard): Promise<Buffer> {
   const svg = await renderShareCardSvg(card);
   // Text is already paths: resvg needs no fonts, and skipping the system ones saves time.
   const image = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_CARD_WIDTH }, font: { loadSystemFonts: false } }).render();
-  const { pixels } = image;
-  // A palette PNG (every network reads PNG; not all read WebP): quantised by UPNG in plain JS.
-  const rgba = pixels.buffer.slice(pixels.byteOffset, pixels.byteOffset + pixels.byteLength) as ArrayBuffer;
-  return Buffer.from(UPNG.encode([rgba], image.width, image.height, PALETTE_COLOURS));
+  // A palette PNG (every network reads PNG; not all read WebP), quantised by sharp's libimagequant
+  // at its lowest effort: about a tenth of the time of the plain-JS quantiser used before
+  // (upng-js, ~300 ms a card) and a slightly smaller file (~22 KB); the site's few flat colours
+  // need no more effort. A JPEG would be cheaper still but three times the bytes on these flat cards.
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .png({ palette: true, colours: PALETTE_COLOURS, effort: 1 })
+    .toBuffer();
 }
 
 /**

@@ -71,15 +71,9 @@ function tables(json: string | undefined): ZoneTables {
  * session's and the end's when it is not the start's. Throws for a zone the browser does not know.
  */
 function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, locale: string, namer: ZoneNamer): ZonedRange {
-  const [clock, day, read] = formatsFor(zone, locale) as [Intl.DateTimeFormat, Intl.DateTimeFormat, Intl.DateTimeFormat];
-  // The wall-clock reading as if it were UTC: its distance from the instant is the offset.
-  const wall = (instant: Date) => {
-    const p = Object.fromEntries(read.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
-    const local = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, (p.hour ?? 0) % 24, p.minute ?? 0);
-    return { date: new Date(local).toISOString().slice(0, 10), offset: Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000) };
-  };
-  const s = wall(start);
-  const e = wall(end);
+  const [clock, day] = formatsFor(zone, locale) as [Intl.DateTimeFormat, Intl.DateTimeFormat];
+  const s = wallAt(start, zone);
+  const e = wallAt(end, zone);
   const startOffset = offsetLabel(s.offset);
   const endOffset = offsetLabel(e.offset);
   return {
@@ -95,8 +89,31 @@ function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, loca
   };
 }
 
+/** The wall-clock date at an instant in a zone, and the zone's offset then (minutes east). Throws for an unknown zone. */
+function wallAt(instant: Date, zone: string): { date: string; offset: number } {
+  // The wall-clock reading as if it were UTC: its distance from the instant is the offset.
+  let read = readers.get(zone);
+  if (!read) {
+    read = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    readers.set(zone, read);
+  }
+  const p = Object.fromEntries(read.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  const local = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, (p.hour ?? 0) % 24, p.minute ?? 0);
+  return { date: new Date(local).toISOString().slice(0, 10), offset: Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000) };
+}
+
 // Building an Intl.DateTimeFormat costs far more than using one, and every session asks for the same zones.
+// The page's locale is one for the whole page, so the zone alone keys them.
 const formats = new Map<string, Intl.DateTimeFormat[]>();
+const readers = new Map<string, Intl.DateTimeFormat>();
 
 function formatsFor(zone: string, locale: string): Intl.DateTimeFormat[] {
   let found = formats.get(zone);
@@ -104,31 +121,10 @@ function formatsFor(zone: string, locale: string): Intl.DateTimeFormat[] {
     found = [
       new Intl.DateTimeFormat(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }),
       new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }),
-      new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-      }),
     ];
     formats.set(zone, found);
   }
   return found;
-}
-
-/** The same times, offsets and day markers: a line the reader's would only repeat. */
-function sameTimes(a: ZonedRange, b: ZonedRange): boolean {
-  return (
-    a.start === b.start &&
-    a.end === b.end &&
-    a.startOffset === b.startOffset &&
-    a.endOffset === b.endOffset &&
-    a.startDate === b.startDate &&
-    a.endDate === b.endDate
-  );
 }
 
 function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNamer): void {
@@ -154,9 +150,16 @@ function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNam
     };
     const mine = range(zone);
     if (!mine) continue;
+    // A built line shows the same times, offsets and day markers exactly when its zone has the
+    // reader's offsets at both ends: every piece of a line is read from the wall clock.
+    const offsets = (z: string) => `${wallAt(start, z).offset} ${wallAt(end, z).offset}`;
+    const own = offsets(zone);
     const repeated = [...block.querySelectorAll<HTMLElement>('p[data-zone]')].find((p) => {
-      const theirs = range(p.dataset.zone ?? '');
-      return !!theirs && sameTimes(theirs, mine);
+      try {
+        return offsets(p.dataset.zone ?? '') === own;
+      } catch {
+        return false;
+      }
     });
     const mark = repeated?.querySelector<HTMLElement>('[data-yours]');
     if (mark) {

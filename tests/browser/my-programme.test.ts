@@ -113,6 +113,33 @@ describe('now and next', () => {
     await close();
   });
 
+  it("marks My programme's cards too, once they are drawn from data", async () => {
+    const { page, problemList, close } = await openPage(site.browser, site.server);
+    const starred = ['session-inauguracion', 'session-mesa-de-reflexion-1', 'session-objetivos-y-metodologia-del-taller'];
+    await page.addInitScript((ids) => localStorage.setItem('seminario.starred', JSON.stringify(ids)), starred);
+    const marks = () =>
+      page
+        .locator('.card.is-now, .card.is-next')
+        .evaluateAll((els) => els.map((e) => `${e.className.match(/is-(now|next)/)?.[0]} ${e.getAttribute('data-session')}`));
+    // 9:35 in Guatemala on 26 Oct: Mesa 1 is in progress (the opening is over); nothing starred comes next that day.
+    await page.clock.setFixedTime(new Date('2020-10-26T15:35:00Z'));
+    await page.goto(site.server.url('/mi-programa/'));
+    await expect.poll(() => page.locator('[data-mine]').count(), { timeout: 10_000 }).toBe(3);
+    expect(await marks()).toEqual(['is-now session-mesa-de-reflexion-1']);
+    expect(await page.locator('[data-session="session-mesa-de-reflexion-1"] [data-now-next]').textContent()).toBe('Ahora');
+    // 8:55 in Guatemala on 28 Oct, in English: the workshop's first session is next.
+    await page.clock.setFixedTime(new Date('2020-10-28T14:55:00Z'));
+    await page.goto(site.server.url('/en/my-programme/'));
+    await expect.poll(() => page.locator('[data-mine]').count(), { timeout: 10_000 }).toBe(3);
+    expect(await marks()).toEqual(['is-next session-objetivos-y-metodologia-del-taller']);
+    expect(await page.locator('.card.is-next [data-now-next]').textContent()).toBe('Next');
+    // Un-starring redraws the cards; the marks are set again on the new ones.
+    await page.locator('[data-session="session-inauguracion"] button.star').click();
+    expect(await marks()).toEqual(['is-next session-objetivos-y-metodologia-del-taller']);
+    expect(problemList()).toEqual([]);
+    await close();
+  });
+
   it('changes nothing outside the event days', async () => {
     const { page, close } = await openPage(site.browser, site.server);
     await page.clock.setFixedTime(new Date('2020-10-27T15:35:00Z'));

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarFile, sessionPlainText } from '../../site/lib/calendar';
+import { clashes } from '../../site/lib/clashes';
 import { sessionShownLinks } from '../../site/lib/content/links';
 import { loadSite } from '../../site/lib/content/load';
 import type { Session, Site } from '../../site/lib/content/model';
 import { ndjsonSource } from '../../site/lib/content/source';
 import { takePartInDay, takePartInSession, takePartOnCard } from '../../site/lib/take-part';
-import { clashes } from '../../site/scripts/my-programme';
 import { seedDatasetFile } from '../support/ndjson';
 
 const ORIGIN = 'https://seminario.example.org/';

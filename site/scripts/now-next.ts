@@ -1,0 +1,34 @@
+/**
+ * Marks the session in progress ("now") and the next one to start ("next") on an event day, on
+ * the programme's cards and on My programme's (drawn from data after load, so that page calls this
+ * again each time it draws them). Read from the page alone: the cards' `data-start`/`data-end`
+ * instants, and the event's zone and the two words on the element carrying `data-event-zone`. A
+ * card is today's when it starts on today's date in the event's zone, the date the programme files
+ * it under. Returns the first marked card, for the programme's "jump to now" link.
+ */
+export function markNowNext(doc: Document, now: () => number = Date.now): HTMLElement | undefined {
+  const host = doc.querySelector<HTMLElement>('[data-event-zone]');
+  const zone = host?.dataset.eventZone;
+  if (!host || !zone) return;
+  const t = now();
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const start = (c: HTMLElement) => Date.parse(c.dataset.start ?? '');
+  const today = day.format(t);
+  const todays = [...doc.querySelectorAll<HTMLElement>('.card[data-start]')].filter((c) => day.format(start(c)) === today);
+  const current = todays.filter((c) => start(c) <= t && t < Date.parse(c.dataset.end ?? ''));
+  const nextStart = Math.min(...todays.map(start).filter((s) => s > t));
+  const next = todays.filter((c) => start(c) === nextStart);
+  const label = (cards: HTMLElement[], text: string | undefined, cls: string) => {
+    for (const card of cards) {
+      const badge = card.querySelector<HTMLElement>('[data-now-next]');
+      card.classList.add(cls);
+      if (badge && text) {
+        badge.textContent = text;
+        badge.hidden = false;
+      }
+    }
+  };
+  label(current, host.dataset.now, 'is-now');
+  label(next, host.dataset.next, 'is-next');
+  return current[0] ?? next[0];
+}
