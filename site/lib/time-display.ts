@@ -76,3 +76,23 @@ export function dayLabel(date: string, lang: Lang, style: 'long' | 'short' = 'lo
 export function zoneList(zones: readonly string[], lang: Lang): string {
   return new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' }).format(zones.map((z) => zoneLabel(z, lang)));
 }
+
+/**
+ * A day's short label split into its weekday and its date, so a narrow day tab can put them on two
+ * lines of its own in every language instead of wrapping wherever the words happen to fall.
+ * @example dayTabParts('2020-10-26', 'pt') // { weekday: 'seg.', date: '26 de out.' }
+ */
+export function dayTabParts(date: string, lang: Lang): { weekday: string; date: string } {
+  const parts = new Intl.DateTimeFormat(intlLocale[lang], { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).formatToParts(
+    new Date(`${date}T12:00:00Z`),
+  );
+  const at = parts.findIndex((p) => p.type === 'weekday');
+  const rest = parts.filter((_, i) => i !== at && !(i === at + 1 && parts[i]?.type === 'literal'));
+  return {
+    weekday: parts[at]?.value ?? '',
+    date: rest
+      .map((p) => p.value)
+      .join('')
+      .trim(),
+  };
+}

@@ -129,6 +129,7 @@ function formatsFor(zone: string, locale: string): Intl.DateTimeFormat[] {
 
 function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNamer): void {
   const locale = texts.locale || 'es';
+  const labels = new Map([...doc.querySelectorAll<HTMLOptionElement>('option[data-label]')].map((o) => [o.text.trim(), o.dataset.label ?? '']));
   for (const block of doc.querySelectorAll<HTMLElement>('[data-times]')) {
     const line = block.querySelector<HTMLElement>('[data-chosen]');
     const [startEl, endEl] = line ? line.querySelectorAll('time') : [];
@@ -177,7 +178,11 @@ function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNam
       const el = line.querySelector<HTMLElement>(selector);
       if (el) el.textContent = text;
     }
-    labelEl.textContent = `${(texts.zoneTemplate ?? '{zone}').replace('{zone}', mine.label)}${pieces.afterLabel} ${texts.yours ?? ''}`;
+    // A country's own label where its name takes an article (pt "do Brasil"), also before a city: "Brasil (Manaus)".
+    const country = mine.label.split(' (')[0] ?? '';
+    const own = labels.get(country);
+    const label = own ? own + mine.label.slice(country.length) : (texts.zoneTemplate ?? '{zone}').replace('{zone}', mine.label);
+    labelEl.textContent = `${label}${pieces.afterLabel} ${texts.yours ?? ''}`;
     line.hidden = false;
   }
 }

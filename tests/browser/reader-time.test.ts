@@ -62,6 +62,27 @@ describe('the reader’s line', () => {
   });
 
   it.each([
+    ['America/Sao_Paulo', '12:00–12:20 Horário do Brasil (UTC−3) (seu horário)'],
+    ['America/Buenos_Aires', '12:00–12:20 Horário da Argentina (UTC−3) (seu horário)'],
+  ])('in %s, names the country with its article in Portuguese, as the built lines do', async (zone, expected) => {
+    const opened = await openPage(site.browser, site.server, { timezoneId: zone });
+    try {
+      await opened.page.goto(site.server.url(pagePath('programme', 'pt')));
+      await expect.poll(async () => (await openingLines(opened.page)).reader, { timeout: 15_000 }).toBe(expected);
+      // The reader's line is drawn first, above the event's zones.
+      const order = await opened.page
+        .locator(`${OPENING} [data-times] > p`)
+        .evaluateAll(
+          (ps) => ps.map((p) => ({ chosen: p.hasAttribute('data-chosen'), top: p.getBoundingClientRect().top })).sort((a, b) => a.top - b.top)[0]?.chosen,
+        );
+      expect(order).toBe(true);
+      expect(opened.problemList()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it.each([
     ['America/Guatemala', 'America/Guatemala'],
     // El Salvador keeps Guatemala's clock: the same times, so the Guatemala line is the reader's.
     ['America/El_Salvador', 'America/Guatemala'],

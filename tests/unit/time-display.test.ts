@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventZones } from '../../site/lib/content/derive';
-import { dayLabel, rangeIn, zoneLabel, zoneList } from '../../site/lib/time-display';
+import { dayLabel, dayTabParts, rangeIn, zoneLabel, zoneList } from '../../site/lib/time-display';
 
 describe('zoneLabel', () => {
   it('names a member capital zone by its country, in the page language', () => {
@@ -59,5 +59,19 @@ describe('dayLabel, eventZones and zoneList', () => {
   it('names the zones as a list in the page language', () => {
     expect(zoneList(['America/Guatemala', 'America/Lima'], 'es')).toBe('Guatemala y Perú');
     expect(zoneList(['America/Guatemala', 'America/Lima'], 'pt')).toBe('Guatemala e Peru');
+  });
+});
+
+describe('dayTabParts', () => {
+  it.each([
+    ['es', 'lun'],
+    ['en', 'Mon'],
+    ['pt', 'seg.'],
+  ] as const)('in %s splits the short day label into its weekday and the rest', (lang, weekday) => {
+    const parts = dayTabParts('2020-10-26', lang);
+    expect(parts.weekday).toBe(weekday);
+    expect(parts.date).toMatch(/^26\b/);
+    expect(parts.date).not.toContain(weekday);
+    expect(`${parts.weekday} ${parts.date}`.replace(/[,\s]+/g, ' ')).toBe(dayLabel('2020-10-26', lang, 'short').replace(/[,\s]+/g, ' '));
   });
 });
