@@ -42,6 +42,26 @@ const institutionFields = /* groq */ `
   "logo": ${logoFields}
 `;
 
+/**
+ * Issue #20: an uploaded file (a material, a product's document), as a Content Lake asset (`ref`,
+ * its CDN `url`, size and type) or, in an export, the local file `_sanityAsset` names (`local`).
+ */
+const fileFields = /* groq */ `select(defined(file.asset) || defined(file._sanityAsset) => {
+    "ref": file.asset._ref,
+    "url": file.asset->url,
+    "size": file.asset->size,
+    "mimeType": file.asset->mimeType,
+    "extension": file.asset->extension,
+    "local": file._sanityAsset
+  })`;
+
+const materialFields = /* groq */ `
+  _key,
+  "title": title${localised},
+  url,
+  "file": ${fileFields}
+`;
+
 const linkFields = /* groq */ `
   _key,
   kind,
@@ -118,7 +138,8 @@ export const siteQuery = /* groq */ `{
       "placeholder": placeholder${localised},
       "topic": topic${localised}
     },
-    "links": links[]{${linkFields}}
+    "links": links[]{${linkFields}},
+    "materials": materials[]{${materialFields}}
   },
   "speakers": *[_type == "speaker" && ${published}] | order(name asc){${speakerFields}},
   "conceptNote": *[_type == "conceptNote" && ${published}] | order(_updatedAt desc)[0]{
@@ -130,6 +151,22 @@ export const siteQuery = /* groq */ `{
       "heading": heading${localised},
       "body": body${localisedBlocks}
     }
+  },
+  // Issue #20: the report, the workshop's products and the asynchronous activities.
+  "report": *[_type == "report" && ${published}] | order(_updatedAt desc)[0]{ _id, "body": body${localisedBlocks} },
+  "products": *[_type == "workshopProducts" && ${published}] | order(_updatedAt desc)[0]{
+    _id,
+    "items": items[]{ _key, "title": title${localised}, status, "body": body${localisedBlocks}, url, "file": ${fileFields} }
+  },
+  "asyncActivities": *[_type == "asyncActivity" && ${published}] | order(order asc, _id asc){
+    _id,
+    "title": title${localised},
+    "description": description${localised},
+    startDate,
+    endDate,
+    afterDay,
+    url,
+    order
   }
 }`;
 
