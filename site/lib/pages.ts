@@ -41,8 +41,9 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
     case 'conceptNote':
       return { title: site.conceptNote.title.text, description: t(lang, 'conceptNote.description', { event }) };
     case 'report':
+      return { title: t(lang, 'report.title'), description: t(lang, 'report.description', { event }) };
     case 'products':
-      return { title: t(lang, `${entry.kind}.title`), description: t(lang, `${entry.kind}.description`, { event }) };
+      return { title: t(lang, 'products.title'), description: t(lang, 'products.description', { event }) };
     case 'session':
       return { title: entry.session.title.text, description: clip(entry.session.objective?.text ?? summary) };
     case 'speaker': {

@@ -82,5 +82,11 @@ export const asyncActivity = defineType({
     }),
   ],
   orderings: [{ title: 'Orden', name: 'order', by: [{ field: 'order', direction: 'asc' }] }],
-  preview: { select: { title: 'title.es', subtitle: 'startDate' } },
+  preview: {
+    select: { title: 'title.es', startDate: 'startDate', endDate: 'endDate', afterDay: 'afterDay' },
+    prepare: ({ title, startDate, endDate, afterDay }: { title?: string; startDate?: string; endDate?: string; afterDay?: string }) => ({
+      title: title || 'Actividad asíncrona',
+      subtitle: startDate ? `${startDate}${endDate ? ` – ${endDate}` : ''}` : afterDay ? `Sin fechas · tras el día ${afterDay}` : 'Sin fechas',
+    }),
+  },
 });

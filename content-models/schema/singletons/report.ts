@@ -15,5 +15,11 @@ export const report = defineType({
       type: 'localeBlockContent',
     }),
   ],
-  preview: { prepare: () => ({ title: 'Relatoría' }) },
+  preview: {
+    select: { body: 'body.es' },
+    prepare: ({ body }: { body?: unknown[] }) => ({
+      title: 'Relatoría',
+      subtitle: Array.isArray(body) && body.length > 0 ? `${body.length} párrafos en español` : 'Aún sin texto',
+    }),
+  },
 });
