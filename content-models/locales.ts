@@ -13,6 +13,9 @@ export interface LocaleFolders {
   speakers: string;
   conceptNote: string;
   myProgramme: string;
+  /** Issue #20: the event's report and the workshop's products. */
+  report: string;
+  products: string;
 }
 
 export interface LocaleEntry {
@@ -33,21 +36,35 @@ export const locales = [
     intl: 'es',
     ogLocale: 'es_419',
     studioTitle: 'Español',
-    folders: { programme: 'programa', speakers: 'ponentes', conceptNote: 'nota-conceptual', myProgramme: 'mi-programa' },
+    folders: {
+      programme: 'programa',
+      speakers: 'ponentes',
+      conceptNote: 'nota-conceptual',
+      myProgramme: 'mi-programa',
+      report: 'relatoria',
+      products: 'productos',
+    },
   },
   {
     id: 'en',
     intl: 'en-GB',
     ogLocale: 'en_GB',
     studioTitle: 'Inglés (English)',
-    folders: { programme: 'programme', speakers: 'speakers', conceptNote: 'concept-note', myProgramme: 'my-programme' },
+    folders: { programme: 'programme', speakers: 'speakers', conceptNote: 'concept-note', myProgramme: 'my-programme', report: 'report', products: 'outputs' },
   },
   {
     id: 'pt',
     intl: 'pt-BR',
     ogLocale: 'pt_BR',
     studioTitle: 'Portugués (Português)',
-    folders: { programme: 'programa', speakers: 'palestrantes', conceptNote: 'nota-conceitual', myProgramme: 'meu-programa' },
+    folders: {
+      programme: 'programa',
+      speakers: 'palestrantes',
+      conceptNote: 'nota-conceitual',
+      myProgramme: 'meu-programa',
+      report: 'relatorio',
+      products: 'produtos',
+    },
   },
 ] as const satisfies readonly LocaleEntry[];
 

@@ -42,6 +42,26 @@ const institutionFields = /* groq */ `
   "logo": ${logoFields}
 `;
 
+/**
+ * Issue #20: an uploaded file (a material, a product's document), as a Content Lake asset (`ref`,
+ * its CDN `url`, size and type) or, in an export, the local file `_sanityAsset` names (`local`).
+ */
+const fileFields = /* groq */ `select(defined(file.asset) || defined(file._sanityAsset) => {
+    "ref": file.asset._ref,
+    "url": file.asset->url,
+    "size": file.asset->size,
+    "mimeType": file.asset->mimeType,
+    "extension": file.asset->extension,
+    "local": file._sanityAsset
+  })`;
+
+const materialFields = /* groq */ `
+  _key,
+  "title": title${localised},
+  url,
+  "file": ${fileFields}
+`;
+
 const linkFields = /* groq */ `
   _key,
   kind,
@@ -69,11 +89,11 @@ const speakerFields = /* groq */ `
 `;
 
 /**
- * The whole site for one language in one request: the event, the agenda, speakers, institutions
- * and the concept note. Drafts are excluded here as well as by the client's `published`
+ * The whole site for one language in one request: the event, the agenda, speakers, institutions,
+ * the concept note and (issue #20) the report, the workshop's products and the asynchronous activities. Drafts are excluded here as well as by the client's `published`
  * perspective, because an NDJSON export may contain them.
  */
-export const siteQuery = /* groq */ `{
+export const siteQuery = compactGroq(/* groq */ `{
   "event": *[_type == "event" && ${published}] | order(_updatedAt desc)[0]{
     _id,
     "name": name${localised},
@@ -118,7 +138,8 @@ export const siteQuery = /* groq */ `{
       "placeholder": placeholder${localised},
       "topic": topic${localised}
     },
-    "links": links[]{${linkFields}}
+    "links": links[]{${linkFields}},
+    "materials": materials[]{${materialFields}}
   },
   "speakers": *[_type == "speaker" && ${published}] | order(name asc){${speakerFields}},
   "conceptNote": *[_type == "conceptNote" && ${published}] | order(_updatedAt desc)[0]{
@@ -130,8 +151,39 @@ export const siteQuery = /* groq */ `{
       "heading": heading${localised},
       "body": body${localisedBlocks}
     }
+  },
+  "report": *[_type == "report" && ${published}] | order(_updatedAt desc)[0]{ _id, "body": body${localisedBlocks} },
+  "products": *[_type == "workshopProducts" && ${published}] | order(_updatedAt desc)[0]{
+    _id,
+    "items": items[]{ _key, "title": title${localised}, status, "body": body${localisedBlocks}, url, "file": ${fileFields} }
+  },
+  "asyncActivities": *[_type == "asyncActivity" && ${published}] | order(order asc, _id asc){
+    _id,
+    "title": title${localised},
+    "description": description${localised},
+    startDate,
+    endDate,
+    afterDay,
+    url,
+    order
   }
-}`;
+}`);
+
+/**
+ * The query without the layout whitespace: the Content Lake client sends a query by GET (which its
+ * CDN caches) only while the encoded URL stays under 11 264 characters, and the site query with
+ * issue #20's fields passed that. No string in these queries holds whitespace or punctuation whose
+ * spacing matters, so dropping every space that does not separate two words keeps the meaning.
+ * @example compactGroq('{ "a": b in path("x") }') // '{"a":b in path("x")}'
+ */
+function compactGroq(query: string): string {
+  // A `//` comment would swallow the rest of the one line.
+  if (query.includes('//')) throw new Error('compactGroq: a GROQ comment in the query would end only at its end');
+  return query
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([^\w$@ ]) ?/g, '$1')
+    .trim();
+}
 
 /** Parameters of {@link siteQuery}. */
 export interface SiteQueryParams {

@@ -17,7 +17,7 @@ import { PARTICIPANT_ROLES } from './validation/participants';
 const langCode = z.enum(languages);
 
 /** A required translatable value: the Spanish source must exist. */
-const text = z.object(
+export const text = z.object(
   {
     text: z.string({ error: 'falta el texto en español' }).trim().min(1, 'falta el texto en español'),
     lang: langCode,
@@ -27,13 +27,13 @@ const text = z.object(
 );
 
 /** An optional translatable value: absent, or present with Spanish. */
-const optionalText = z
+export const optionalText = z
   .object({ text: z.string().nullable(), lang: langCode.nullable() })
   .nullable()
   .transform((value) => (value?.text?.trim() && value.lang ? { text: value.text, lang: value.lang } : null));
 
 /** Portable Text is rendered by site/lib/portable-text.ts, which treats every node defensively. */
-const blocks = z
+export const blocks = z
   .object({ blocks: z.array(z.looseObject({ _type: z.string() })).nullable(), lang: langCode.nullable() })
   .nullable()
   .transform((value) => (value?.blocks?.length && value.lang ? { blocks: value.blocks, lang: value.lang } : null));
@@ -49,7 +49,7 @@ const kebab = (what: 'el slug' | 'el ancla', example: string) =>
   });
 const slug = kebab('el slug', 'mesa-de-reflexion-1');
 
-const isoDate = z.string({ error: 'falta la fecha' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'la fecha debe tener el formato AAAA-MM-DD');
+export const isoDate = z.string({ error: 'falta la fecha' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'la fecha debe tener el formato AAAA-MM-DD');
 const clock = z.string({ error: 'falta la hora' });
 const access = z.enum(ACCESS_LEVELS, { error: `el acceso debe ser uno de: ${ACCESS_LEVELS.join(', ')}` });
 
@@ -81,11 +81,37 @@ const institution = z.object({
   logo,
 });
 
-const nullableArray = <T extends z.ZodType>(item: T) =>
+export const nullableArray = <T extends z.ZodType>(item: T) =>
   z
     .array(item)
     .nullable()
     .transform((value) => value ?? []);
+
+/**
+ * Issue #20: an uploaded file, a Content Lake asset (`ref`, `url`, `size`, `mimeType`,
+ * `extension`) or an export's local file (`local`, e.g. `file@file://./files/….pdf`). Which of
+ * them may be linked is decided in site/lib/materials.ts.
+ */
+export const fileAsset = z
+  .object({
+    ref: z.string().nullable().optional(),
+    url: z.string().nullable().optional(),
+    size: z.number().nullable().optional(),
+    mimeType: z.string().nullable().optional(),
+    extension: z.string().nullable().optional(),
+    local: z.string().nullable().optional(),
+  })
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+/** A session's material: a file or an address (content-models/validation/results.ts). */
+const material = z.object({
+  _key: z.string().nullable().optional(),
+  title: text,
+  url: z.string().nullable().optional(),
+  file: fileAsset,
+});
 
 export const rawSession = z.object({
   _id: z.string(),
@@ -129,6 +155,9 @@ export const rawSession = z.object({
     }),
   ),
   links: nullableArray(link),
+  materials: nullableArray(material)
+    .optional()
+    .transform((v) => v ?? []),
 });
 
 /** A fraction of the image's width or height, as the Studio's crop and hotspot tool stores it. */
@@ -215,6 +244,8 @@ export type RawEvent = z.output<typeof rawEvent>;
 export type RawConceptNote = z.output<typeof rawConceptNote>;
 export type RawInstitution = z.output<typeof institution>;
 export type RawLink = z.output<typeof link>;
+export type RawMaterial = z.output<typeof material>;
+export type RawFileAsset = z.output<typeof fileAsset>;
 export type Localised = z.output<typeof text>;
 export type LocalisedBlocks = NonNullable<z.output<typeof blocks>>;
 export type SessionKind = (typeof sessionKinds)[number];

@@ -22,9 +22,13 @@ export const TRANSLATABLE_FIELDS: Record<string, readonly TranslatableField[]> =
     { path: 'days[].title' },
   ],
   conceptNote: [{ path: 'title' }, { path: 'sections[].title' }, { path: 'sections[].body', blocks: true }],
-  session: [{ path: 'title' }, { path: 'objective' }, { path: 'description', blocks: true }, { path: 'questions[]' }],
+  session: [{ path: 'title' }, { path: 'objective' }, { path: 'description', blocks: true }, { path: 'questions[]' }, { path: 'materials[].title' }],
   speaker: [{ path: 'position' }, { path: 'bio', blocks: true }],
   institution: [{ path: 'name' }],
+  // Issue #20: what the event leaves behind.
+  report: [{ path: 'body', blocks: true }],
+  workshopProducts: [{ path: 'items[].title' }, { path: 'items[].body', blocks: true }],
+  asyncActivity: [{ path: 'title' }, { path: 'description' }],
 };
 
 /** The languages a translation can be pending in: every site language but the source (Spanish). */

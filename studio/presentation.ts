@@ -56,6 +56,17 @@ export function locationsOf(type: string, doc: { title?: string | null; slug?: s
         (lang) => pagePath('conceptNote', lang),
         (lang) => `Nota conceptual (${languageNames[lang]})`,
       );
+    // Issue #20.
+    case 'report':
+      return each(
+        (lang) => pagePath('report', lang),
+        (lang) => `Relatoría (${languageNames[lang]})`,
+      );
+    case 'workshopProducts':
+      return each(
+        (lang) => pagePath('products', lang),
+        (lang) => `Productos del taller (${languageNames[lang]})`,
+      );
     default:
       return [];
   }
@@ -65,7 +76,7 @@ const select = { title: 'title.es', name: 'name', slug: 'slug.current' };
 
 /** `resolve.locations` of the Presentation tool, one resolver per type with pages. */
 export const presentationLocations: NonNullable<PresentationPluginOptions['resolve']>['locations'] = Object.fromEntries(
-  ['session', 'speaker', 'event', 'conceptNote'].map((type) => [
+  ['session', 'speaker', 'event', 'conceptNote', 'report', 'workshopProducts'].map((type) => [
     type,
     defineLocations({
       select,

@@ -21,7 +21,7 @@ declare module 'sanity' {
 export const DEFAULT_PREVIEW_URL = 'http://127.0.0.1:4321';
 
 /** The document types that have a page: the event is the home page. */
-export const TYPES_WITH_PAGES: ReadonlySet<string> = new Set(['event', 'conceptNote', 'session', 'speaker']);
+export const TYPES_WITH_PAGES: ReadonlySet<string> = new Set(['event', 'conceptNote', 'session', 'speaker', 'report', 'workshopProducts']);
 
 export interface SiteLinkSettings {
   /** The public site (`SANITY_STUDIO_SITE_URL`); without it there is no «Ver en el sitio». */
@@ -83,6 +83,11 @@ export function pagePathOf(doc: LinkableDocument | null | undefined): string | u
       return pagePath('home', 'es');
     case 'conceptNote':
       return pagePath('conceptNote', 'es');
+    // Issue #20: the report and the products have a page each.
+    case 'report':
+      return pagePath('report', 'es');
+    case 'workshopProducts':
+      return pagePath('products', 'es');
     case 'session':
     case 'speaker': {
       const slug = doc.slug?.current?.trim();

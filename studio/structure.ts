@@ -1,10 +1,14 @@
 /**
- * The Studio's content tree: the two singletons first, opened directly; then sessions grouped by
+ * The Studio's content tree: the singletons first (event, concept note, report, products), opened directly; then sessions grouped by
  * day of the event in time order; then speakers and institutions.
  */
+
+import { BookIcon } from '@sanity/icons/Book';
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { CaseIcon } from '@sanity/icons/Case';
+import { CommentIcon } from '@sanity/icons/Comment';
 import { DocumentTextIcon } from '@sanity/icons/DocumentText';
+import { PackageIcon } from '@sanity/icons/Package';
 import { PresentationIcon } from '@sanity/icons/Presentation';
 import { TranslateIcon } from '@sanity/icons/Translate';
 import { UserIcon } from '@sanity/icons/User';
@@ -132,6 +136,13 @@ export const structure: StructureResolver = (S, context) =>
         .title('Nota conceptual')
         .icon(DocumentTextIcon)
         .child(S.document().schemaType('conceptNote').documentId('conceptNote').title('Nota conceptual')),
+      // Issue #20: what the event leaves behind, singletons opened directly like the concept note.
+      S.listItem().id('report').title('Relatoría').icon(BookIcon).child(S.document().schemaType('report').documentId('report').title('Relatoría')),
+      S.listItem()
+        .id('workshopProducts')
+        .title('Productos del taller')
+        .icon(PackageIcon)
+        .child(S.document().schemaType('workshopProducts').documentId('workshopProducts').title('Productos del taller')),
       S.divider(),
       S.listItem()
         .id('sesiones')
@@ -153,6 +164,7 @@ export const structure: StructureResolver = (S, context) =>
         }),
       S.documentTypeListItem('speaker').title('Ponentes').icon(UserIcon),
       S.documentTypeListItem('institution').title('Instituciones').icon(CaseIcon),
+      S.documentTypeListItem('asyncActivity').title('Actividades asíncronas').icon(CommentIcon),
       S.divider(),
       S.listItem()
         .id('traducciones-pendientes')

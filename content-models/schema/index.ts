@@ -3,6 +3,7 @@
  * One type per file; the pure rules they use live in `content-models/validation/`.
  */
 import type { SchemaTypeDefinition } from 'sanity';
+import { asyncActivity } from './documents/asyncActivity';
 import { institution } from './documents/institution';
 import { session } from './documents/session';
 import { speaker } from './documents/speaker';
@@ -14,9 +15,13 @@ import { link } from './objects/link';
 import { localeBlockContent } from './objects/localeBlockContent';
 import { localeString } from './objects/localeString';
 import { localeText } from './objects/localeText';
+import { sessionMaterial } from './objects/sessionMaterial';
 import { sessionParticipant } from './objects/sessionParticipant';
+import { workshopProduct } from './objects/workshopProduct';
 import { conceptNote } from './singletons/conceptNote';
 import { event } from './singletons/event';
+import { report } from './singletons/report';
+import { workshopProducts } from './singletons/workshopProducts';
 
 export { SINGLETON_TYPES, type SingletonType, STUDIO_API_VERSION } from './lib/constants';
 
@@ -24,10 +29,13 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   // Singletons
   event,
   conceptNote,
+  report,
+  workshopProducts,
   // Documents
   session,
   speaker,
   institution,
+  asyncActivity,
   // Objects
   localeString,
   localeText,
@@ -38,4 +46,6 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   eventDay,
   conceptNoteSection,
   languageSupport,
+  sessionMaterial,
+  workshopProduct,
 ];

@@ -9,6 +9,7 @@ export * from './languages';
 export * from './links';
 export * from './participants';
 export * from './privateLinks';
+export * from './results';
 export * from './sessionSchedule';
 export * from './sessionTiming';
 export * from './speakers';

@@ -13,6 +13,7 @@ import calendarSource from './calendar.ts?raw';
 import type { Session, Site } from './content/model';
 import copySource from './copy.ts?raw';
 import languageLineSource from './language-line.ts?raw';
+import materialsSource from './materials.ts?raw';
 import placeNamesSource from './place-names.ts?raw';
 import timeDisplaySource from './time-display.ts?raw';
 
@@ -38,6 +39,7 @@ export const CALENDAR_RENDERER: string = (() => {
     placeNamesSource,
     copySource,
     languageLineSource,
+    materialsSource,
     timeTextSource,
     zoneNamesSource,
     zoneNamingSource,

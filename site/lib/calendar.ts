@@ -1,10 +1,12 @@
 import ical, { type ICalCalendar, type ICalEvent, ICalEventClass, ICalEventStatus } from 'ical-generator';
+import { locale } from '../../content-models/locales';
 import { filePath, type Lang, pagePath } from '../../content-models/routes';
 import { toIsoUtc } from '../../content-models/time';
 import { t } from '../i18n';
 import type { Session, Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
+import { fileFacts, type Material } from './materials';
 import { zoneTimeLabel } from './place-names';
 import { dayLabel, rangeIn, rangeText } from './time-display';
 
@@ -93,8 +95,16 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
   if (people.length) parts.push(`${t(lang, 'session.participants')}:\n${people.join('\n')}`);
   const links = session.shownLinks;
   if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.map((l) => `${l.label?.text ?? t(lang, `link.${l.kind}`)}: ${l.url}`).join('\n')}`);
+  // Issue #20: materials, with their type and size, at their public address.
+  const files = session.materials.map((m) => `${m.title.text}${materialFacts(m, lang)}: ${new URL(m.href, origin).href}`);
+  if (files.length) parts.push(`${t(lang, 'session.materials')}:\n${files.join('\n')}`);
   parts.push(sessionUrl(session, lang, origin));
   return parts.join('\n\n');
+}
+
+function materialFacts(m: Material, lang: Lang): string {
+  const facts = fileFacts(m, locale(lang).intl);
+  return facts ? ` (${facts})` : '';
 }
 
 function sessionUrl(session: Session, lang: Lang, origin: string): string {

@@ -171,12 +171,33 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                     code: id.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
                   })),
                   links: s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
-                  attachments: [],
+                  // Issue #20: the session's materials, with type and size where known.
+                  attachments: s.materials.map((m) => ({
+                    url: new URL(m.href, origin).href,
+                    title: m.title.text,
+                    ...(m.extension ? { type: m.extension } : {}),
+                    ...(m.size != null ? { size: m.size } : {}),
+                  })),
                 })),
             ]),
           ),
         })),
       },
+      // Issue #20, beside the schema's fields (a schedule may carry more): activities without hours.
+      asynchronous_activities: asyncActivitiesJson(site),
     },
   };
+}
+
+/** The asynchronous activities, with their dates when set and the event day they follow. */
+function asyncActivitiesJson(site: Site) {
+  return site.asyncActivities.map((a) => ({
+    guid: stableUuid(`async:${a._id}`),
+    title: a.title.text,
+    description: a.description?.text ?? null,
+    start_date: a.startDate,
+    end_date: a.endDate,
+    after_day: a.slot,
+    url: a.url,
+  }));
 }

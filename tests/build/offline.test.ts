@@ -4,6 +4,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import * as fakeIndexedDb from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pagePath } from '../../content-models/routes';
 import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
 import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
@@ -35,8 +36,10 @@ function shellPages(l: LangRow): string[] {
 /** The other pages of one language a reader may keep: speakers, every session and speaker page. */
 function otherPages(l: LangRow): string[] {
   const re = new RegExp(`^${l.prefix}(${l.programme}/[^/]+|${l.speakers}(/[^/]+)?)/$`);
+  // Issue #20's pages (the report, the products) are pages of the route table outside the shell too.
+  const archive = [pagePath('report', l.lang), pagePath('products', l.lang)];
   return htmlPages()
-    .filter((p) => re.test(p))
+    .filter((p) => re.test(p) || archive.includes(p))
     .sort();
 }
 
@@ -356,7 +359,8 @@ describe.each(langs)('the service worker of $lang', (l) => {
   it('publishes the list "save the whole programme" stores: every other page of its language, My programme\'s data and the /_astro/ files they load', () => {
     const list = JSON.parse(readFileSync(fileForPath(`${l.prefix}offline-pages.json`)!, 'utf8')) as { pages: string[]; assets: string[] };
     expect(list.pages).toEqual([...otherPages(l), myProgrammeDataPath(l.lang)].sort());
-    expect(list.pages.length).toBe(2 + sessions.length + speakers.length);
+    // The speakers list and My programme's data, the report and the products (issue #20), each session and speaker.
+    expect(list.pages.length).toBe(4 + sessions.length + speakers.length);
     expect(list.assets).toEqual(assetsOf(otherPages(l)));
   });
 

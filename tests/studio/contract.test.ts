@@ -111,6 +111,16 @@ describe('every rule the build refuses with is a Studio error with the same mess
     access: 'public',
     links: [{ _type: 'link', _key: 'j', kind: 'join', url: 'https://zoom.us/j/1' }],
   };
+  /** An asynchronous activity as the seed has it: a title and the day it follows. */
+  const activity: SanityDocument = {
+    _id: 'asyncActivity-foro',
+    _type: 'asyncActivity',
+    _createdAt: '2020-10-01T00:00:00Z',
+    _updatedAt: '2020-10-01T00:00:00Z',
+    _rev: 'r',
+    title: { _type: 'localeString', es: 'Foro virtual' },
+    afterDay: '2020-10-28',
+  };
   /** The document under test, then any other document the case changes in the dataset. */
   const cases: [string, SanityDocument, ...SanityDocument[]][] = [
     ['a public session on a participants-only day with a join link', publicOnPrivateDay],
@@ -151,6 +161,45 @@ describe('every rule the build refuses with is a Studio error with the same mess
       { ...conceptNote, sections: [...(conceptNote.sections as object[]), { ...(conceptNote.sections as object[])[0], _key: 'sec2' }] },
     ],
     ['a speaker country that is not an ISO code', { ...speakerRita, country: 'gt' }],
+    // Issue #20: materials, products and asynchronous activities.
+    [
+      'a material with neither file nor address',
+      { ...mesa1, materials: [{ _type: 'sessionMaterial', _key: 'm', title: { _type: 'localeString', es: 'Acta' } }] },
+    ],
+    [
+      'a material with a file and an address',
+      {
+        ...mesa1,
+        materials: [
+          {
+            _type: 'sessionMaterial',
+            _key: 'm',
+            title: { _type: 'localeString', es: 'Acta' },
+            file: { _type: 'file', asset: { _type: 'reference', _ref: 'file-abc-pdf' } },
+            url: 'https://example.org/acta.pdf',
+          },
+        ],
+      },
+      { _id: 'file-abc-pdf', _type: 'sanity.fileAsset', url: 'https://cdn.sanity.io/files/p/production/abc.pdf', _createdAt: '', _updatedAt: '', _rev: '' },
+    ],
+    [
+      'a material at an address that is not https or mailto',
+      { ...mesa1, materials: [{ _type: 'sessionMaterial', _key: 'm', title: { _type: 'localeString', es: 'Acta' }, url: 'javascript:alert(1)' }] },
+    ],
+    ['an asynchronous activity that closes before it opens', { ...activity, startDate: '2020-11-05', endDate: '2020-11-01' }],
+    ['an asynchronous activity placed after a day that is not the event’s', { ...activity, afterDay: '2020-10-27' }],
+    ['an asynchronous activity at an unsafe address', { ...activity, url: 'javascript:alert(1)' }],
+    [
+      'a product at an unsafe address',
+      {
+        _id: 'workshopProducts',
+        _type: 'workshopProducts',
+        _createdAt: '2020-10-01T00:00:00Z',
+        _updatedAt: '2020-10-01T00:00:00Z',
+        _rev: 'r',
+        items: [{ _type: 'workshopProduct', _key: 'p', title: { _type: 'localeString', es: 'Mapeo' }, url: 'javascript:alert(1)' }],
+      },
+    ],
   ];
 
   it('names the day when a live link is on a participants-only day, in the build and in the Studio', async () => {

@@ -18,6 +18,12 @@ const contractTypes = [
   'eventDay',
   'conceptNoteSection',
   'languageSupport',
+  // Issue #20
+  'report',
+  'workshopProducts',
+  'workshopProduct',
+  'asyncActivity',
+  'sessionMaterial',
 ];
 
 /** Field names per type, as the content model lists them. */
@@ -56,6 +62,7 @@ const contractFields: Record<string, string[]> = {
     'questions',
     'participants',
     'links',
+    'materials',
   ],
   speaker: ['name', 'slug', 'position', 'institution', 'country', 'photo', 'bio'],
   institution: ['name', 'acronym', 'country', 'kind', 'logo'],
@@ -68,6 +75,11 @@ const contractFields: Record<string, string[]> = {
   eventDay: ['date', 'title', 'access', 'joinInfo'],
   conceptNoteSection: ['heading', 'anchor', 'body'],
   languageSupport: ['kind', 'language'],
+  report: ['body'],
+  workshopProducts: ['items'],
+  workshopProduct: ['title', 'status', 'body', 'file', 'url'],
+  asyncActivity: ['title', 'description', 'startDate', 'endDate', 'afterDay', 'url', 'order'],
+  sessionMaterial: ['title', 'file', 'url'],
 };
 
 function objectType(name: string): ObjectSchemaType {
@@ -99,7 +111,16 @@ describe('the Sanity schema', () => {
 
   it('has an icon and a preview on every document', () => {
     const documents = schemaTypes.filter((type) => type.type === 'document');
-    expect(documents.map((type) => type.name).sort()).toEqual(['conceptNote', 'event', 'institution', 'session', 'speaker']);
+    expect(documents.map((type) => type.name).sort()).toEqual([
+      'asyncActivity',
+      'conceptNote',
+      'event',
+      'institution',
+      'report',
+      'session',
+      'speaker',
+      'workshopProducts',
+    ]);
     for (const type of documents) {
       const compiled = schema.get(type.name) as SchemaType & { icon?: unknown; preview?: { select?: unknown; prepare?: unknown } };
       expect(compiled.icon, type.name).toBeTruthy();
@@ -122,7 +143,7 @@ describe('the Sanity schema', () => {
   });
 
   it('names the singletons, which are document types', () => {
-    expect([...SINGLETON_TYPES]).toEqual(['event', 'conceptNote']);
+    expect([...SINGLETON_TYPES]).toEqual(['event', 'conceptNote', 'report', 'workshopProducts']);
     for (const name of SINGLETON_TYPES) expect(schema.get(name)?.type?.name).toBe('document');
   });
 });

@@ -30,6 +30,9 @@ describe('the page of a document', () => {
   it('is the Spanish page of the site’s own route table for each type with a page', () => {
     expect(pagePathOf(doc('event'))).toBe('/');
     expect(pagePathOf(doc('conceptNote'))).toBe('/nota-conceptual/');
+    expect(pagePathOf(doc('report'))).toBe('/relatoria/');
+    expect(pagePathOf(doc('workshopProducts'))).toBe('/productos/');
+    expect(pagePathOf(doc('asyncActivity'))).toBeUndefined();
     expect(pagePathOf(doc('session', 'mesa-de-reflexion-1'))).toBe('/programa/mesa-de-reflexion-1/');
     expect(pagePathOf(doc('speaker', 'rita-mishaan'))).toBe('/ponentes/rita-mishaan/');
     expect(pagePathOf(doc('session', 'mesa-de-reflexion-1'))).toBe(pagePath('session', 'es', 'mesa-de-reflexion-1'));

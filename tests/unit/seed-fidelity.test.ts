@@ -562,11 +562,33 @@ describe('embedded dataset (studio/seed/production.ndjson)', () => {
   it('is NDJSON: one JSON document per line, in the agreed order', () => {
     expect(datasetLines.at(-1)).toBe('');
     expect(datasetLines.slice(0, -1).every((l) => l.trim() !== '')).toBe(true);
-    const rank = ['event', 'conceptNote', 'institution', 'speaker', 'session'];
+    // Issue #20's documents (the products and the asynchronous activities the concept note names) come last.
+    const rank = ['event', 'conceptNote', 'institution', 'speaker', 'session', 'workshopProducts', 'asyncActivity'];
     const keys = docs.map((d) => [rank.indexOf(d._type), str(d.date), Number(d.order ?? 0)] as const);
     for (const k of keys) expect(k[0]).toBeGreaterThanOrEqual(0);
     const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]) || a[2] - b[2]);
     expect(keys).toEqual(sorted);
+  });
+
+  it('names the workshop’s products and asynchronous activities exactly as the concept note does, nothing more', () => {
+    const section = (start: string) => seed.sections.find((s) => fold(s.heading).startsWith(start))?.units ?? [];
+    const products = section('productos')
+      .filter((u) => u.list === 'bullet')
+      .map((u) => norm(u.text).replace(/\.$/, ''));
+    expect(products.length).toBeGreaterThan(0);
+    const items = arr(docs.find((d) => d._type === 'workshopProducts')?.items).map(rec);
+    expect(items.map((i) => norm(loc(i.title)))).toEqual(products);
+    // Only titles: a status, text or file would be something the organisers have not written yet.
+    for (const i of items) expect(Object.keys(i).sort()).toEqual(['_key', '_type', 'title']);
+    // The methodology's second modality («Espacio asíncrono») lists the asynchronous activities.
+    const methodology = section('metodologia');
+    const asyncStart = methodology.findIndex((u) => u.list === 'number1' && fold(u.text).includes('asincrono'));
+    expect(asyncStart).toBeGreaterThan(0);
+    const rest = methodology.slice(asyncStart + 1);
+    const activities = rest.slice(0, rest.findIndex((u) => u.list !== 'number2') === -1 ? undefined : rest.findIndex((u) => u.list !== 'number2'));
+    const seeded = byType(docs, 'asyncActivity');
+    expect(seeded.map((d) => norm(loc(d.title)))).toEqual(activities.map((u) => norm(u.text)));
+    for (const d of seeded) expect([d.startDate, d.endDate, d.url, d.description]).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('(a) carries every sentence of the concept note in Spanish Portable Text', () => {

@@ -185,6 +185,14 @@ export const session = defineType({
         }),
       ],
     }),
+    // Issue #20: what the session leaves behind, shown on its page, in schedule.json and the calendars.
+    defineField({
+      name: 'materials',
+      title: 'Materiales',
+      description: 'Presentaciones y documentos de la sesión: sube cada archivo o escribe la dirección donde está publicado.',
+      type: 'array',
+      of: [defineArrayMember({ type: 'sessionMaterial' })],
+    }),
   ],
   orderings: [
     {

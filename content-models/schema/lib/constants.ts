@@ -4,7 +4,7 @@
 import { defaultLang, locales } from '../../locales';
 
 /** Singleton documents: one of each, edited at a fixed id equal to the type name. */
-export const SINGLETON_TYPES = ['event', 'conceptNote'] as const;
+export const SINGLETON_TYPES = ['event', 'conceptNote', 'report', 'workshopProducts'] as const;
 export type SingletonType = (typeof SINGLETON_TYPES)[number];
 
 /** The API version of every query the Studio runs itself (validation, structure). */

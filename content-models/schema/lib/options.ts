@@ -120,3 +120,13 @@ export const languageOptions = [
   { value: 'pt', title: 'Portugués' },
   { value: 'en', title: 'Inglés' },
 ] satisfies { value: import('../../validation/languages').SessionLanguage; title: string }[];
+
+// The workshop's products (issue #20): where each stands, as the organisers report it.
+const productStatusTitles = {
+  planned: 'Previsto',
+  inProgress: 'En elaboración',
+  published: 'Publicado',
+} as const;
+const productStatuses = choices(productStatusTitles);
+export const PRODUCT_STATUSES = productStatuses.values;
+export const productStatusOptions = productStatuses.options;

@@ -29,6 +29,7 @@ import {
   type SessionTiming,
   unsafeHrefMessage,
 } from '../../../content-models/validation';
+import { checkArchive } from './check-archive';
 import type { CheckedContent } from './model';
 import { describeValue, idOf, labelOf, ProblemList, parseEach, type SafeParser, shiftDate } from './problem-list';
 import { type ContentProblem, ContentValidationError } from './problems';
@@ -36,14 +37,22 @@ import { ruleView } from './rule-view';
 import { ContentSourceError } from './source';
 
 /** Checks `result` and returns its documents, or throws one ContentValidationError listing every problem. */
-export function checkContent(result: unknown, sourceDescription: string, studioUrl?: string): CheckedContent {
+export function checkContent(result: unknown, sourceDescription: string, studioUrl?: string, assetDir?: string): CheckedContent {
   if (!result || typeof result !== 'object' || Array.isArray(result)) {
     throw new ContentSourceError(
       `${sourceDescription} answered the site query with ${describeValue(result)} instead of an object with event, sessions, speakers and conceptNote. ` +
         'The source is not a Sanity query API for this dataset, or the query and the source disagree; nothing was built.',
     );
   }
-  const top = result as { event?: unknown; sessions?: unknown; speakers?: unknown; conceptNote?: unknown };
+  const top = result as {
+    event?: unknown;
+    sessions?: unknown;
+    speakers?: unknown;
+    conceptNote?: unknown;
+    report?: unknown;
+    products?: unknown;
+    asyncActivities?: unknown;
+  };
   const problems = new ProblemList();
 
   // Everything else is placed in the event's days and zones, but its absence must not hide the
@@ -86,8 +95,11 @@ export function checkContent(result: unknown, sourceDescription: string, studioU
     problems.addIssues(at, checkCountryCode(speaker.country));
   }
 
+  // Issue #20: report, products, asynchronous activities and the files of materials.
+  const archive = checkArchive(top, sessions, event, problems, assetDir);
+
   if (problems.size > 0 || !event || !conceptNote) throw new ContentValidationError(problems.list(), sourceDescription, studioUrl);
-  return { event, sessions, speakers, conceptNote };
+  return { event, sessions, speakers, conceptNote, ...archive };
 }
 
 function checkEvent(event: RawEvent, problems: ProblemList) {

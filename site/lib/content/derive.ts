@@ -9,6 +9,7 @@ import { resolveWallClock } from '../../../content-models/time';
 import { isSafeHref } from '../../../content-models/validation/links';
 import { sessionEndDate } from '../../../content-models/validation/sessionTiming';
 import { type Photo, usablePhoto } from '../photos';
+import { deriveArchive, sessionMaterials } from './derive-archive';
 import { eventPublicLinks, liveUrlOf, sessionShownLinks } from './links';
 import type { CheckedContent, Day, RawInstitution, Session, Site, Speaker, SpeakerProfile } from './model';
 
@@ -48,6 +49,7 @@ export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview,
       participants: raw.participants.map((p) => ({ ...p, speaker: p.speaker ? (profiles.get(p.speaker._id) ?? null) : null })),
       shownLinks,
       liveUrl: liveUrlOf(shownLinks),
+      materials: sessionMaterials(raw, assetDir),
     };
   });
   sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.order - b.order || a.endsAt.getTime() - b.endsAt.getTime());
@@ -95,6 +97,11 @@ export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview,
     speakers,
     institutions: [...institutions.values()],
     conceptNote,
+    ...deriveArchive(
+      content,
+      event.days.map((d) => d.date),
+      assetDir,
+    ),
     preview,
   };
 }
@@ -112,7 +119,7 @@ function photoOf(speaker: RawSpeaker, assetDir: string | undefined, warn: (messa
 }
 
 /** Links in Portable Text that the renderer will show as plain text: worth a note, not a failed build. */
-function reportDroppedLinks({ sessions, speakers, conceptNote }: CheckedContent, warn: (message: string) => void) {
+function reportDroppedLinks({ sessions, speakers, conceptNote, report, products }: CheckedContent, warn: (message: string) => void) {
   const visit = (blocks: unknown[] | undefined, where: string) => {
     for (const block of blocks ?? []) {
       const defs = (block as { markDefs?: unknown }).markDefs;
@@ -128,4 +135,6 @@ function reportDroppedLinks({ sessions, speakers, conceptNote }: CheckedContent,
   for (const s of sessions) visit(s.description?.blocks, `session ${s._id} · description`);
   for (const s of speakers) visit(s.bio?.blocks, `speaker ${s._id} · bio`);
   for (const [i, section] of conceptNote.sections.entries()) visit(section.body?.blocks, `conceptNote ${conceptNote._id} · sections[${i}].body`);
+  if (report) visit(report.body?.blocks, `report ${report._id} · body`);
+  for (const [i, p] of (products?.items ?? []).entries()) visit(p.body?.blocks, `workshopProducts ${products?._id} · items[${i}].body`);
 }

@@ -94,7 +94,7 @@ export interface BuildSiteOptions {
 export function buildSite(result: unknown, lang: Lang, sourceDescription: string, options: BuildSiteOptions = {}): Site {
   const studioUrl = 'studioUrl' in options ? options.studioUrl : process.env.SANITY_STUDIO_URL?.trim() || undefined;
   const warn = options.warn ?? ((message: string) => (lang === 'es' ? console.warn(`[content] ${message}`) : undefined));
-  const content = checkContent(result, sourceDescription, studioUrl);
+  const content = checkContent(result, sourceDescription, studioUrl, options.assetDir);
   // The Studio's «Traducciones pendientes», per language, in the build log (warn only speaks for es).
   const pending = pendingTranslationsLine(result, lang);
   if (pending) (options.warn ?? ((message: string) => console.warn(`[content] ${message}`)))(pending);

@@ -16,6 +16,8 @@ import type {
   RawSession,
   RawSpeaker,
 } from '../../../content-models/result';
+import type { RawAsyncActivity, RawProduct, RawProducts, RawReport } from '../../../content-models/result-archive';
+import type { LinkedFile, Material } from '../materials';
 import type { Photo } from '../photos';
 
 export type { Localised, LocalisedBlocks, ParticipantRole, RawInstitution, RawLink };
@@ -29,7 +31,7 @@ export interface Participant extends Omit<RawSession['participants'][number], 's
   speaker: SpeakerProfile | null;
 }
 
-export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'participants'> {
+export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'participants' | 'materials'> {
   timeZone: string;
   order: number;
   startsAt: Date;
@@ -45,6 +47,8 @@ export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'partic
   shownLinks: RawLink[];
   /** Where to join live (a join link, else a stream), when the session may show one. */
   liveUrl: string | null;
+  /** Issue #20: its files and addresses, each as the page links it (materials.ts). */
+  materials: Material[];
 }
 
 export interface Day {
@@ -82,12 +86,37 @@ export interface Site {
   speakers: Speaker[];
   institutions: RawInstitution[];
   conceptNote: RawConceptNote;
+  /** Issue #20: the report's text in this language (or Spanish), null until it is written. */
+  report: LocalisedBlocks | null;
+  /** Issue #20: the workshop's products, in the organisers' order. */
+  products: Product[];
+  /** Issue #20: the asynchronous activities, each with its place in the programme. */
+  asyncActivities: AsyncActivity[];
   /** True in the draft preview (`npm run preview:drafts`): the content includes unpublished drafts. */
   preview: boolean;
 }
 
+// Issue #20: what the event leaves behind.
+
+/** The report, products and asynchronous activities as check-archive.ts passes them on. */
+export interface ArchiveContent {
+  report: RawReport;
+  products: RawProducts;
+  asyncActivities: RawAsyncActivity[];
+}
+
+/** A product of the workshop, with its file as the page may link it. */
+export interface Product extends Omit<RawProduct, 'file' | 'url'> {
+  file: LinkedFile | null;
+}
+
+export interface AsyncActivity extends RawAsyncActivity {
+  /** The event day the programme lists it after; null: before the first day. */
+  slot: string | null;
+}
+
 /** The parts of the content that passed every check, as check.ts hands them to derive.ts. */
-export interface CheckedContent {
+export interface CheckedContent extends ArchiveContent {
   event: RawEvent;
   sessions: RawSession[];
   speakers: RawSpeaker[];
