@@ -9,6 +9,7 @@ import { speaker } from './documents/speaker';
 import { blockContent } from './objects/blockContent';
 import { conceptNoteSection } from './objects/conceptNoteSection';
 import { eventDay } from './objects/eventDay';
+import { languageChannel } from './objects/languageChannel';
 import { languageSupport } from './objects/languageSupport';
 import { link } from './objects/link';
 import { localeBlockContent } from './objects/localeBlockContent';
@@ -38,4 +39,5 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   eventDay,
   conceptNoteSection,
   languageSupport,
+  languageChannel,
 ];

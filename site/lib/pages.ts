@@ -1,4 +1,4 @@
-import { type Lang, languages, pagePath } from '../../content-models/routes';
+import { type Lang, languages, pagePath, SINGLE_PAGE_KINDS } from '../../content-models/routes';
 import { t } from '../i18n';
 import { loadSite } from './content/load';
 import type { Session, Site, Speaker } from './content/model';
@@ -6,7 +6,7 @@ import { zonesInSentence } from './place-names';
 
 /** One HTML page of the site: what the catch-all route renders and the sitemap lists. */
 export type PageEntry =
-  | { kind: 'home' | 'programme' | 'speakers' | 'conceptNote' | 'myProgramme'; lang: Lang; path: string }
+  | { kind: (typeof SINGLE_PAGE_KINDS)[number]; lang: Lang; path: string }
   | { kind: 'session'; lang: Lang; path: string; session: Session }
   | { kind: 'speaker'; lang: Lang; path: string; speaker: Speaker };
 
@@ -15,7 +15,7 @@ export async function allPages(): Promise<{ entry: PageEntry; site: Site }[]> {
   const out: { entry: PageEntry; site: Site }[] = [];
   for (const lang of languages) {
     const site = await loadSite(lang);
-    for (const kind of ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme'] as const) {
+    for (const kind of SINGLE_PAGE_KINDS) {
       out.push({ entry: { kind, lang, path: pagePath(kind, lang) }, site });
     }
     for (const session of site.sessions) out.push({ entry: { kind: 'session', lang, path: pagePath('session', lang, session.slug), session }, site });
@@ -40,6 +40,8 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
       return { title: t(lang, 'myProgramme.title'), description: t(lang, 'myProgramme.description') };
     case 'conceptNote':
       return { title: site.conceptNote.title.text, description: t(lang, 'conceptNote.description', { event }) };
+    case 'accessibility':
+      return { title: t(lang, 'a11yPage.title'), description: t(lang, 'a11yPage.description', { event }) };
     case 'session':
       return { title: entry.session.title.text, description: clip(entry.session.objective?.text ?? summary) };
     case 'speaker': {

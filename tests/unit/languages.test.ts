@@ -31,7 +31,7 @@ describe('checkSessionLanguages', () => {
 });
 
 describe('languageLine', () => {
-  const session = { language: 'es', languageSupport: [{ kind: 'interpretation' as const, language: 'pt' }] };
+  const session = { language: 'es', languageSupport: [{ kind: 'interpretation' as const, language: 'pt', signLanguage: null }] };
 
   it('names the floor language and the interpretation in the page language', () => {
     expect(languageLine(session, 'es')).toBe('Español · interpretación al portugués');

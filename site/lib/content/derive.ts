@@ -9,7 +9,7 @@ import { resolveWallClock } from '../../../content-models/time';
 import { isSafeHref } from '../../../content-models/validation/links';
 import { sessionEndDate } from '../../../content-models/validation/sessionTiming';
 import { type Photo, usablePhoto } from '../photos';
-import { eventPublicLinks, liveUrlOf, sessionShownLinks } from './links';
+import { eventPublicLinks, liveUrlOf, sessionShownChannels, sessionShownLinks } from './links';
 import type { CheckedContent, Day, RawInstitution, Session, Site, Speaker, SpeakerProfile } from './model';
 
 export interface DeriveOptions {
@@ -48,6 +48,7 @@ export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview,
       participants: raw.participants.map((p) => ({ ...p, speaker: p.speaker ? (profiles.get(p.speaker._id) ?? null) : null })),
       shownLinks,
       liveUrl: liveUrlOf(shownLinks),
+      channels: sessionShownChannels(raw, access),
     };
   });
   sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.order - b.order || a.endsAt.getTime() - b.endsAt.getTime());
