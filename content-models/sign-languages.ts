@@ -9,60 +9,98 @@
  * community uses, shown on the programme cards (Catalan's LSC would collide with Colombia's, so it
  * is written LSCat; Cuba's with the same, so LSCu).
  */
+import type { CountryCode } from './countries';
 import { type Lang, mapLangs } from './locales';
 
 type WrittenLanguage = 'es' | 'en' | 'pt';
 
 const signLanguageTable = [
-  { code: 'aed', short: 'LSA', name: { es: 'lengua de señas argentina', en: 'Argentine Sign Language', pt: 'língua de sinais argentina' } },
-  { code: 'bvl', short: 'LSB', name: { es: 'lengua de señas boliviana', en: 'Bolivian Sign Language', pt: 'língua de sinais boliviana' } },
+  { code: 'aed', countries: ['AR'], short: 'LSA', name: { es: 'lengua de señas argentina', en: 'Argentine Sign Language', pt: 'língua de sinais argentina' } },
+  { code: 'bvl', countries: ['BO'], short: 'LSB', name: { es: 'lengua de señas boliviana', en: 'Bolivian Sign Language', pt: 'língua de sinais boliviana' } },
   {
     code: 'bzs',
+    countries: ['BR'],
     short: 'Libras',
     name: { es: 'lengua de señas brasileña (Libras)', en: 'Brazilian Sign Language (Libras)', pt: 'Língua Brasileira de Sinais (Libras)' },
   },
-  { code: 'csg', short: 'LSCh', name: { es: 'lengua de señas chilena', en: 'Chilean Sign Language', pt: 'língua de sinais chilena' } },
-  { code: 'csn', short: 'LSC', name: { es: 'lengua de señas colombiana', en: 'Colombian Sign Language', pt: 'língua de sinais colombiana' } },
+  { code: 'csg', countries: ['CL'], short: 'LSCh', name: { es: 'lengua de señas chilena', en: 'Chilean Sign Language', pt: 'língua de sinais chilena' } },
+  {
+    code: 'csn',
+    countries: ['CO'],
+    short: 'LSC',
+    name: { es: 'lengua de señas colombiana', en: 'Colombian Sign Language', pt: 'língua de sinais colombiana' },
+  },
   {
     code: 'csr',
+    countries: ['CR'],
     short: 'LESCO',
     name: { es: 'lengua de señas costarricense (LESCO)', en: 'Costa Rican Sign Language (LESCO)', pt: 'língua de sinais costa-riquenha (LESCO)' },
   },
-  { code: 'csf', short: 'LSCu', name: { es: 'lengua de señas cubana', en: 'Cuban Sign Language', pt: 'língua de sinais cubana' } },
-  { code: 'ecs', short: 'LSEC', name: { es: 'lengua de señas ecuatoriana', en: 'Ecuadorian Sign Language', pt: 'língua de sinais equatoriana' } },
+  { code: 'csf', countries: ['CU'], short: 'LSCu', name: { es: 'lengua de señas cubana', en: 'Cuban Sign Language', pt: 'língua de sinais cubana' } },
+  {
+    code: 'ecs',
+    countries: ['EC'],
+    short: 'LSEC',
+    name: { es: 'lengua de señas ecuatoriana', en: 'Ecuadorian Sign Language', pt: 'língua de sinais equatoriana' },
+  },
   {
     code: 'esn',
+    countries: ['SV'],
     short: 'LESSA',
     name: { es: 'lengua de señas salvadoreña (LESSA)', en: 'Salvadoran Sign Language (LESSA)', pt: 'língua de sinais salvadorenha (LESSA)' },
   },
-  { code: 'ssp', short: 'LSE', name: { es: 'lengua de signos española', en: 'Spanish Sign Language', pt: 'língua de sinais espanhola' } },
+  { code: 'ssp', countries: ['ES'], short: 'LSE', name: { es: 'lengua de signos española', en: 'Spanish Sign Language', pt: 'língua de sinais espanhola' } },
   {
     code: 'gsm',
+    countries: ['GT'],
     short: 'LENSEGUA',
     name: { es: 'lengua de señas de Guatemala (LENSEGUA)', en: 'Guatemalan Sign Language (LENSEGUA)', pt: 'língua de sinais guatemalteca (LENSEGUA)' },
   },
   {
     code: 'hds',
+    countries: ['HN'],
     short: 'LESHO',
     name: { es: 'lengua de señas hondureña (LESHO)', en: 'Honduran Sign Language (LESHO)', pt: 'língua de sinais hondurenha (LESHO)' },
   },
-  { code: 'mfs', short: 'LSM', name: { es: 'lengua de señas mexicana', en: 'Mexican Sign Language', pt: 'língua de sinais mexicana' } },
-  { code: 'ncs', short: 'LSN', name: { es: 'lengua de señas nicaragüense', en: 'Nicaraguan Sign Language', pt: 'língua de sinais nicaraguense' } },
-  { code: 'lsp', short: 'LSPA', name: { es: 'lengua de señas panameña', en: 'Panamanian Sign Language', pt: 'língua de sinais panamenha' } },
-  { code: 'pys', short: 'LSPY', name: { es: 'lengua de señas paraguaya', en: 'Paraguayan Sign Language', pt: 'língua de sinais paraguaia' } },
-  { code: 'prl', short: 'LSP', name: { es: 'lengua de señas peruana', en: 'Peruvian Sign Language', pt: 'língua de sinais peruana' } },
-  { code: 'psr', short: 'LGP', name: { es: 'lengua de señas portuguesa', en: 'Portuguese Sign Language', pt: 'Língua Gestual Portuguesa' } },
-  { code: 'doq', short: 'LSRD', name: { es: 'lengua de señas dominicana', en: 'Dominican Sign Language', pt: 'língua de sinais dominicana' } },
-  { code: 'ugy', short: 'LSU', name: { es: 'lengua de señas uruguaya', en: 'Uruguayan Sign Language', pt: 'língua de sinais uruguaia' } },
-  { code: 'csc', short: 'LSCat', name: { es: 'lengua de signos catalana', en: 'Catalan Sign Language', pt: 'língua de sinais catalã' } },
-  { code: 'ils', short: 'SI', name: { es: 'Señas Internacionales', en: 'International Sign', pt: 'Sinais Internacionais' } },
-] as const satisfies readonly { code: string; short: string; name: Readonly<Record<WrittenLanguage, string>> }[];
+  { code: 'mfs', countries: ['MX'], short: 'LSM', name: { es: 'lengua de señas mexicana', en: 'Mexican Sign Language', pt: 'língua de sinais mexicana' } },
+  {
+    code: 'ncs',
+    countries: ['NI'],
+    short: 'LSN',
+    name: { es: 'lengua de señas nicaragüense', en: 'Nicaraguan Sign Language', pt: 'língua de sinais nicaraguense' },
+  },
+  { code: 'lsp', countries: ['PA'], short: 'LSPA', name: { es: 'lengua de señas panameña', en: 'Panamanian Sign Language', pt: 'língua de sinais panamenha' } },
+  {
+    code: 'pys',
+    countries: ['PY'],
+    short: 'LSPY',
+    name: { es: 'lengua de señas paraguaya', en: 'Paraguayan Sign Language', pt: 'língua de sinais paraguaia' },
+  },
+  { code: 'prl', countries: ['PE'], short: 'LSP', name: { es: 'lengua de señas peruana', en: 'Peruvian Sign Language', pt: 'língua de sinais peruana' } },
+  { code: 'psr', countries: ['PT'], short: 'LGP', name: { es: 'lengua de señas portuguesa', en: 'Portuguese Sign Language', pt: 'Língua Gestual Portuguesa' } },
+  {
+    code: 'doq',
+    countries: ['DO'],
+    short: 'LSRD',
+    name: { es: 'lengua de señas dominicana', en: 'Dominican Sign Language', pt: 'língua de sinais dominicana' },
+  },
+  { code: 'ugy', countries: ['UY'], short: 'LSU', name: { es: 'lengua de señas uruguaya', en: 'Uruguayan Sign Language', pt: 'língua de sinais uruguaia' } },
+  {
+    code: 'csc',
+    countries: ['ES', 'AD'],
+    short: 'LSCat',
+    name: { es: 'lengua de signos catalana', en: 'Catalan Sign Language', pt: 'língua de sinais catalã' },
+  },
+  { code: 'ils', countries: [], short: 'SI', name: { es: 'Señas Internacionales', en: 'International Sign', pt: 'Sinais Internacionais' } },
+] as const satisfies readonly { code: string; countries: readonly CountryCode[]; short: string; name: Readonly<Record<WrittenLanguage, string>> }[];
 
 /** ISO 639-3 code of a sign language of the list, derived from the table so the two cannot drift. */
 export type SignLanguageCode = (typeof signLanguageTable)[number]['code'];
 
 export interface SignLanguage {
   readonly code: SignLanguageCode;
+  /** The member countries (ISO 3166-1) where it is the deaf community's language. */
+  readonly countries: readonly CountryCode[];
   readonly short: string;
   readonly name: Readonly<Record<Lang, string>>;
 }

@@ -55,7 +55,9 @@ describe('a session with interpretation, captions, sign language and channels', 
       ['CC ES', 'true'],
       ['Libras', 'true'],
     ]);
-    expect(readableText(card.querySelector('.meta')!)).toMatch(/interpretation into Portuguese, captions in Spanish, Brazilian Sign Language \(Libras\) interpretation/);
+    expect(readableText(card.querySelector('.meta')!)).toMatch(
+      /interpretation into Portuguese, captions in Spanish, Brazilian Sign Language \(Libras\) interpretation/,
+    );
   });
 
   it('on a participants-only session, says the channels go out by e-mail and links none', () => {
@@ -76,7 +78,11 @@ describe('schedule.json and calendars', () => {
         language: string;
       }[];
       const opening = events.find((e) => e.slug === 'inauguracion')!;
-      for (const c of channelsOf('session-inauguracion')) expect(opening.links.map((l) => l.url), lang).toContain(c.url);
+      for (const c of channelsOf('session-inauguracion'))
+        expect(
+          opening.links.map((l) => l.url),
+          lang,
+        ).toContain(c.url);
       expect(opening.links.find((l) => l.url.endsWith('lang=pt'))?.title).toBe(HOSTILE_LABEL);
       expect(opening.description).toContain('Libras');
       expect(events.find((e) => e.slug === 'mesa-de-reflexion-1')?.language).toBe('pt');
@@ -105,7 +111,11 @@ describe('the accessibility statement', () => {
       // Interpretation: inauguración, introducción, mesa 1, espacio interactivo 1; captions: 2; sign language: 2.
       expect(support.map(([kind]) => kind)).toEqual(['interpretation', 'captions', 'signLanguage']);
       expect(support[0]![1]).toContain(lang === 'es' ? '4 sesiones' : lang === 'en' ? '4 sessions' : '4 sessões');
-      for (const [, text] of support.slice(1)) expect(counts[lang].some((c) => text.includes(c)), text).toBe(true);
+      for (const [, text] of support.slice(1))
+        expect(
+          counts[lang].some((c) => text.includes(c)),
+          text,
+        ).toBe(true);
       expect(page.querySelector(`[data-a11y-contact] a[href="${CONTACT}"]`)?.textContent).toBe('accesibilidad@example.org');
     }
   });
