@@ -23,7 +23,7 @@ export function supportPhrases(session: Languages, lang: Lang): string[] {
     }
     if (!s.language) return [];
     const language = languageName(s.language, lang);
-    return [t(lang, s.kind === 'interpretation' ? 'language.interpretation' : 'language.captions', { language })];
+    return [s.kind === 'interpretation' ? t(lang, 'language.interpretation', { language }) : t(lang, 'language.captions', { language })];
   });
 }
 

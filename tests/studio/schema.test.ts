@@ -18,6 +18,7 @@ const contractTypes = [
   'eventDay',
   'conceptNoteSection',
   'languageSupport',
+  'languageChannel',
 ];
 
 /** Field names per type, as the content model lists them. */
@@ -37,6 +38,8 @@ const contractFields: Record<string, string[]> = {
     'accessRules',
     'days',
     'links',
+    'accessibilityContact',
+    'accessibilityIntro',
   ],
   session: [
     'title',
@@ -51,6 +54,7 @@ const contractFields: Record<string, string[]> = {
     'order',
     'language',
     'languageSupport',
+    'channels',
     'objective',
     'description',
     'questions',
@@ -67,7 +71,8 @@ const contractFields: Record<string, string[]> = {
   link: ['kind', 'label', 'url'],
   eventDay: ['date', 'title', 'access', 'joinInfo'],
   conceptNoteSection: ['heading', 'anchor', 'body'],
-  languageSupport: ['kind', 'language'],
+  languageSupport: ['kind', 'language', 'signLanguage'],
+  languageChannel: ['language', 'url', 'label'],
 };
 
 function objectType(name: string): ObjectSchemaType {
