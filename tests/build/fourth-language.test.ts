@@ -16,7 +16,7 @@ const FRENCH = `  {
     intl: 'fr-FR',
     ogLocale: 'fr_FR',
     studioTitle: 'Francés (Français)',
-    folders: { programme: 'programme-fr', speakers: 'intervenants', conceptNote: 'note-conceptuelle', myProgramme: 'mon-programme' },
+    folders: { programme: 'programme-fr', speakers: 'intervenants', conceptNote: 'note-conceptuelle', myProgramme: 'mon-programme', accessibility: 'accessibilite' },
   },
 ] as const satisfies readonly LocaleEntry[];`;
 
@@ -61,6 +61,7 @@ describe('a fourth language from one locales entry and one translation file', ()
       'fr/intervenants/index.html',
       'fr/note-conceptuelle/index.html',
       'fr/mon-programme/index.html',
+      'fr/accessibilite/index.html',
     ]) {
       expect(existsSync(path.join(copy, 'dist', rel)), rel).toBe(true);
       expect(page(rel), rel).toContain('<html lang="fr"');
