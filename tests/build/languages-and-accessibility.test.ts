@@ -107,7 +107,7 @@ describe('the accessibility statement', () => {
       const page = doc(pagePath('accessibility', lang));
       expect(page.querySelector('h1')?.textContent).toBeTruthy();
       expect(doc(pagePath('programme', lang)).querySelector(`footer a[href="${pagePath('accessibility', lang)}"]`)).not.toBeNull();
-      const support = [...page.querySelectorAll('[data-support]')].map((li) => [li.getAttribute('data-support'), li.textContent ?? '']);
+      const support = [...page.querySelectorAll('[data-support]')].map((li) => [li.getAttribute('data-support') ?? '', li.textContent ?? ''] as const);
       // Interpretation: inauguración, introducción, mesa 1, espacio interactivo 1; captions: 2; sign language: 2.
       expect(support.map(([kind]) => kind)).toEqual(['interpretation', 'captions', 'signLanguage']);
       expect(support[0]![1]).toContain(lang === 'es' ? '4 sesiones' : lang === 'en' ? '4 sessions' : '4 sessões');
