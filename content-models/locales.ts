@@ -16,6 +16,8 @@ export interface LocaleFolders {
   /** Issue #20: the event's report and the workshop's products. */
   report: string;
   products: string;
+  /** The accessibility statement (issue 20). */
+  accessibility: string;
 }
 
 export interface LocaleEntry {
@@ -43,6 +45,7 @@ export const locales = [
       myProgramme: 'mi-programa',
       report: 'relatoria',
       products: 'productos',
+      accessibility: 'accesibilidad',
     },
   },
   {
@@ -50,7 +53,15 @@ export const locales = [
     intl: 'en-GB',
     ogLocale: 'en_GB',
     studioTitle: 'Inglés (English)',
-    folders: { programme: 'programme', speakers: 'speakers', conceptNote: 'concept-note', myProgramme: 'my-programme', report: 'report', products: 'outputs' },
+    folders: {
+      programme: 'programme',
+      speakers: 'speakers',
+      conceptNote: 'concept-note',
+      myProgramme: 'my-programme',
+      report: 'report',
+      products: 'outputs',
+      accessibility: 'accessibility',
+    },
   },
   {
     id: 'pt',
@@ -64,6 +75,7 @@ export const locales = [
       myProgramme: 'meu-programa',
       report: 'relatorio',
       products: 'produtos',
+      accessibility: 'acessibilidade',
     },
   },
 ] as const satisfies readonly LocaleEntry[];

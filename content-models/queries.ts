@@ -110,7 +110,10 @@ export const siteQuery = compactGroq(/* groq */ `{
     "accessRules": accessRules${localised},
     "status": coalesce(status, "tentative"),
     "days": days[]{ _key, date, access, "title": title${localised}, "joinInfo": joinInfo${localised} },
-    "links": links[]{${linkFields}}
+    "links": links[]{${linkFields}},
+    // Accessibility statement (issue 20).
+    accessibilityContact,
+    "accessibilityIntro": accessibilityIntro${localisedBlocks}
   },
   "sessions": *[_type == "session" && ${published}] | order(date asc, order asc){
     _id,
@@ -126,7 +129,8 @@ export const siteQuery = compactGroq(/* groq */ `{
     access,
     order,
     language,
-    "languageSupport": languageSupport[]{ kind, language },
+    "languageSupport": languageSupport[]{ kind, language, signLanguage },
+    "channels": channels[]{ _key, language, url, "label": label${localised} },
     "objective": objective${localised},
     "description": description${localisedBlocks},
     "questions": questions[]${localised},
@@ -203,7 +207,7 @@ export const pendingTranslationsListFilter = pendingTranslationsFilter();
 export const sessionLinkRulesQuery = /* groq */ `{
   "day": coalesce(*[_id == "drafts.event"][0], *[_id == "event"][0]).days[date == $date][0]{ date, access, "title": title.es },
   "eventUrls": coalesce(*[_id == "drafts.event"][0], *[_id == "event"][0]).links[kind in ["join", "stream"]].url,
-  "sessionUrls": *[_type == "session" && defined(links)]{ "urls": links[kind in ["join", "stream"]].url }.urls
+  "sessionUrls": *[_type == "session" && (defined(links) || defined(channels))]{ "urls": [...coalesce(links[kind in ["join", "stream"]].url, []), ...coalesce(channels[].url, [])] }.urls
 }`;
 
 // The Studio's own queries: they read drafts too (`raw` perspective), since editors work on them.

@@ -136,8 +136,31 @@ export const rawSession = z.object({
     .nullable()
     .optional()
     .transform((v) => v ?? null),
+  // `language` for interpretation and captions, `signLanguage` (ISO 639-3) for sign language; which
+  // one a kind needs, and that the code is on the list, is checked by validation/languages.ts.
   languageSupport: z
-    .array(z.object({ kind: z.enum(LANGUAGE_SUPPORT_KINDS), language: z.string() }))
+    .array(
+      z.object({
+        kind: z.enum(LANGUAGE_SUPPORT_KINDS),
+        language: z
+          .string()
+          .nullable()
+          .optional()
+          .transform((v) => v ?? null),
+        // A string, not an enum: an unknown code gets the rule's message naming the list, not zod's.
+        signLanguage: z
+          .string()
+          .nullable()
+          .optional()
+          .transform((v) => v ?? null),
+      }),
+    )
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
+  // Checked by validation/channels.ts (issue 20: interpretation channels per language).
+  channels: z
+    .array(z.object({ _key: z.string().nullable().optional(), language: z.string(), url: z.string(), label: optionalText }))
     .nullable()
     .optional()
     .transform((v) => v ?? []),
@@ -221,6 +244,13 @@ export const rawEvent = z.object(
       )
       .min(1, 'el evento necesita al menos un día'),
     links: nullableArray(link),
+    // Accessibility statement (issue 20); checked by isSafeHref in check.ts.
+    accessibilityContact: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((v) => v || null),
+    accessibilityIntro: blocks.optional().transform((v) => v ?? null),
   },
   { error: 'falta el documento del evento (tipo "event")' },
 );

@@ -18,17 +18,18 @@ export const PAGE_KINDS = [
   'speaker',
   'conceptNote',
   'myProgramme',
-  // Issue #20: what the event leaves behind.
+  // Issue #20: what the event leaves behind (report, products) and the accessibility statement.
   'report',
   'products',
+  'accessibility',
 ] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** The page kinds with one page per language (no slug). */
-export const SINGLE_PAGE_KINDS = ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products'] as const satisfies readonly PageKind[];
+export const SINGLE_PAGE_KINDS = ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility'] as const satisfies readonly PageKind[];
 
 type Folder = keyof LocaleFolders;
-const FOLDERS: readonly Folder[] = ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products'];
+const FOLDERS: readonly Folder[] = ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility'];
 
 const folder = (name: Folder, lang: Lang) => locale(lang).folders[name];
 
@@ -46,6 +47,7 @@ export function pagePath(kind: PageKind, lang: Lang, slug?: string): string {
     case 'myProgramme':
     case 'report':
     case 'products':
+    case 'accessibility':
       return `${langPrefix(lang)}${folder(kind, lang)}/`;
     case 'session':
     case 'speaker': {

@@ -20,9 +20,10 @@ export const TRANSLATABLE_FIELDS: Record<string, readonly TranslatableField[]> =
     { path: 'audience' },
     { path: 'accessRules' },
     { path: 'days[].title' },
+    { path: 'accessibilityIntro', blocks: true },
   ],
   conceptNote: [{ path: 'title' }, { path: 'sections[].title' }, { path: 'sections[].body', blocks: true }],
-  session: [{ path: 'title' }, { path: 'objective' }, { path: 'description', blocks: true }, { path: 'questions[]' }, { path: 'materials[].title' }],
+  session: [{ path: 'title' }, { path: 'objective' }, { path: 'description', blocks: true }, { path: 'questions[]' }, { path: 'materials[].title' }, { path: 'channels[].label' }],
   speaker: [{ path: 'position' }, { path: 'bio', blocks: true }],
   institution: [{ path: 'name' }],
   // Issue #20: what the event leaves behind.

@@ -10,6 +10,7 @@ import { speaker } from './documents/speaker';
 import { blockContent } from './objects/blockContent';
 import { conceptNoteSection } from './objects/conceptNoteSection';
 import { eventDay } from './objects/eventDay';
+import { languageChannel } from './objects/languageChannel';
 import { languageSupport } from './objects/languageSupport';
 import { link } from './objects/link';
 import { localeBlockContent } from './objects/localeBlockContent';
@@ -48,4 +49,5 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   languageSupport,
   sessionMaterial,
   workshopProduct,
+  languageChannel,
 ];

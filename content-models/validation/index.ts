@@ -3,6 +3,7 @@
  * build runs the same functions over the dataset, so both refuse the same mistakes with the same
  * Spanish messages. Nothing here imports Sanity.
  */
+export * from './channels';
 export * from './collections';
 export * from './event';
 export * from './languages';

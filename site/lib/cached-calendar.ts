@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../../content-models/routes';
+import signLanguagesSource from '../../content-models/sign-languages.ts?raw';
 import timeTextSource from '../../content-models/time-text.ts?raw';
 import zoneNamesSource from '../../content-models/zone-names.ts?raw';
 import zoneNamingSource from '../../content-models/zone-naming.ts?raw';
@@ -40,6 +41,7 @@ export const CALENDAR_RENDERER: string = (() => {
     copySource,
     languageLineSource,
     materialsSource,
+    signLanguagesSource,
     timeTextSource,
     zoneNamesSource,
     zoneNamingSource,

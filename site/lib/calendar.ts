@@ -5,7 +5,7 @@ import { toIsoUtc } from '../../content-models/time';
 import { t } from '../i18n';
 import type { Session, Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
-import { languageLine } from './language-line';
+import { channelEntries, languageLine } from './language-line';
 import { fileFacts, type Material } from './materials';
 import { zoneTimeLabel } from './place-names';
 import { dayLabel, rangeIn, rangeText } from './time-display';
@@ -93,8 +93,9 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
   if (session.questions.length) parts.push(`${t(lang, 'session.questions')}:\n${session.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`);
   const people = participantLines(session, lang);
   if (people.length) parts.push(`${t(lang, 'session.participants')}:\n${people.join('\n')}`);
-  const links = session.shownLinks;
-  if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.map((l) => `${l.label?.text ?? t(lang, `link.${l.kind}`)}: ${l.url}`).join('\n')}`);
+  // The session's links, then its channels per language (issue 20), each as "title: address".
+  const links = [...session.shownLinks.map((l) => ({ title: l.label?.text ?? t(lang, `link.${l.kind}`), url: l.url })), ...channelEntries(session, lang)];
+  if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.map((l) => `${l.title}: ${l.url}`).join('\n')}`);
   // Issue #20: materials, with their type and size, at their public address.
   const files = session.materials.map((m) => `${m.title.text}${materialFacts(m, lang)}: ${new URL(m.href, origin).href}`);
   if (files.length) parts.push(`${t(lang, 'session.materials')}:\n${files.join('\n')}`);

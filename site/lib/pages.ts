@@ -44,6 +44,8 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
       return { title: t(lang, 'report.title'), description: t(lang, 'report.description', { event }) };
     case 'products':
       return { title: t(lang, 'products.title'), description: t(lang, 'products.description', { event }) };
+    case 'accessibility':
+      return { title: t(lang, 'a11yPage.title'), description: t(lang, 'a11yPage.description', { event }) };
     case 'session':
       return { title: entry.session.title.text, description: clip(entry.session.objective?.text ?? summary) };
     case 'speaker': {

@@ -4,7 +4,7 @@ import { instantToWallClock, resolveWallClock, utcOffsetMinutes } from '../../co
 import { t } from '../i18n';
 import { participantLines } from './calendar';
 import type { Session, Site } from './content/model';
-import { languageLine } from './language-line';
+import { channelEntries, languageLine } from './language-line';
 import { portableTextToPlain } from './portable-text';
 
 /**
@@ -170,7 +170,8 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                     guid: stableUuid(`speaker:${id}`),
                     code: id.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
                   })),
-                  links: s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
+                  // Channels per language (issue 20) are links too: the C3VOC event takes no other field.
+                  links: [...s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })), ...channelEntries(s, lang)],
                   // Issue #20: the session's materials, with type and size where known.
                   attachments: s.materials.map((m) => ({
                     url: new URL(m.href, origin).href,

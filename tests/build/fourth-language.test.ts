@@ -16,7 +16,15 @@ const FRENCH = `  {
     intl: 'fr-FR',
     ogLocale: 'fr_FR',
     studioTitle: 'Francés (Français)',
-    folders: { programme: 'programme-fr', speakers: 'intervenants', conceptNote: 'note-conceptuelle', myProgramme: 'mon-programme', report: 'compte-rendu', products: 'produits' },
+    folders: {
+      programme: 'programme-fr',
+      speakers: 'intervenants',
+      conceptNote: 'note-conceptuelle',
+      myProgramme: 'mon-programme',
+      report: 'compte-rendu',
+      products: 'produits',
+      accessibility: 'accessibilite',
+    },
   },
 ] as const satisfies readonly LocaleEntry[];`;
 
@@ -63,6 +71,7 @@ describe('a fourth language from one locales entry and one translation file', ()
       'fr/mon-programme/index.html',
       'fr/compte-rendu/index.html',
       'fr/produits/index.html',
+      'fr/accessibilite/index.html',
     ]) {
       expect(existsSync(path.join(copy, 'dist', rel)), rel).toBe(true);
       expect(page(rel), rel).toContain('<html lang="fr"');

@@ -3,6 +3,8 @@ import type { SanityDocument } from 'sanity';
 import { describe, expect, it } from 'vitest';
 import { siteQuery } from '../../content-models/queries';
 import { rawEvent, rawSession, rawSpeaker } from '../../content-models/result';
+import { SIGN_LANGUAGE_CODES } from '../../content-models/sign-languages';
+import { SESSION_LANGUAGES } from '../../content-models/validation/languages';
 import { buildSite } from '../../site/lib/content/load';
 import { ContentValidationError } from '../../site/lib/content/problems';
 import { conceptNote, dataset, datasetWith, event, mesa1, opening, speakerRita, workshop } from './fixtures';
@@ -63,6 +65,18 @@ describe('every enum the build accepts is the Studio option list of its field', 
     const studio = optionValues(typeName, [...field]);
     expect(studio.length, `${typeName}.${field.join('.')} has an option list`).toBeGreaterThan(1);
     expect(enumValues(shape as unknown as { shape: Record<string, unknown> }, [...path])).toEqual(studio);
+  });
+});
+
+describe('every list a build rule checks against is the Studio option list of its field', () => {
+  // These fields are strings in the result shape (an unknown value gets the rule's own message, naming
+  // the list), so the list the rule reads is compared with the Studio's options instead.
+  it.each([
+    ['sign language', 'languageSupport', ['signLanguage'], SIGN_LANGUAGE_CODES],
+    ['language support language', 'languageSupport', ['language'], SESSION_LANGUAGES],
+    ['channel language', 'languageChannel', ['language'], SESSION_LANGUAGES],
+  ] as const)('%s', (_name, typeName, field, list) => {
+    expect(optionValues(typeName, [...field])).toEqual([...list].sort());
   });
 });
 
@@ -144,6 +158,27 @@ describe('every rule the build refuses with is a Studio error with the same mess
       'interpretation into the floor language',
       { ...opening, language: 'es', languageSupport: [{ _key: 'i', _type: 'languageSupport', kind: 'interpretation', language: 'es' }] },
     ],
+    [
+      'a sign language code not on the list',
+      { ...opening, language: 'es', languageSupport: [{ _key: 's', _type: 'languageSupport', kind: 'signLanguage', signLanguage: 'xsl' }] },
+    ],
+    [
+      'a language channel on a participants-only session',
+      { ...workshop, language: 'es', channels: [{ _key: 'c', _type: 'languageChannel', language: 'es', url: 'https://zoom.us/j/2' }] },
+    ],
+    [
+      'a language channel on a public session of a participants-only day',
+      { ...workshop, access: 'public', language: 'es', channels: [{ _key: 'c', _type: 'languageChannel', language: 'es', url: 'https://zoom.us/j/2' }] },
+    ],
+    [
+      'a channel in a language the session is neither held nor interpreted in',
+      { ...opening, language: 'es', channels: [{ _key: 'c', _type: 'languageChannel', language: 'pt', url: 'https://zoom.us/j/3' }] },
+    ],
+    [
+      'a channel address that is not https',
+      { ...opening, language: 'es', channels: [{ _key: 'c', _type: 'languageChannel', language: 'es', url: 'mailto:sala@example.org' }] },
+    ],
+    ['an accessibility contact that is not https or mailto', { ...event, accessibilityContact: 'javascript:alert(1)' }],
     ['a participant with neither speaker nor placeholder', { ...opening, participants: [{ _type: 'sessionParticipant', _key: 'p', role: 'panelist' }] }],
     [
       'an event day listed twice',

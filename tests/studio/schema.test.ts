@@ -24,6 +24,7 @@ const contractTypes = [
   'workshopProduct',
   'asyncActivity',
   'sessionMaterial',
+  'languageChannel',
 ];
 
 /** Field names per type, as the content model lists them. */
@@ -43,6 +44,8 @@ const contractFields: Record<string, string[]> = {
     'accessRules',
     'days',
     'links',
+    'accessibilityContact',
+    'accessibilityIntro',
   ],
   session: [
     'title',
@@ -57,6 +60,7 @@ const contractFields: Record<string, string[]> = {
     'order',
     'language',
     'languageSupport',
+    'channels',
     'objective',
     'description',
     'questions',
@@ -74,7 +78,8 @@ const contractFields: Record<string, string[]> = {
   link: ['kind', 'label', 'url'],
   eventDay: ['date', 'title', 'access', 'joinInfo'],
   conceptNoteSection: ['heading', 'anchor', 'body'],
-  languageSupport: ['kind', 'language'],
+  languageSupport: ['kind', 'language', 'signLanguage'],
+  languageChannel: ['language', 'url', 'label'],
   report: ['body'],
   workshopProducts: ['items'],
   workshopProduct: ['title', 'status', 'body', 'file', 'url'],

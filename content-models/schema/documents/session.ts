@@ -4,7 +4,7 @@ import { checkSessionLanguages } from '../../validation/languages';
 import { checkSessionLinks } from '../../validation/links';
 import { choiceField, dateField, slugField } from '../lib/fields';
 import { messagesAt, toValidationResult } from '../lib/issues';
-import { dayLinksRule, privateTextLinksRule } from '../lib/linkRules';
+import { channelsRule, dayLinksRule, privateTextLinksRule } from '../lib/linkRules';
 import { accessOptions, languageOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
 import { sessionWhen } from '../lib/preview';
 import { requiredSessionField, sessionFieldRule } from '../lib/sessionRules';
@@ -134,21 +134,30 @@ export const session = defineType({
     }),
     defineField({
       name: 'languageSupport',
-      title: 'Interpretación y subtítulos',
-      description: 'Opcional. Por ejemplo: interpretación simultánea al portugués. Déjalo vacío si no hay.',
+      title: 'Interpretación, subtítulos y lengua de señas',
+      description: 'Opcional. Por ejemplo: interpretación simultánea al portugués, subtítulos en español, interpretación a Libras. Déjalo vacío si no hay.',
       type: 'array',
       of: [defineArrayMember({ type: 'languageSupport' })],
       validation: (rule) => {
         const issuesOf = (support: unknown, context: { document?: unknown }) =>
           checkSessionLanguages(
             (context.document as { language?: unknown } | undefined)?.language,
-            (Array.isArray(support) ? support : []) as { kind?: unknown; language?: unknown }[],
+            (Array.isArray(support) ? support : []) as { kind?: unknown; language?: unknown; signLanguage?: unknown }[],
           ).filter((issue) => issue.path.startsWith('languageSupport'));
         return [
           rule.custom((support, context) => toValidationResult(issuesOf(support, context), 'error', support, 'languageSupport')),
           rule.custom((support, context) => toValidationResult(issuesOf(support, context), 'warning', support, 'languageSupport')).warning(),
         ];
       },
+    }),
+    defineField({
+      name: 'channels',
+      title: 'Canales por idioma',
+      description:
+        'Opcional. Dónde seguir la sesión en cada idioma: el canal de interpretación de Zoom o una transmisión aparte. Solo en sesiones públicas: en las de participantes inscritos los canales se envían por correo.',
+      type: 'array',
+      of: [defineArrayMember({ type: 'languageChannel' })],
+      validation: (rule) => [rule.custom(channelsRule('error')), rule.custom(channelsRule('warning')).warning()],
     }),
     defineField({
       name: 'participants',

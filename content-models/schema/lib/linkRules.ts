@@ -5,7 +5,9 @@
  */
 import type { CustomValidatorResult, ValidationContext } from 'sanity';
 import { sessionLinkRulesQuery } from '../../queries';
+import { checkSessionChannels } from '../../validation/channels';
 import { checkDayLinks, checkPrivateTextLinks, mayShowLiveLinks } from '../../validation/privateLinks';
+import type { RuleLevel } from '../../validation/types';
 import { STUDIO_API_VERSION } from './constants';
 import { toValidationResult } from './issues';
 
@@ -19,6 +21,8 @@ interface SessionLike {
   _id?: string;
   date?: string;
   access?: string;
+  language?: string;
+  languageSupport?: { kind?: unknown; language?: unknown }[];
   links?: { kind?: string; url?: string }[];
 }
 
@@ -56,4 +60,20 @@ export async function privateTextLinksRule(description: unknown, context: Valida
   );
   const text = Object.fromEntries(['es', 'en', 'pt'].map((lang) => [lang, value[lang]]));
   return toValidationResult(checkPrivateTextLinks(mayShowLiveLinks(session.access, data.day?.access), text, liveUrls), 'error', description);
+}
+
+/** The session `channels` field: https, a language the session is held or interpreted in, none on a private session or day. */
+export function channelsRule(level: RuleLevel) {
+  return async (channels: unknown, context: ValidationContext): Promise<CustomValidatorResult> => {
+    const session = (context.document ?? {}) as SessionLike;
+    const items = (Array.isArray(channels) ? channels : []) as { language?: unknown; url?: unknown }[];
+    if (items.length === 0) return true;
+    const { day } = await linkRulesData(context);
+    const issues = checkSessionChannels(
+      { access: session.access, language: session.language, languageSupport: session.languageSupport ?? [] },
+      day ?? undefined,
+      items,
+    );
+    return toValidationResult(issues, level, channels, 'channels');
+  };
 }

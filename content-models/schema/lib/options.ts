@@ -4,6 +4,7 @@
  * the schema and the build cannot disagree.
  */
 import { memberCountries } from '../../countries';
+import { signLanguages } from '../../sign-languages';
 import { LINK_KINDS, type LinkKind } from '../../validation/links';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../../validation/participants';
 
@@ -130,3 +131,12 @@ const productStatusTitles = {
 const productStatuses = choices(productStatusTitles);
 export const PRODUCT_STATUSES = productStatuses.values;
 export const productStatusOptions = productStatuses.options;
+
+/** Sign languages (content-models/sign-languages.ts), titled in Spanish with their ISO 639-3 code. */
+export const signLanguageOptions = signLanguages.map((s) => ({
+  value: s.code,
+  title: `${s.name.es.charAt(0).toUpperCase()}${s.name.es.slice(1)} (${s.code})`,
+}));
+export function signLanguageTitle(code: unknown): string | undefined {
+  return signLanguageOptions.find((o) => o.value === code)?.title;
+}

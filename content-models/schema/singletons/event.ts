@@ -2,6 +2,7 @@ import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkEventDays } from '../../validation/collections';
 import { checkTimeZone } from '../../validation/event';
+import { isSafeHref, unsafeHrefMessage } from '../../validation/links';
 import { choiceField } from '../lib/fields';
 import { toValidationResult } from '../lib/issues';
 import { logoField } from '../lib/logoField';
@@ -127,6 +128,21 @@ export const event = defineType({
       description: 'Inscripción y transmisión de los días abiertos al público. Los enlaces para participantes inscritos no se publican aquí.',
       type: 'array',
       of: [defineArrayMember({ type: 'link' })],
+    }),
+    // Accessibility statement page (issue 20): who to write to about access barriers, and an optional intro.
+    defineField({
+      name: 'accessibilityContact',
+      title: 'Contacto de accesibilidad',
+      description:
+        'Opcional. Un correo (mailto:accesibilidad@dominio.org) o una página (https://…) donde avisar de una barrera de acceso o pedir un apoyo (interpretación, subtítulos). Aparece en la página de accesibilidad; si lo dejas vacío, la página lo dice.',
+      type: 'string',
+      validation: (rule) => rule.custom<string>((url) => (url === undefined || url === '' || isSafeHref(url) ? true : unsafeHrefMessage(url))),
+    }),
+    defineField({
+      name: 'accessibilityIntro',
+      title: 'Introducción de la página de accesibilidad',
+      description: 'Opcional. Unas líneas de los organizadores al principio de la página de accesibilidad; el resto de la página lo escribe el sitio.',
+      type: 'localeBlockContent',
     }),
   ],
   preview: {

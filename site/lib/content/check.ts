@@ -17,6 +17,7 @@ import {
   checkParticipant,
   checkPrivateTextLinks,
   checkSectionAnchors,
+  checkSessionChannels,
   checkSessionDay,
   checkSessionLanguages,
   checkSessionLinks,
@@ -109,6 +110,8 @@ function checkEvent(event: RawEvent, problems: ProblemList) {
   for (const [i, link] of event.links.entries()) {
     if (!isSafeHref(link.url)) problems.add({ ...at, field: `links[${i}].url`, message: unsafeHrefMessage(link.url) });
   }
+  if (event.accessibilityContact && !isSafeHref(event.accessibilityContact))
+    problems.add({ ...at, field: 'accessibilityContact', message: unsafeHrefMessage(event.accessibilityContact) });
   if (event.organizerRef && !event.organizer) problems.add({ ...at, field: 'organizer', message: missingReference(event.organizerRef, 'publicada') });
 }
 
@@ -120,7 +123,11 @@ function checkSessions(items: unknown[], event: RawEvent | null, referenceZone: 
   const eventDates = event?.days.map((d) => d.date) ?? [];
   const schedule: SessionTiming[] = [];
   // Every join/stream address: in the text of a private session, a link to one is a way in.
-  const liveUrls = [...(event?.links ?? []), ...items.flatMap((item) => ruleView(item).links)].filter((l) => LIVE_LINK_KINDS.has(l.kind)).map((l) => l.url);
+  const liveUrls = [
+    ...[...(event?.links ?? []), ...items.flatMap((item) => ruleView(item).links)].filter((l) => LIVE_LINK_KINDS.has(l.kind)).map((l) => l.url),
+    // A language channel is a way in too (validation/channels.ts).
+    ...items.flatMap((item) => ruleView(item).channels.map((c) => c.url)),
+  ];
   for (const item of items) {
     const s = ruleView(item);
     const at = { documentId: s._id, documentType: 'session', label: s.title || undefined };
@@ -134,6 +141,7 @@ function checkSessions(items: unknown[], event: RawEvent | null, referenceZone: 
     problems.addIssues(at, checkDayLinks(s.access, day ? { date: day.date, access: day.access, title: day.title?.text ?? null } : undefined, s.links));
     problems.addIssues(at, checkPrivateTextLinks(mayShowLiveLinks(s.access, day?.access), { description: s.descriptionBlocks }, liveUrls));
     problems.addIssues(at, checkSessionLanguages(s.language, s.languageSupport));
+    problems.addIssues(at, checkSessionChannels(s, day, s.channels));
     for (const [i, p] of s.participants.entries()) {
       const field = `participants[${i}]`;
       problems.addIssues(at, prefixed(checkParticipant(p), field));

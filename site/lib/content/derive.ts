@@ -10,7 +10,7 @@ import { isSafeHref } from '../../../content-models/validation/links';
 import { sessionEndDate } from '../../../content-models/validation/sessionTiming';
 import { type Photo, usablePhoto } from '../photos';
 import { deriveArchive, sessionMaterials } from './derive-archive';
-import { eventPublicLinks, liveUrlOf, sessionShownLinks } from './links';
+import { eventPublicLinks, liveUrlOf, sessionShownChannels, sessionShownLinks } from './links';
 import type { CheckedContent, Day, RawInstitution, Session, Site, Speaker, SpeakerProfile } from './model';
 
 export interface DeriveOptions {
@@ -50,6 +50,7 @@ export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview,
       shownLinks,
       liveUrl: liveUrlOf(shownLinks),
       materials: sessionMaterials(raw, assetDir),
+      channels: sessionShownChannels(raw, access),
     };
   });
   sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.order - b.order || a.endsAt.getTime() - b.endsAt.getTime());

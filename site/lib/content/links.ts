@@ -2,6 +2,8 @@
  * Which links the public site may show: one policy for the home page, session pages, calendars and
  * schedule.json, applied once in derive.ts.
  */
+
+import type { RawSession } from '../../../content-models/result';
 import { isSafeHref, LIVE_ACCESS_KINDS } from '../../../content-models/validation/links';
 import { mayShowLiveLinks } from '../../../content-models/validation/privateLinks';
 import type { RawLink } from './model';
@@ -35,6 +37,15 @@ export function sessionShownLinks(
     seen.add(l.url);
     return true;
   });
+}
+
+/**
+ * The language channels a session may show (issue 20): like join links, only when the session and
+ * its day are public (validation already refuses the others; this is the second lock), https only.
+ */
+export function sessionShownChannels(session: Pick<RawSession, 'access' | 'channels'>, dayAccess: 'public' | 'participants'): RawSession['channels'] {
+  if (!mayShowLiveLinks(session.access, dayAccess)) return [];
+  return session.channels.filter((c) => isSafeHref(c.url) && c.url.startsWith('https:'));
 }
 
 /** Where to join live among shown links: a join link, else a stream, else null. */

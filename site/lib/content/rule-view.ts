@@ -17,7 +17,11 @@ export function ruleView(item: unknown) {
     endsNextDay: v.endsNextDay === true,
     access: v.access,
     language: v.language ?? null,
-    languageSupport: (Array.isArray(v.languageSupport) ? v.languageSupport : []) as { kind?: unknown; language?: unknown }[],
+    languageSupport: (Array.isArray(v.languageSupport) ? v.languageSupport : []) as { kind?: unknown; language?: unknown; signLanguage?: unknown }[],
+    channels: (Array.isArray(v.channels) ? v.channels : []).map((c) => ({
+      language: (c as { language?: unknown } | null)?.language,
+      url: str((c as { url?: unknown } | null)?.url),
+    })),
     descriptionBlocks: (v.description as { blocks?: unknown } | null | undefined)?.blocks,
     links: (Array.isArray(v.links) ? v.links : []).map((l) => ({
       kind: str((l as { kind?: unknown } | null)?.kind),
