@@ -180,8 +180,8 @@ function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNam
     }
     // A country's own label where its name takes an article (pt "do Brasil"), also before a city: "Brasil (Manaus)".
     const country = mine.label.split(' (')[0] ?? '';
-    const own = labels.get(country);
-    const label = own ? own + mine.label.slice(country.length) : (texts.zoneTemplate ?? '{zone}').replace('{zone}', mine.label);
+    const countryLabel = labels.get(country);
+    const label = countryLabel ? countryLabel + mine.label.slice(country.length) : (texts.zoneTemplate ?? '{zone}').replace('{zone}', mine.label);
     labelEl.textContent = `${label}${pieces.afterLabel} ${texts.yours ?? ''}`;
     line.hidden = false;
   }
