@@ -5,6 +5,7 @@ import { calendarParts } from './calendar';
 import type { Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
+import { shareKeys } from './share-keys';
 import { takePartOnCard } from './take-part';
 import { dayLabel, rangeIn, rangePieces } from './time-display';
 
@@ -44,6 +45,8 @@ export interface MineSession {
   links?: [label: string, url: string][];
   /** The session's VEVENT block, folded, CRLF line ends. */
   ics: string;
+  /** Its short key in a shared link (lib/share-keys.ts). */
+  key: string;
 }
 
 export interface MineData {
@@ -60,6 +63,7 @@ export function myCalendarName(site: Site, lang: Lang): string {
 /** Everything My programme shows, for one language. */
 export function myProgrammeData(site: Site, lang: Lang, origin: string): MineData {
   const ics = calendarParts(site.sessions, site, lang, origin, myCalendarName(site, lang));
+  const keys = shareKeys(site.sessions.map((s) => s._id));
   return {
     days: site.days.filter((d) => d.sessions.length > 0).map((d) => ({ date: d.date, label: dayLabel(d.date, lang) })),
     ics: { head: ics.head, tail: ics.tail },
@@ -97,6 +101,7 @@ export function myProgrammeData(site: Site, lang: Lang, origin: string): MineDat
         }),
         ...(takePart?.kind === 'links' ? { links: takePart.links.map((l) => [l.label?.text ?? t(lang, `link.${l.kind}`), l.url] as [string, string]) } : {}),
         ics: ics.events.get(s._id) ?? '',
+        key: keys.get(s._id) ?? s._id,
       };
     }),
   };

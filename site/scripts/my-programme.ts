@@ -1,4 +1,5 @@
 import type { MineData, MineSession } from '../lib/my-programme-data';
+import { withReminder } from './reminder';
 import { readStars } from './stars';
 
 /** Two starred sessions whose times intersect, in the order they start. */
@@ -53,6 +54,8 @@ export function initMyProgramme(doc: Document): void {
     .then((r) => (r.ok ? (r.json() as Promise<MineData>) : Promise.reject(new Error(`${r.status}`))))
     .then((d) => {
       data = d;
+      // The share link (my-programme-share.ts) needs the sessions' keys.
+      doc.dispatchEvent(new CustomEvent('mine:data', { detail: d }));
     });
   const mine = () => {
     const stars = readStars();
@@ -95,7 +98,9 @@ export function initMyProgramme(doc: Document): void {
   download?.addEventListener('click', async () => {
     await loading.catch(() => undefined);
     if (!data) return;
-    const file = new Blob([calendarOf(data, mine())], { type: 'text/calendar;charset=utf-8' });
+    const reminder = root.querySelector<HTMLSelectElement>('[data-mine-reminder]');
+    const ics = withReminder(calendarOf(data, mine()), Number(reminder?.value), reminder?.dataset.text ?? '');
+    const file = new Blob([ics], { type: 'text/calendar;charset=utf-8' });
     const link = doc.createElement('a');
     link.href = URL.createObjectURL(file);
     link.download = download.dataset.filename ?? 'calendar.ics';
