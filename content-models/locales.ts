@@ -13,6 +13,8 @@ export interface LocaleFolders {
   speakers: string;
   conceptNote: string;
   myProgramme: string;
+  /** The search page (issue #20). */
+  search: string;
 }
 
 export interface LocaleEntry {
@@ -33,21 +35,21 @@ export const locales = [
     intl: 'es',
     ogLocale: 'es_419',
     studioTitle: 'Español',
-    folders: { programme: 'programa', speakers: 'ponentes', conceptNote: 'nota-conceptual', myProgramme: 'mi-programa' },
+    folders: { programme: 'programa', speakers: 'ponentes', conceptNote: 'nota-conceptual', myProgramme: 'mi-programa', search: 'buscar' },
   },
   {
     id: 'en',
     intl: 'en-GB',
     ogLocale: 'en_GB',
     studioTitle: 'Inglés (English)',
-    folders: { programme: 'programme', speakers: 'speakers', conceptNote: 'concept-note', myProgramme: 'my-programme' },
+    folders: { programme: 'programme', speakers: 'speakers', conceptNote: 'concept-note', myProgramme: 'my-programme', search: 'search' },
   },
   {
     id: 'pt',
     intl: 'pt-BR',
     ogLocale: 'pt_BR',
     studioTitle: 'Portugués (Português)',
-    folders: { programme: 'programa', speakers: 'palestrantes', conceptNote: 'nota-conceitual', myProgramme: 'meu-programa' },
+    folders: { programme: 'programa', speakers: 'palestrantes', conceptNote: 'nota-conceitual', myProgramme: 'meu-programa', search: 'buscar' },
   },
 ] as const satisfies readonly LocaleEntry[];
 

@@ -10,14 +10,14 @@ import { defaultLang, isLang, type Lang, type LocaleFolders, langPrefix, locale,
 export { defaultLang, isLang, type Lang, languages } from './locales.ts';
 
 /** Every kind of HTML page the site builds (the catch-all route renders each). */
-export const PAGE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme'] as const;
+export const PAGE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'search'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** The page kinds with one page per language (no slug). */
-export const SINGLE_PAGE_KINDS = ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme'] as const satisfies readonly PageKind[];
+export const SINGLE_PAGE_KINDS = ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme', 'search'] as const satisfies readonly PageKind[];
 
 type Folder = keyof LocaleFolders;
-const FOLDERS: readonly Folder[] = ['programme', 'speakers', 'conceptNote', 'myProgramme'];
+const FOLDERS: readonly Folder[] = ['programme', 'speakers', 'conceptNote', 'myProgramme', 'search'];
 
 const folder = (name: Folder, lang: Lang) => locale(lang).folders[name];
 
@@ -33,6 +33,7 @@ export function pagePath(kind: PageKind, lang: Lang, slug?: string): string {
     case 'speakers':
     case 'conceptNote':
     case 'myProgramme':
+    case 'search':
       return `${langPrefix(lang)}${folder(kind, lang)}/`;
     case 'session':
     case 'speaker': {

@@ -6,7 +6,7 @@ import { zonesInSentence } from './place-names';
 
 /** One HTML page of the site: what the catch-all route renders and the sitemap lists. */
 export type PageEntry =
-  | { kind: 'home' | 'programme' | 'speakers' | 'conceptNote' | 'myProgramme'; lang: Lang; path: string }
+  | { kind: 'home' | 'programme' | 'speakers' | 'conceptNote' | 'myProgramme' | 'search'; lang: Lang; path: string }
   | { kind: 'session'; lang: Lang; path: string; session: Session }
   | { kind: 'speaker'; lang: Lang; path: string; speaker: Speaker };
 
@@ -15,7 +15,7 @@ export async function allPages(): Promise<{ entry: PageEntry; site: Site }[]> {
   const out: { entry: PageEntry; site: Site }[] = [];
   for (const lang of languages) {
     const site = await loadSite(lang);
-    for (const kind of ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme'] as const) {
+    for (const kind of ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme', 'search'] as const) {
       out.push({ entry: { kind, lang, path: pagePath(kind, lang) }, site });
     }
     for (const session of site.sessions) out.push({ entry: { kind: 'session', lang, path: pagePath('session', lang, session.slug), session }, site });
@@ -38,6 +38,8 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
       return { title: t(lang, 'speakers.title'), description: t(lang, 'speakers.description', { event }) };
     case 'myProgramme':
       return { title: t(lang, 'myProgramme.title'), description: t(lang, 'myProgramme.description') };
+    case 'search':
+      return { title: t(lang, 'search.title'), description: t(lang, 'search.description') };
     case 'conceptNote':
       return { title: site.conceptNote.title.text, description: t(lang, 'conceptNote.description', { event }) };
     case 'session':

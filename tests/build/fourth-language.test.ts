@@ -16,7 +16,7 @@ const FRENCH = `  {
     intl: 'fr-FR',
     ogLocale: 'fr_FR',
     studioTitle: 'Francés (Français)',
-    folders: { programme: 'programme-fr', speakers: 'intervenants', conceptNote: 'note-conceptuelle', myProgramme: 'mon-programme' },
+    folders: { programme: 'programme-fr', speakers: 'intervenants', conceptNote: 'note-conceptuelle', myProgramme: 'mon-programme', search: 'recherche' },
   },
 ] as const satisfies readonly LocaleEntry[];`;
 

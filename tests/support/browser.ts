@@ -142,7 +142,7 @@ export async function openPage(browser: Browser, server: Pick<StaticServer, 'hos
 }
 
 /** The kinds of page a reader meets, one sample each (from the embedded dataset). */
-export const pageKinds = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'notFound'] as const;
+export const pageKinds = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'search', 'notFound'] as const;
 export type SampleKind = (typeof pageKinds)[number];
 
 /** A session and a speaker of the embedded dataset whose pages stand for every session and speaker page. */
@@ -163,6 +163,7 @@ export const samplePages = Object.fromEntries(
       speaker: pagePath('speaker', lang, sampleSlugs.speaker),
       conceptNote: pagePath('conceptNote', lang),
       myProgramme: pagePath('myProgramme', lang),
+      search: pagePath('search', lang),
       notFound: lang === 'es' ? '/404.html' : `${pagePath('home', lang)}404/`,
     },
   ]),
