@@ -147,7 +147,7 @@ export async function writeServiceWorkers(dir: string, source: string): Promise<
         swSrc,
         swDest: path.join(dir, filePath(lang, 'sw.js')),
         globDirectory: dir,
-        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json'],
+        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json', '**/search.json'],
         manifestTransforms: [
           (files) => {
             builtFiles = files.map((f) => f.url);
