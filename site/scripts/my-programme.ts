@@ -1,5 +1,4 @@
 import type { MineData, MineSession } from '../lib/my-programme-data';
-import { withReminder } from './reminder';
 import { readStars } from './stars';
 
 /** Two starred sessions whose times intersect, in the order they start. */
@@ -98,8 +97,10 @@ export function initMyProgramme(doc: Document): void {
   download?.addEventListener('click', async () => {
     await loading.catch(() => undefined);
     if (!data) return;
+    // The reminder's code (reminder.ts) loads only when one is chosen.
     const reminder = root.querySelector<HTMLSelectElement>('[data-mine-reminder]');
-    const ics = withReminder(calendarOf(data, mine()), Number(reminder?.value), reminder?.dataset.text ?? '');
+    let ics = calendarOf(data, mine());
+    if (reminder?.value) ics = (await import('./reminder')).withReminder(ics, Number(reminder.value), reminder.dataset.text ?? '');
     const file = new Blob([ics], { type: 'text/calendar;charset=utf-8' });
     const link = doc.createElement('a');
     link.href = URL.createObjectURL(file);

@@ -60,7 +60,7 @@ export function initSearch(doc: Document): void {
         return li;
       }),
     );
-    status.textContent = !query.trim() ? '' : found.length ? (labels.count ?? '').replace('{count}', String(found.length)) : (labels.none ?? '');
+    status.textContent = !query.trim() ? '' : found.length ? (labels.count ?? '').replace('{total}', String(found.length)) : (labels.none ?? '');
   };
   form.hidden = false;
   input.addEventListener('input', show);

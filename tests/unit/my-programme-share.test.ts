@@ -9,8 +9,8 @@ import { renderPortableText } from '../../site/lib/portable-text';
 import { shareKeys } from '../../site/lib/share-keys';
 import { webcalUrl } from '../../site/lib/site-url';
 import { calendarOf } from '../../site/scripts/my-programme';
-import { sharedKeys, shareUrl } from '../../site/scripts/my-programme-share';
 import { withReminder } from '../../site/scripts/reminder';
+import { sharedKeys, shareUrl } from '../../site/scripts/share-panel';
 import { seedDatasetFile } from '../support/ndjson';
 
 /**
