@@ -12,15 +12,13 @@ async function search(page: import('playwright-core').Page, query: string) {
   await expect.poll(() => status.textContent(), { timeout: 10_000 }).not.toBe('');
   return {
     status: await status.textContent(),
-    results: await page
-      .locator('.search-results li')
-      .evaluateAll((els) =>
-        els.map((li) => ({
-          kind: li.querySelector('.kind')?.textContent,
-          href: li.querySelector('a')?.getAttribute('href'),
-          title: li.querySelector('a')?.textContent,
-        })),
-      ),
+    results: await page.locator('.search-results li').evaluateAll((els) =>
+      els.map((li) => ({
+        kind: li.querySelector('.kind')?.textContent,
+        href: li.querySelector('a')?.getAttribute('href'),
+        title: li.querySelector('a')?.textContent,
+      })),
+    ),
   };
 }
 
