@@ -18,6 +18,8 @@ export interface LocaleFolders {
   products: string;
   /** The accessibility statement (issue 20). */
   accessibility: string;
+  /** The search page (issue #20). */
+  search: string;
 }
 
 export interface LocaleEntry {
@@ -46,6 +48,7 @@ export const locales = [
       report: 'relatoria',
       products: 'productos',
       accessibility: 'accesibilidad',
+      search: 'buscar',
     },
   },
   {
@@ -61,6 +64,7 @@ export const locales = [
       report: 'report',
       products: 'outputs',
       accessibility: 'accessibility',
+      search: 'search',
     },
   },
   {
@@ -76,6 +80,7 @@ export const locales = [
       report: 'relatorio',
       products: 'produtos',
       accessibility: 'acessibilidade',
+      search: 'buscar',
     },
   },
 ] as const satisfies readonly LocaleEntry[];

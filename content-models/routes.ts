@@ -18,18 +18,19 @@ export const PAGE_KINDS = [
   'speaker',
   'conceptNote',
   'myProgramme',
-  // Issue #20: what the event leaves behind (report, products) and the accessibility statement.
+  // Issue #20: what the event leaves behind (report, products) the accessibility statement and search.
   'report',
   'products',
   'accessibility',
+  'search',
 ] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** The page kinds with one page per language (no slug). */
-export const SINGLE_PAGE_KINDS = ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility'] as const satisfies readonly PageKind[];
+export const SINGLE_PAGE_KINDS = ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'] as const satisfies readonly PageKind[];
 
 type Folder = keyof LocaleFolders;
-const FOLDERS: readonly Folder[] = ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility'];
+const FOLDERS: readonly Folder[] = ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'];
 
 const folder = (name: Folder, lang: Lang) => locale(lang).folders[name];
 
@@ -48,6 +49,7 @@ export function pagePath(kind: PageKind, lang: Lang, slug?: string): string {
     case 'report':
     case 'products':
     case 'accessibility':
+    case 'search':
       return `${langPrefix(lang)}${folder(kind, lang)}/`;
     case 'session':
     case 'speaker': {

@@ -51,8 +51,8 @@ const BUDGET = {
 };
 
 const SAMPLE = { session: 'inauguracion', speaker: 'rita-mishaan' };
-const KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'embed', 'notFound'];
-const LIGHTHOUSE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility'];
+const KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search', 'embed', 'notFound'];
+const LIGHTHOUSE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'];
 /** Lighthouse's simulated throttling still varies run to run on a busy machine; it recommends a median. */
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3);
 
@@ -151,7 +151,7 @@ function build(outDir, datasetFile, cacheDir = path.join(outDir, '..', `${path.b
 /** Folder names of the route table, to tell page kinds apart in Astro's log. */
 const FOLDERS = Object.fromEntries(
   languages.flatMap((lang) =>
-    ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility'].map((kind) => [
+    ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'].map((kind) => [
       `${lang}:${pagePath(/** @type {any} */ (kind), lang)
         .split('/')
         .filter(Boolean)

@@ -6,6 +6,8 @@ import type { Site } from './content/model';
 import { myProgrammeData } from './my-programme-data';
 import { myProgrammeDataPath } from './my-programme-path';
 import { scheduleAcronym, scheduleJson } from './schedule-json';
+import { searchIndex } from './search-index';
+import { searchIndexPath } from './search-index-path';
 import { dayLabel } from './time-display';
 
 /** A generated non-HTML file: its path and how to render it once the public origin is known. */
@@ -52,6 +54,12 @@ export async function feedFiles(): Promise<FeedFile[]> {
       path: myProgrammeDataPath(lang),
       contentType: 'application/json; charset=utf-8',
       render: (o) => JSON.stringify(myProgrammeData(site, lang, o)).replaceAll('<', '\\u003c'),
+    });
+    // The search page fetches it on the first keystroke (lib/search-index.ts).
+    files.push({
+      path: searchIndexPath(lang),
+      contentType: 'application/json; charset=utf-8',
+      render: () => JSON.stringify(searchIndex(site, lang)).replaceAll('<', '\\u003c'),
     });
   }
   return files;

@@ -6,6 +6,7 @@ import type { Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
 import { type ElementTree, type MineCardText, mineCardTree, mineDayTree, type TimeLine } from './my-programme-card';
+import { shareKeys } from './share-keys';
 import { takePartOnCard } from './take-part';
 import { dayLabel, rangeIn, rangePieces } from './time-display';
 
@@ -32,6 +33,8 @@ export interface MineSession {
   card: ElementTree;
   /** The session's VEVENT block, folded, CRLF line ends. */
   ics: string;
+  /** Its short key in a shared link (lib/share-keys.ts). */
+  key: string;
 }
 
 export interface MineData {
@@ -49,6 +52,7 @@ export function myCalendarName(site: Site, lang: Lang): string {
 /** Everything My programme shows, for one language. */
 export function myProgrammeData(site: Site, lang: Lang, origin: string): MineData {
   const ics = calendarParts(site.sessions, site, lang, origin, myCalendarName(site, lang));
+  const keys = shareKeys(site.sessions.map((s) => s._id));
   return {
     days: site.days.filter((d) => d.sessions.length > 0).map((d) => ({ date: d.date, section: mineDayTree(d.date, dayLabel(d.date, lang)) })),
     ics: { head: ics.head, tail: ics.tail },
@@ -87,7 +91,7 @@ export function myProgrammeData(site: Site, lang: Lang, origin: string): MineDat
         ...(takePart?.kind === 'links' ? { links: takePart.links.map((l) => [l.label?.text ?? t(lang, `link.${l.kind}`), l.url] as [string, string]) } : {}),
       };
       const { id, date, start, end, title } = text;
-      return { id, date, start, end, title, card: mineCardTree(text, site.zones, lang), ics: ics.events.get(s._id) ?? '' };
+      return { id, date, start, end, title, card: mineCardTree(text, site.zones, lang), ics: ics.events.get(s._id) ?? '', key: keys.get(s._id) ?? s._id };
     }),
   };
 }

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes.ts';
 import { myProgrammeDataPath } from './my-programme-path.ts';
+import { searchIndexPath } from './search-index-path.ts';
 
 /**
  * The offline programme: what each language's service worker (site/scripts/service-worker.js)
@@ -110,6 +111,8 @@ export function savedProgramme(files: readonly string[], lang: Lang, read: (file
   }
   // My programme draws its cards from this file: saved with the rest, offline it works for any star.
   if (files.includes(myProgrammeDataPath(lang).slice(1))) pages.push(myProgrammeDataPath(lang));
+  // The search page looks through this file: saved too, search works offline.
+  if (files.includes(searchIndexPath(lang).slice(1))) pages.push(searchIndexPath(lang));
   return { pages: pages.sort(), assets: [...assets].sort() };
 }
 
@@ -144,7 +147,7 @@ export async function writeServiceWorkers(dir: string, source: string): Promise<
         swSrc,
         swDest: path.join(dir, filePath(lang, 'sw.js')),
         globDirectory: dir,
-        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json'],
+        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json', '**/search.json'],
         manifestTransforms: [
           (files) => {
             builtFiles = files.map((f) => f.url);

@@ -38,6 +38,8 @@ export function pageMeta(entry: PageEntry, site: Site): { title: string; descrip
       return { title: t(lang, 'speakers.title'), description: t(lang, 'speakers.description', { event }) };
     case 'myProgramme':
       return { title: t(lang, 'myProgramme.title'), description: t(lang, 'myProgramme.description') };
+    case 'search':
+      return { title: t(lang, 'search.title'), description: t(lang, 'search.description') };
     case 'conceptNote':
       return { title: site.conceptNote.title.text, description: t(lang, 'conceptNote.description', { event }) };
     case 'report':

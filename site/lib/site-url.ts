@@ -16,3 +16,18 @@ export function siteUrl(env: Record<string, string | undefined>): string {
   }
   return url.origin + url.pathname.replace(/\/$/, '');
 }
+
+/**
+ * The `webcal://` address of a calendar file the site publishes: the same file, which calendar apps
+ * open as a subscription they refresh (Apple Calendar, Outlook, Thunderbird; apps fetch it over
+ * https). Only for an https origin: an app given `webcal://` for an http or loopback origin (a local
+ * preview) would fetch it from an address it cannot reach or trust, so there is no link then and
+ * the page offers the download alone. This is the only place `webcal:` is written: content links
+ * keep the safe-address rule (content-models/validation/links.ts), which refuses it.
+ * @example webcalUrl('/en/ics/evento.ics', 'https://seminario.example.org') // 'webcal://seminario.example.org/en/ics/evento.ics'
+ */
+export function webcalUrl(path: string, origin: string | URL | undefined): string | null {
+  if (!origin) return null;
+  const url = new URL(path, origin);
+  return url.protocol === 'https:' ? `webcal://${url.host}${url.pathname}` : null;
+}

@@ -14,9 +14,9 @@ export function calendarOf(data: Pick<MineData, 'ics'>, sessions: Pick<MineSessi
   return data.ics.head + sessions.map((s) => s.ics).join('') + data.ics.tail;
 }
 
-/** Saves the sessions' calendar as a file named `filename`, through a temporary link. */
-export function saveCalendar(doc: Document, filename: string, data: MineData, sessions: MineSession[]): void {
-  const file = new Blob([calendarOf(data, sessions)], { type: 'text/calendar;charset=utf-8' });
+/** Saves a calendar (from {@link calendarOf}, perhaps with reminders) as a file named `filename`, through a temporary link. */
+export function saveCalendar(doc: Document, filename: string, ics: string): void {
+  const file = new Blob([ics], { type: 'text/calendar;charset=utf-8' });
   const link = doc.createElement('a');
   link.href = URL.createObjectURL(file);
   link.download = filename;

@@ -1,6 +1,6 @@
 import { clashes } from '../lib/clashes';
 import type { MineData } from '../lib/my-programme-data';
-import { saveCalendar } from './calendar-download';
+import { calendarOf, saveCalendar } from './calendar-download';
 import { buildTree } from './element-tree';
 import { markNowNext } from './now-next';
 import { readStars } from './stars';
@@ -23,6 +23,8 @@ export function initMyProgramme(doc: Document): void {
     .then((r) => (r.ok ? (r.json() as Promise<MineData>) : Promise.reject(new Error(`${r.status}`))))
     .then((d) => {
       data = d;
+      // The share link (my-programme-share.ts) needs the sessions' keys.
+      doc.dispatchEvent(new CustomEvent('mine:data', { detail: d }));
     });
   const mine = () => {
     const stars = readStars();
@@ -67,6 +69,10 @@ export function initMyProgramme(doc: Document): void {
   download?.addEventListener('click', async () => {
     await loading.catch(() => undefined);
     if (!data) return;
-    saveCalendar(doc, download.dataset.filename ?? 'calendar.ics', data, mine());
+    // The reminder's code (reminder.ts) loads only when one is chosen.
+    const reminder = root.querySelector<HTMLSelectElement>('[data-mine-reminder]');
+    let ics = calendarOf(data, mine());
+    if (reminder?.value) ics = (await import('./reminder')).withReminder(ics, Number(reminder.value), reminder.dataset.text ?? '');
+    saveCalendar(doc, download.dataset.filename ?? 'calendar.ics', ics);
   });
 }

@@ -28,6 +28,7 @@ import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { alternatePaths, languages } from '../../content-models/routes';
 import { myProgrammeDataPath } from '../lib/my-programme-path';
+import { searchIndexPath } from '../lib/search-index-path';
 
 /** @typedef {Event & { waitUntil(promise: Promise<unknown>): void }} ExtendableEvent */
 /** @typedef {ExtendableEvent & { data: unknown, ports: readonly MessagePort[] }} MessageEvent_ */
@@ -80,8 +81,8 @@ const sameOrigin = (url) => url.origin === scope.location.origin;
 /** @param {URL} url */
 const isShellPage = (url) => !url.pathname.startsWith(ASSETS) && precache.getCacheKeyForURL(url.pathname) !== undefined;
 
-/** @param {URL} url My programme's data file, in any language. */
-const isDataFile = (url) => languages.some((lang) => myProgrammeDataPath(lang) === url.pathname);
+/** @param {URL} url My programme's data file or the search index, in any language. */
+const isDataFile = (url) => languages.some((lang) => myProgrammeDataPath(lang) === url.pathname || searchIndexPath(lang) === url.pathname);
 
 /** @param {URL} url A page of the route table (every language: a reader may follow a link to another one). */
 const isSitePage = (url) => alternatePaths(url.pathname) !== null && url.pathname.endsWith('/');

@@ -13,7 +13,7 @@ export function readStars(): Set<string> {
   }
 }
 
-function writeStars(stars: Set<string>): void {
+export function writeStars(stars: Set<string>): void {
   try {
     localStorage.setItem(STARS_KEY, JSON.stringify([...stars]));
   } catch {

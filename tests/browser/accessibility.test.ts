@@ -70,6 +70,29 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
     await check(path, 'dark');
   });
 
+  // Issue #20: My programme with its share panel open, the QR code drawn and a shared link asking
+  // before it changes anything; the search page with results. None of it is in the default view.
+  it.each(['light', 'dark'] as const)('on My programme sharing, and on search results (%s)', async (scheme) => {
+    await check(samplePages.en.myProgramme, scheme, async (page) => {
+      await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion'])));
+      await page.reload();
+      await page.locator('.mine-share summary').click();
+      await page.locator('[data-share-qr]').click();
+      await page.locator('canvas.share-qr').waitFor();
+    });
+    const link = await (await pageFor(scheme)).page.locator('[data-share-url]').inputValue();
+    await check(samplePages.es.myProgramme, scheme, async (page) => {
+      await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-introduccion'])));
+      await page.goto(server.url(`${samplePages.es.myProgramme}${new URL(link).search}`));
+      await page.locator('[data-share-prompt]').waitFor();
+    });
+    await (await pageFor(scheme)).page.evaluate(() => localStorage.clear());
+    await check(samplePages.pt.search, scheme, async (page) => {
+      await page.locator('#search-q').fill('mishaan');
+      await page.locator('.search-results li').first().waitFor();
+    });
+  });
+
   // Content a reader reveals (the per-country tables in <details>, the chosen-zone lines and the
   // status message) is not in the default view, where axe skips it.
   it.each(['light', 'dark'] as const)('on the programme with every <details> open and a zone chosen (%s)', async (scheme) => {

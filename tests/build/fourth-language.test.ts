@@ -24,6 +24,7 @@ const FRENCH = `  {
       report: 'compte-rendu',
       products: 'produits',
       accessibility: 'accessibilite',
+      search: 'recherche',
     },
   },
 ] as const satisfies readonly LocaleEntry[];`;

@@ -6,6 +6,7 @@ import * as fakeIndexedDb from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pagePath } from '../../content-models/routes';
 import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
+import { searchIndexPath } from '../../site/lib/search-index-path';
 import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 
@@ -21,9 +22,9 @@ const sessions = publishedOfType(docs, 'session').map(slugOf);
 const speakers = publishedOfType(docs, 'speaker').map(slugOf);
 const event = publishedOfType(docs, 'event')[0]!;
 const langs = [
-  { lang: 'es', prefix: '/', programme: 'programa', speakers: 'ponentes', conceptNote: 'nota-conceptual', mine: 'mi-programa' },
-  { lang: 'en', prefix: '/en/', programme: 'programme', speakers: 'speakers', conceptNote: 'concept-note', mine: 'my-programme' },
-  { lang: 'pt', prefix: '/pt/', programme: 'programa', speakers: 'palestrantes', conceptNote: 'nota-conceitual', mine: 'meu-programa' },
+  { lang: 'es', prefix: '/', programme: 'programa', speakers: 'ponentes', conceptNote: 'nota-conceptual', mine: 'mi-programa', search: 'buscar' },
+  { lang: 'en', prefix: '/en/', programme: 'programme', speakers: 'speakers', conceptNote: 'concept-note', mine: 'my-programme', search: 'search' },
+  { lang: 'pt', prefix: '/pt/', programme: 'programa', speakers: 'palestrantes', conceptNote: 'nota-conceitual', mine: 'meu-programa', search: 'buscar' },
 ] as const;
 
 type LangRow = (typeof langs)[number];
@@ -33,11 +34,11 @@ function shellPages(l: LangRow): string[] {
   return [l.prefix, `${l.prefix}${l.programme}/`, `${l.prefix}${l.conceptNote}/`, `${l.prefix}${l.mine}/`].filter((p) => fileForPath(p) !== null).sort();
 }
 
-/** The other pages of one language a reader may keep: speakers, every session and speaker page. */
+/** The other pages of one language a reader may keep: speakers, search, every session and speaker page. */
 function otherPages(l: LangRow): string[] {
-  const re = new RegExp(`^${l.prefix}(${l.programme}/[^/]+|${l.speakers}(/[^/]+)?)/$`);
-  // Issue #20's pages (the report, the products) are pages of the route table outside the shell too.
-  const archive = [pagePath('report', l.lang), pagePath('products', l.lang)];
+  const re = new RegExp(`^${l.prefix}(${l.programme}/[^/]+|${l.speakers}(/[^/]+)?|${l.search})/$`);
+  // Issue #20's single pages (the report, the products, the accessibility statement) are outside the shell too.
+  const archive = [pagePath('report', l.lang), pagePath('products', l.lang), pagePath('accessibility', l.lang)];
   return htmlPages()
     .filter((p) => re.test(p) || archive.includes(p))
     .sort();
@@ -358,9 +359,10 @@ describe.each(langs)('the service worker of $lang', (l) => {
 
   it('publishes the list "save the whole programme" stores: every other page of its language, My programme\'s data and the /_astro/ files they load', () => {
     const list = JSON.parse(readFileSync(fileForPath(`${l.prefix}offline-pages.json`)!, 'utf8')) as { pages: string[]; assets: string[] };
-    expect(list.pages).toEqual([...otherPages(l), myProgrammeDataPath(l.lang)].sort());
-    // The speakers list and My programme's data, the report and the products (issue #20), each session and speaker.
-    expect(list.pages.length).toBe(4 + sessions.length + speakers.length);
+    expect(list.pages).toEqual([...otherPages(l), myProgrammeDataPath(l.lang), searchIndexPath(l.lang)].sort());
+    // Speakers, search, the report, the products and the accessibility statement (issue #20), every
+    // session and speaker page, and the two data files.
+    expect(list.pages.length).toBe(7 + sessions.length + speakers.length);
     expect(list.assets).toEqual(assetsOf(otherPages(l)));
   });
 
@@ -371,13 +373,15 @@ describe.each(langs)('the service worker of $lang', (l) => {
     const shellAssets = new Set(assetsOf(shell()));
     const extraAssets = assetsOf(otherPages(l)).filter((a) => !shellAssets.has(a));
     const data = myProgrammeDataPath(l.lang);
-    const saved = [...otherPages(l), data].sort();
+    const saved = [...otherPages(l), data, searchIndexPath(l.lang)].sort();
     expect(await worker.message({ type: 'save-programme' })).toEqual({ saved: saved.length + extraAssets.length });
     expect(worker.contents().get('seminario-pages')).toEqual(saved);
     expect(worker.contents().get('seminario-assets') ?? []).toEqual(extraAssets);
     worker.network.offline = true;
     for (const page of otherPages(l)) expect(await (await worker.respond(page))!.text(), page).toBe(readFileSync(fileForPath(page)!, 'utf8'));
     expect(await (await worker.respond(data, { mode: 'cors' }))!.text()).toBe(readFileSync(fileForPath(data)!, 'utf8'));
+    const index = searchIndexPath(l.lang);
+    expect(await (await worker.respond(index, { mode: 'cors' }))!.text()).toBe(readFileSync(fileForPath(index)!, 'utf8'));
     expect(await worker.message({ type: 'save-programme' })).toEqual({ error: expect.stringMatching(/fetch/i) });
     expect(await worker.message({ type: 'something-else' })).toBeUndefined();
   });

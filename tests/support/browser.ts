@@ -142,7 +142,7 @@ export async function openPage(browser: Browser, server: Pick<StaticServer, 'hos
 }
 
 /** The kinds of page a reader meets, one sample each (from the embedded dataset). */
-export const pageKinds = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'notFound'] as const;
+export const pageKinds = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search', 'notFound'] as const;
 export type SampleKind = (typeof pageKinds)[number];
 
 /** A session and a speaker of the embedded dataset whose pages stand for every session and speaker page. */
@@ -166,6 +166,7 @@ export const samplePages = Object.fromEntries(
       report: pagePath('report', lang),
       products: pagePath('products', lang),
       accessibility: pagePath('accessibility', lang),
+      search: pagePath('search', lang),
       notFound: lang === 'es' ? '/404.html' : `${pagePath('home', lang)}404/`,
     },
   ]),
