@@ -118,7 +118,10 @@ export const siteQuery = /* groq */ `{
       "placeholder": placeholder${localised},
       "topic": topic${localised}
     },
-    "links": links[]{${linkFields}}
+    "links": links[]{${linkFields}},
+    "recordings": recordings[]{ _key, url, "title": title${localised}, language },
+    qaUrl,
+    feedbackUrl
   },
   "speakers": *[_type == "speaker" && ${published}] | order(name asc){${speakerFields}},
   "conceptNote": *[_type == "conceptNote" && ${published}] | order(_updatedAt desc)[0]{

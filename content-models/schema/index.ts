@@ -14,6 +14,7 @@ import { link } from './objects/link';
 import { localeBlockContent } from './objects/localeBlockContent';
 import { localeString } from './objects/localeString';
 import { localeText } from './objects/localeText';
+import { recording } from './objects/recording';
 import { sessionParticipant } from './objects/sessionParticipant';
 import { conceptNote } from './singletons/conceptNote';
 import { event } from './singletons/event';
@@ -38,4 +39,5 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   eventDay,
   conceptNoteSection,
   languageSupport,
+  recording,
 ];

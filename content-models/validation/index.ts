@@ -5,6 +5,7 @@
  */
 export * from './collections';
 export * from './event';
+export * from './followUp';
 export * from './languages';
 export * from './links';
 export * from './participants';

@@ -14,6 +14,7 @@ import type { Session, Site } from './content/model';
 import copySource from './copy.ts?raw';
 import languageLineSource from './language-line.ts?raw';
 import placeNamesSource from './place-names.ts?raw';
+import recordingsSource from './recordings.ts?raw';
 import timeDisplaySource from './time-display.ts?raw';
 
 /**
@@ -36,6 +37,7 @@ export const CALENDAR_RENDERER: string = (() => {
     calendarSource,
     timeDisplaySource,
     placeNamesSource,
+    recordingsSource,
     copySource,
     languageLineSource,
     timeTextSource,

@@ -6,6 +6,7 @@ import type { Session, Site } from './content/model';
 import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { languageLine } from './language-line';
 import { zoneTimeLabel } from './place-names';
+import { recordingTitle } from './recordings';
 import { dayLabel, rangeIn, rangeText } from './time-display';
 
 /**
@@ -91,8 +92,15 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
   if (session.questions.length) parts.push(`${t(lang, 'session.questions')}:\n${session.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`);
   const people = participantLines(session, lang);
   if (people.length) parts.push(`${t(lang, 'session.participants')}:\n${people.join('\n')}`);
-  const links = session.shownLinks;
-  if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.map((l) => `${l.label?.text ?? t(lang, `link.${l.kind}`)}: ${l.url}`).join('\n')}`);
+  const links = [
+    ...session.shownLinks.map((l) => `${l.label?.text ?? t(lang, `link.${l.kind}`)}: ${l.url}`),
+    // Q&A and feedback (issue #20): a calendar entry is read around the session's time.
+    ...(session.qaUrl ? [`${t(lang, 'phase.qa')}: ${session.qaUrl}`] : []),
+    ...(session.feedbackUrl ? [`${t(lang, 'phase.feedback')}: ${session.feedbackUrl}`] : []),
+  ];
+  if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.join('\n')}`);
+  if (session.recordings.length)
+    parts.push(`${t(lang, 'phase.recordings')}:\n${session.recordings.map((r) => `${recordingTitle(r, lang)}: ${r.url}`).join('\n')}`);
   parts.push(sessionUrl(session, lang, origin));
   return parts.join('\n\n');
 }

@@ -6,6 +6,7 @@ import { participantLines } from './calendar';
 import type { Session, Site } from './content/model';
 import { languageLine } from './language-line';
 import { portableTextToPlain } from './portable-text';
+import { recordingTitle } from './recordings';
 
 /**
  * `schedule.json` in the C3VOC/frab/pretalx layout that conference apps (Giggity, ConfClerk,
@@ -170,7 +171,13 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                     guid: stableUuid(`speaker:${id}`),
                     code: id.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
                   })),
-                  links: s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
+                  links: [
+                    ...s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
+                    // Recordings (issue #20) where conference apps look for a session's links.
+                    ...s.recordings.map((r) => ({ url: r.url, title: recordingTitle(r, lang) })),
+                  ],
+                  // pretalx's field for the session's feedback form.
+                  ...(s.feedbackUrl ? { feedback_url: s.feedbackUrl } : {}),
                   attachments: [],
                 })),
             ]),

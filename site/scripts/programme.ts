@@ -28,6 +28,13 @@ export function initProgramme(doc: Document, now: () => number = Date.now): void
   }
 
   const cards = [...doc.querySelectorAll<HTMLElement>('.card[data-start]')];
+  const jump = doc.querySelector<HTMLAnchorElement>('[data-jump-now]');
+  // The build marked now/next by its own clock; the reader's clock decides.
+  for (const c of cards) {
+    c.classList.remove('is-now', 'is-next');
+    c.querySelector<HTMLElement>('[data-now-next]')?.setAttribute('hidden', '');
+  }
+  if (jump) jump.hidden = true;
   const t = now();
   const eventDays = new Set([...doc.querySelectorAll<HTMLElement>('.day[data-day]')].map((d) => d.dataset.day));
   const zone = doc.querySelector<HTMLElement>('[data-event-zone]')?.dataset.eventZone;
@@ -49,7 +56,6 @@ export function initProgramme(doc: Document, now: () => number = Date.now): void
       badge.hidden = false;
     }
   };
-  const jump = doc.querySelector<HTMLAnchorElement>('[data-jump-now]');
   for (const c of current) label(c, jump?.dataset.now, 'is-now');
   for (const c of next) label(c, jump?.dataset.next, 'is-next');
   const target = current[0] ?? next[0];

@@ -18,6 +18,7 @@ import {
   checkPrivateTextLinks,
   checkSectionAnchors,
   checkSessionDay,
+  checkSessionFollowUp,
   checkSessionLanguages,
   checkSessionLinks,
   checkSessionSchedule,
@@ -122,6 +123,7 @@ function checkSessions(items: unknown[], event: RawEvent | null, referenceZone: 
     problems.addIssues(at, checkDayLinks(s.access, day ? { date: day.date, access: day.access, title: day.title?.text ?? null } : undefined, s.links));
     problems.addIssues(at, checkPrivateTextLinks(mayShowLiveLinks(s.access, day?.access), { description: s.descriptionBlocks }, liveUrls));
     problems.addIssues(at, checkSessionLanguages(s.language, s.languageSupport));
+    problems.addIssues(at, checkSessionFollowUp(s));
     for (const [i, p] of s.participants.entries()) {
       const field = `participants[${i}]`;
       problems.addIssues(at, prefixed(checkParticipant(p), field));

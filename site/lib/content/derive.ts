@@ -8,6 +8,7 @@ import type { RawSpeaker } from '../../../content-models/result';
 import { resolveWallClock } from '../../../content-models/time';
 import { isSafeHref } from '../../../content-models/validation/links';
 import { sessionEndDate } from '../../../content-models/validation/sessionTiming';
+import { embedUrlOf } from '../hosting/video-hosts';
 import { type Photo, usablePhoto } from '../photos';
 import { eventPublicLinks, liveUrlOf, sessionShownLinks } from './links';
 import type { CheckedContent, Day, RawInstitution, Session, Site, Speaker, SpeakerProfile } from './model';
@@ -48,6 +49,7 @@ export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview,
       participants: raw.participants.map((p) => ({ ...p, speaker: p.speaker ? (profiles.get(p.speaker._id) ?? null) : null })),
       shownLinks,
       liveUrl: liveUrlOf(shownLinks),
+      recordings: raw.recordings.map((r) => ({ ...r, embedUrl: embedUrlOf(r.url) })),
     };
   });
   sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.order - b.order || a.endsAt.getTime() - b.endsAt.getTime());

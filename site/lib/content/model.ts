@@ -13,6 +13,7 @@ import type {
   RawEvent,
   RawInstitution,
   RawLink,
+  RawRecording,
   RawSession,
   RawSpeaker,
 } from '../../../content-models/result';
@@ -29,7 +30,12 @@ export interface Participant extends Omit<RawSession['participants'][number], 's
   speaker: SpeakerProfile | null;
 }
 
-export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'participants'> {
+/** A recording with the player address a session page may frame (hosting/video-hosts.ts), or null: a link then. */
+export interface Recording extends RawRecording {
+  embedUrl: string | null;
+}
+
+export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'participants' | 'recordings'> {
   timeZone: string;
   order: number;
   startsAt: Date;
@@ -45,6 +51,7 @@ export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'partic
   shownLinks: RawLink[];
   /** Where to join live (a join link, else a stream), when the session may show one. */
   liveUrl: string | null;
+  recordings: Recording[];
 }
 
 export interface Day {
