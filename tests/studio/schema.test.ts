@@ -18,6 +18,7 @@ const contractTypes = [
   'eventDay',
   'conceptNoteSection',
   'languageSupport',
+  'recording',
 ];
 
 /** Field names per type, as the content model lists them. */
@@ -56,7 +57,11 @@ const contractFields: Record<string, string[]> = {
     'questions',
     'participants',
     'links',
+    'recordings',
+    'qaUrl',
+    'feedbackUrl',
   ],
+  recording: ['url', 'title', 'language'],
   speaker: ['name', 'slug', 'position', 'institution', 'country', 'photo', 'bio'],
   institution: ['name', 'acronym', 'country', 'kind', 'logo'],
   conceptNote: ['title', 'sections'],
