@@ -29,6 +29,7 @@ export function initPhase(doc: Document, now: () => number = Date.now): void {
       root.dataset.phase = t < at(root, 'start') ? 'before' : t < at(root, 'end') ? 'live' : 'after';
       for (const el of root.querySelectorAll<HTMLElement>('[data-countdown]')) {
         el.textContent = (el.dataset.template ?? '{when}').replace('{when}', untilText(lang, at(root, 'start') - t));
+        el.hidden = false;
       }
       const items = [...root.querySelectorAll<HTMLElement>('[data-now-item]')];
       const nextStart = Math.min(...items.map((i) => at(i, 'start')).filter((s) => s > t));
