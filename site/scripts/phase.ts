@@ -2,54 +2,19 @@
  * Where the event (or a session) stands — before, live, after — by the reader's clock, so nothing
  * needs a rebuild at go-live. Each `[data-phase]` root carries its span (`data-start`/`data-end`,
  * UTC instants) and the phase the build saw; CSS shows the `[data-when]` blocks of the phase this
- * sets. Inside a root: `[data-countdown]` says how long until the start, `[data-now-item]` rows show
- * only the sessions in progress and the next, and `[data-local]` ranges are written in the
- * reader's zone (the one chosen in the zone picker, else the browser's).
+ * sets, again every 30 seconds. `onTick` runs with the same clock reading (the home page's
+ * countdown and now/next rows: live-now.ts).
  */
-const at = (el: HTMLElement, key: 'start' | 'end') => Date.parse(el.dataset[key] ?? '');
+export const at = (el: HTMLElement, key: 'start' | 'end') => Date.parse(el.dataset[key] ?? '');
 
-export function initPhase(doc: Document, now: () => number = Date.now): void {
+export function initPhase(doc: Document, now: () => number = Date.now, onTick?: (t: number) => void): void {
   const roots = [...doc.querySelectorAll<HTMLElement>('[data-phase][data-start]')];
   if (roots.length === 0) return;
-  const lang = doc.documentElement.lang;
-  let timeZone: string | undefined;
-  try {
-    // The zone picker's choice (zone-picker.ts): an IANA id, or 'local'/'none'.
-    const saved = localStorage.getItem('seminario.timeZone');
-    if (saved?.includes('/')) timeZone = saved;
-  } catch {
-    // Storage can be disabled: the browser's own zone then.
-  }
-  const format = new Intl.DateTimeFormat(lang, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone });
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-local]')) el.textContent = format.formatRange(at(el, 'start'), at(el, 'end'));
-
   const update = () => {
     const t = now();
-    for (const root of roots) {
-      root.dataset.phase = t < at(root, 'start') ? 'before' : t < at(root, 'end') ? 'live' : 'after';
-      for (const el of root.querySelectorAll<HTMLElement>('[data-countdown]')) {
-        el.textContent = (el.dataset.template ?? '{when}').replace('{when}', untilText(lang, at(root, 'start') - t));
-        el.hidden = false;
-      }
-      const items = [...root.querySelectorAll<HTMLElement>('[data-now-item]')];
-      const nextStart = Math.min(...items.map((i) => at(i, 'start')).filter((s) => s > t));
-      for (const item of items) {
-        const isNow = at(item, 'start') <= t && t < at(item, 'end');
-        const isNext = at(item, 'start') === nextStart;
-        item.classList.toggle('is-now', isNow);
-        item.classList.toggle('is-next', isNext);
-        item.hidden = !isNow && !isNext;
-      }
-    }
+    for (const root of roots) root.dataset.phase = t < at(root, 'start') ? 'before' : t < at(root, 'end') ? 'live' : 'after';
+    onTick?.(t);
   };
   update();
   setInterval(update, 30_000);
-}
-
-/** "in 3 days", "in 5 hours", "in 12 minutes", in the page's language. */
-function untilText(lang: string, ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    minutes >= 2880 ? [Math.round(minutes / 1440), 'day'] : minutes >= 120 ? [Math.round(minutes / 60), 'hour'] : [minutes, 'minute'];
-  return new Intl.RelativeTimeFormat(lang).format(value, unit);
 }

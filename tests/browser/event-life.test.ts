@@ -56,6 +56,9 @@ async function expectNoAxeViolations(page: Page, where: string) {
   ).toEqual([]);
 }
 
+/** The machine is shared: a browser call can take seconds under load. */
+const POLL = { timeout: 15_000 };
+
 const countdown: Record<Lang, RegExp> = { es: /dentro de 7 días/u, en: /in 7 days/u, pt: /em 7 dias/u };
 const tookPlace: Record<Lang, RegExp> = { es: /tuvo lugar/u, en: /took place/u, pt: /aconteceu/u };
 
@@ -67,7 +70,7 @@ describe('without JavaScript, the phase the build saw', () => {
       expect(await page.locator('.event-phase').getAttribute('data-phase')).toBe('live');
       const items = await page.locator('.live-list li:visible').evaluateAll((els) => els.map((el) => el.querySelector('a')?.getAttribute('href')));
       expect(items).toEqual([pagePath('session', 'es', LIFE.slug), pagePath('session', 'es', 'introduccion')]);
-      await expect.poll(() => page.locator(`.live-list li.is-now a[href="${LIFE.join}"]`).isVisible()).toBe(true);
+      await expect.poll(() => page.locator(`.live-list li.is-now a[href="${LIFE.join}"]`).isVisible(), POLL).toBe(true);
       await page.goto(server.url(pagePath('programme', 'es')));
       const card = page.locator(`article[data-session="${LIFE.session}"]`);
       expect(await card.getAttribute('class')).toMatch(/\bis-now\b/u);
@@ -85,7 +88,7 @@ describe.each(languages)('with JavaScript and the reader’s clock (%s)', (lang)
     const opened = await openAt(PHASE_NOW.before, pagePath('home', lang));
     try {
       const { page } = opened;
-      await expect.poll(() => page.locator('.event-phase').getAttribute('data-phase')).toBe('before');
+      await expect.poll(() => page.locator('.event-phase').getAttribute('data-phase'), POLL).toBe('before');
       expect((await visibleTexts(page, '[data-countdown]'))[0]).toMatch(countdown[lang]);
       expect(await page.locator('#phase-live-h').isVisible()).toBe(false);
       expect(await page.locator(`a[href="${LIFE.registration}"]`).isVisible()).toBe(true);
@@ -100,7 +103,7 @@ describe.each(languages)('with JavaScript and the reader’s clock (%s)', (lang)
     const opened = await openAt(PHASE_NOW.live, pagePath('home', lang), { timezoneId: 'America/Sao_Paulo' });
     try {
       const { page } = opened;
-      await expect.poll(() => page.locator('.event-phase').getAttribute('data-phase')).toBe('live');
+      await expect.poll(() => page.locator('.event-phase').getAttribute('data-phase'), POLL).toBe('live');
       const now = page.locator('.live-list li.is-now');
       expect(await now.count()).toBe(1);
       expect(await now.locator(`a[href="${LIFE.join}"]`).isVisible()).toBe(true);
@@ -111,7 +114,7 @@ describe.each(languages)('with JavaScript and the reader’s clock (%s)', (lang)
 
       await page.goto(server.url(pagePath('programme', lang)));
       const card = page.locator(`article[data-session="${LIFE.session}"]`);
-      await expect.poll(() => card.getAttribute('class')).toMatch(/\bis-now\b/u);
+      await expect.poll(() => card.getAttribute('class'), POLL).toMatch(/\bis-now\b/u);
       expect(await card.locator(`.live-now a[href="${LIFE.join}"]`).isVisible()).toBe(true);
       expect(await page.locator('[data-jump-now]').isVisible()).toBe(true);
       await expectNoAxeViolations(page, `${lang} programme live`);
@@ -125,14 +128,14 @@ describe.each(languages)('with JavaScript and the reader’s clock (%s)', (lang)
     const opened = await openAt(PHASE_NOW.after, pagePath('home', lang));
     try {
       const { page } = opened;
-      await expect.poll(() => page.locator('.event-phase').getAttribute('data-phase')).toBe('after');
+      await expect.poll(() => page.locator('.event-phase').getAttribute('data-phase'), POLL).toBe('after');
       expect((await visibleTexts(page, '.took-place'))[0]).toMatch(tookPlace[lang]);
       expect(await page.locator('.live-list').isVisible()).toBe(false);
       await expectNoAxeViolations(page, `${lang} home after`);
 
       await page.goto(server.url(pagePath('session', lang, LIFE.slug)));
       const play = page.locator('[data-player] button').first();
-      await expect.poll(() => play.count()).toBe(1);
+      await expect.poll(() => play.count(), POLL).toBe(1);
       expect(await page.locator(`.follow-up a[href="${LIFE.feedback}"]`).isVisible()).toBe(true);
       expect(await page.locator(`.follow-up a[href="${LIFE.qa}"]`).isVisible()).toBe(false);
       await expectNoAxeViolations(page, `${lang} session after`);
@@ -142,7 +145,7 @@ describe.each(languages)('with JavaScript and the reader’s clock (%s)', (lang)
       await play.click();
       const frame = page.locator('[data-player] iframe');
       expect(await frame.getAttribute('src')).toMatch(new RegExp(`^${LIFE.youtube.embed.replace(/[.?/]/g, '\\$&')}\\?autoplay=1$`, 'u'));
-      await expect.poll(() => opened.problems.offHost.some((url) => url.startsWith(LIFE.youtube.embed))).toBe(true);
+      await expect.poll(() => opened.problems.offHost.some((url) => url.startsWith(LIFE.youtube.embed)), POLL).toBe(true);
       expect(opened.problems.offHost.every((url) => new URL(url).hostname === 'www.youtube-nocookie.com')).toBe(true);
     } finally {
       await opened.close();
