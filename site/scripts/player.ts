@@ -14,15 +14,12 @@ export function initPlayers(doc: Document): void {
     button.textContent = link.textContent;
     link.replaceWith(button);
     button.addEventListener('click', () => {
-      const url = new URL(src);
-      // The reader asked to play: start it, so one press is enough.
-      url.searchParams.set('autoplay', '1');
       const frame = doc.createElement('iframe');
-      frame.src = url.href;
+      // The reader asked to play: start it, so one press is enough.
+      frame.src = `${src}${src.includes('?') ? '&' : '?'}autoplay=1`;
       frame.title = box.dataset.title ?? '';
       frame.allow = 'autoplay; fullscreen; picture-in-picture; encrypted-media';
       frame.allowFullscreen = true;
-      frame.referrerPolicy = 'strict-origin-when-cross-origin';
       box.replaceChildren(frame);
       box.classList.add('playing');
       frame.focus();

@@ -1,7 +1,6 @@
 /**
  * A session page's life (issue #20): its Q&A and feedback by its phase, and its click-to-load
- * recordings. Loaded by TimesScript only on a page that has one of them, so the other pages'
- * scripts stay within the 3 KB budget.
+ * recordings. Both return at once on a page without them.
  */
 import { initPhase } from './phase';
 import { initPlayers } from './player';
