@@ -143,7 +143,10 @@ export const siteQuery = compactGroq(/* groq */ `{
       "topic": topic${localised}
     },
     "links": links[]{${linkFields}},
-    "materials": materials[]{${materialFields}}
+    "materials": materials[]{${materialFields}},
+    "recordings": recordings[]{ _key, url, "title": title${localised}, language },
+    qaUrl,
+    feedbackUrl
   },
   "speakers": *[_type == "speaker" && ${published}] | order(name asc){${speakerFields}},
   "conceptNote": *[_type == "conceptNote" && ${published}] | order(_updatedAt desc)[0]{

@@ -60,7 +60,7 @@ export const institutionKinds = INSTITUTION_KINDS;
 
 const link = z.object({
   _key: z.string().nullable().optional(),
-  kind: z.enum(linkKinds),
+  kind: z.enum(linkKinds, { error: `el tipo de enlace debe ser uno de: ${linkKinds.join(', ')} (las grabaciones van en el campo «Grabaciones» de la sesión)` }),
   url: z.string({ error: 'falta la URL' }),
   label: optionalText,
 });
@@ -80,6 +80,13 @@ const institution = z.object({
   kind: z.enum(institutionKinds).nullable(),
   logo,
 });
+
+/** An optional address: absent or empty is null (its safety is checked by the shared rules). */
+const optionalUrl = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null));
 
 export const nullableArray = <T extends z.ZodType>(item: T) =>
   z
@@ -181,6 +188,21 @@ export const rawSession = z.object({
   materials: nullableArray(material)
     .optional()
     .transform((v) => v ?? []),
+  // Recordings, Q&A and feedback (issue #20); addresses checked by validation/followUp.ts.
+  recordings: nullableArray(
+    z.object({
+      _key: z.string().nullable().optional(),
+      url: z.string({ error: 'falta la dirección de la grabación' }),
+      title: optionalText,
+      language: z
+        .enum(languages)
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
+    }),
+  ),
+  qaUrl: optionalUrl,
+  feedbackUrl: optionalUrl,
 });
 
 /** A fraction of the image's width or height, as the Studio's crop and hotspot tool stores it. */
@@ -276,6 +298,7 @@ export type RawInstitution = z.output<typeof institution>;
 export type RawLink = z.output<typeof link>;
 export type RawMaterial = z.output<typeof material>;
 export type RawFileAsset = z.output<typeof fileAsset>;
+export type RawRecording = RawSession['recordings'][number];
 export type Localised = z.output<typeof text>;
 export type LocalisedBlocks = NonNullable<z.output<typeof blocks>>;
 export type SessionKind = (typeof sessionKinds)[number];

@@ -6,6 +6,7 @@
 // first). Output goes to .screenshots/ (git-ignored), replaced on every run.
 //
 // SHOTS_KINDS=programme,home  SHOTS_LANGS=es  SHOTS_WIDTHS=390  SHOTS_SCHEMES=light  narrow the run;
+// SHOTS_NOW=2020-10-26T15:05:00Z fixes the browser's clock (the event's phase: before, live, after);
 // SHOTS_PRINT=0 skips the printed pages; SHOTS_SPLIT=1 adds one PNG per screen of each page.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,6 +69,7 @@ try {
         (route) => route.abort('blockedbyclient'),
       );
       const page = await context.newPage();
+      if (process.env.SHOTS_NOW) await page.clock.install({ time: new Date(process.env.SHOTS_NOW) });
       for (const lang of langs) {
         for (const kind of kinds) {
           await page.goto(server.url(samplePath(lang, kind)), { waitUntil: 'load' });

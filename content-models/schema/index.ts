@@ -17,6 +17,7 @@ import { localeBlockContent } from './objects/localeBlockContent';
 import { localeString } from './objects/localeString';
 import { localeText } from './objects/localeText';
 import { sessionMaterial } from './objects/sessionMaterial';
+import { recording } from './objects/recording';
 import { sessionParticipant } from './objects/sessionParticipant';
 import { workshopProduct } from './objects/workshopProduct';
 import { conceptNote } from './singletons/conceptNote';
@@ -50,4 +51,5 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   sessionMaterial,
   workshopProduct,
   languageChannel,
+  recording,
 ];

@@ -6,6 +6,7 @@
 export * from './channels';
 export * from './collections';
 export * from './event';
+export * from './followUp';
 export * from './languages';
 export * from './links';
 export * from './participants';

@@ -1,7 +1,10 @@
 import type { RuleIssue } from './types';
 
-/** Link kinds of the content model (`link.kind`). */
-export const LINK_KINDS = ['registration', 'join', 'stream', 'recording', 'material', 'other'] as const;
+/**
+ * Link kinds of the content model (`link.kind`). Recordings are not links: a session lists them in
+ * its own `recordings` field (a title, a language, a player), so there is one place for them.
+ */
+export const LINK_KINDS = ['registration', 'join', 'stream', 'material', 'other'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /**
@@ -107,7 +110,7 @@ export function checkSessionLinks(access: 'public' | 'participants', links: { ki
         message:
           'Esta sesión es solo para participantes inscritos, pero tiene un enlace para unirse o ver la transmisión, ' +
           'y el sitio es público: cualquiera podría entrar. Quita el enlace (los inscritos lo reciben por correo), ' +
-          'cambia su tipo (por ejemplo a «Grabación» cuando exista) o, si la sesión es abierta, cambia el acceso a «Público».',
+          'cambia su tipo (por ejemplo a «Material») o, si la sesión es abierta, cambia el acceso a «Público».',
       });
     }
   });

@@ -16,6 +16,7 @@ import copySource from './copy.ts?raw';
 import languageLineSource from './language-line.ts?raw';
 import materialsSource from './materials.ts?raw';
 import placeNamesSource from './place-names.ts?raw';
+import recordingsSource from './recordings.ts?raw';
 import timeDisplaySource from './time-display.ts?raw';
 
 /**
@@ -38,6 +39,7 @@ export const CALENDAR_RENDERER: string = (() => {
     calendarSource,
     timeDisplaySource,
     placeNamesSource,
+    recordingsSource,
     copySource,
     languageLineSource,
     materialsSource,

@@ -8,6 +8,7 @@ import { institutionAfterPosition, placeholderSaysToBeConfirmed } from './copy';
 import { channelEntries, languageLine } from './language-line';
 import { fileFacts, type Material } from './materials';
 import { zoneTimeLabel } from './place-names';
+import { recordingTitle } from './recordings';
 import { dayLabel, rangeIn, rangeText } from './time-display';
 
 /**
@@ -93,9 +94,17 @@ export function sessionPlainText(session: Session, site: Site, lang: Lang, origi
   if (session.questions.length) parts.push(`${t(lang, 'session.questions')}:\n${session.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`);
   const people = participantLines(session, lang);
   if (people.length) parts.push(`${t(lang, 'session.participants')}:\n${people.join('\n')}`);
-  // The session's links, then its channels per language (issue 20), each as "title: address".
-  const links = [...session.shownLinks.map((l) => ({ title: l.label?.text ?? t(lang, `link.${l.kind}`), url: l.url })), ...channelEntries(session, lang)];
+  // The session's links, its channels per language, then Q&A and feedback (issue #20: a calendar
+  // entry is read around the session's time), each as "title: address".
+  const links = [
+    ...session.shownLinks.map((l) => ({ title: l.label?.text ?? t(lang, `link.${l.kind}`), url: l.url })),
+    ...channelEntries(session, lang),
+    ...(session.qaUrl ? [{ title: t(lang, 'phase.qa'), url: session.qaUrl }] : []),
+    ...(session.feedbackUrl ? [{ title: t(lang, 'phase.feedback'), url: session.feedbackUrl }] : []),
+  ];
   if (links.length) parts.push(`${t(lang, 'session.links')}:\n${links.map((l) => `${l.title}: ${l.url}`).join('\n')}`);
+  if (session.recordings.length)
+    parts.push(`${t(lang, 'phase.recordings')}:\n${session.recordings.map((r) => `${recordingTitle(r, lang)}: ${r.url}`).join('\n')}`);
   // Issue #20: materials, with their type and size, at their public address.
   const files = session.materials.map((m) => `${m.title.text}${materialFacts(m, lang)}: ${new URL(m.href, origin).href}`);
   if (files.length) parts.push(`${t(lang, 'session.materials')}:\n${files.join('\n')}`);

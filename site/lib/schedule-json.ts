@@ -6,6 +6,7 @@ import { participantLines } from './calendar';
 import type { Session, Site } from './content/model';
 import { channelEntries, languageLine } from './language-line';
 import { portableTextToPlain } from './portable-text';
+import { recordingTitle } from './recordings';
 
 /**
  * `schedule.json` in the C3VOC/frab/pretalx layout that conference apps (Giggity, ConfClerk,
@@ -170,9 +171,15 @@ export function scheduleJson(site: Site, lang: Lang, origin: string, options: Sc
                     guid: stableUuid(`speaker:${id}`),
                     code: id.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
                   })),
-                  // Channels per language (issue 20) are links too: the C3VOC event takes no other field.
-                  links: [...s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })), ...channelEntries(s, lang)],
-                  // Issue #20: the session's materials, with type and size where known.
+                  links: [
+                    ...s.shownLinks.map((l) => ({ url: l.url, title: l.label?.text ?? t(lang, `link.${l.kind}`) })),
+                    // Channels per language (issue 20) are links too: the C3VOC event takes no other field.
+                    ...channelEntries(s, lang),
+                    // Recordings (issue #20) where conference apps look for a session's links.
+                    ...s.recordings.map((r) => ({ url: r.url, title: recordingTitle(r, lang) })),
+                  ],
+                  // pretalx's field for the session's feedback form.
+                  ...(s.feedbackUrl ? { feedback_url: s.feedbackUrl } : {}),
                   attachments: s.materials.map((m) => ({
                     url: new URL(m.href, origin).href,
                     title: m.title.text,

@@ -10,6 +10,11 @@ export function markNowNext(doc: Document, now: () => number = Date.now): HTMLEl
   const host = doc.querySelector<HTMLElement>('[data-event-zone]');
   const zone = host?.dataset.eventZone;
   if (!host || !zone) return;
+  // Marks the build made by its own clock (or an earlier call) go first: only this clock's stay.
+  for (const card of doc.querySelectorAll<HTMLElement>('.card.is-now, .card.is-next')) {
+    card.classList.remove('is-now', 'is-next');
+    card.querySelector<HTMLElement>('[data-now-next]')?.setAttribute('hidden', '');
+  }
   const t = now();
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const start = (c: HTMLElement) => Date.parse(c.dataset.start ?? '');

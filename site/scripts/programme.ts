@@ -29,8 +29,10 @@ export function initProgramme(doc: Document, now: () => number = Date.now): void
     form.addEventListener('change', update);
   }
 
-  const target = markNowNext(doc, now);
   const jump = doc.querySelector<HTMLAnchorElement>('[data-jump-now]');
+  // The build marked now/next by its own clock (and showed the jump link); the reader's clock decides.
+  if (jump) jump.hidden = true;
+  const target = markNowNext(doc, now);
   if (jump && target) {
     jump.href = `#${target.getAttribute('aria-labelledby') ?? ''}`;
     jump.hidden = false;

@@ -235,6 +235,11 @@ describe('every rule the build refuses with is a Studio error with the same mess
         items: [{ _type: 'workshopProduct', _key: 'p', title: { _type: 'localeString', es: 'Mapeo' }, url: 'javascript:alert(1)' }],
       },
     ],
+    // Recordings, Q&A and feedback (issue #20): the safe-address rule, a recording on the web only.
+    ['a recording that is not a web address', { ...mesa1, recordings: [{ _type: 'recording', _key: 'r', url: 'mailto:video@pifcss.org' }] }],
+    ['a recording on http:', { ...mesa1, recordings: [{ _type: 'recording', _key: 'r', url: 'http://www.youtube.com/watch?v=AbCdEfGhIjK' }] }],
+    ['a Q&A address with javascript:', { ...opening, qaUrl: 'javascript:alert(1)' }],
+    ['a feedback address that is not complete', { ...workshop, feedbackUrl: 'forms.example.org/valoracion' }],
   ];
 
   it('names the day when a live link is on a participants-only day, in the build and in the Studio', async () => {

@@ -203,7 +203,8 @@ describe('a session', () => {
     expect(await markersOf(withJoin)).toEqual([
       { level: 'error', path: 'links.[zoom].kind', message: expect.stringContaining('solo para participantes inscritos') },
     ]);
-    const withRecording = { ...workshop, links: [{ _type: 'link', _key: 'video', kind: 'recording', url: 'https://youtube.com/watch?v=1' }] };
+    // Recordings have their own field (issue #20), open to every session: a recording lets no one in.
+    const withRecording = { ...workshop, recordings: [{ _type: 'recording', _key: 'video', url: 'https://youtube.com/watch?v=1' }] };
     expect(await markersOf(withRecording)).toEqual([]);
   });
 

@@ -25,6 +25,7 @@ const contractTypes = [
   'asyncActivity',
   'sessionMaterial',
   'languageChannel',
+  'recording',
 ];
 
 /** Field names per type, as the content model lists them. */
@@ -67,7 +68,11 @@ const contractFields: Record<string, string[]> = {
     'participants',
     'links',
     'materials',
+    'recordings',
+    'qaUrl',
+    'feedbackUrl',
   ],
+  recording: ['url', 'title', 'language'],
   speaker: ['name', 'slug', 'position', 'institution', 'country', 'photo', 'bio'],
   institution: ['name', 'acronym', 'country', 'kind', 'logo'],
   conceptNote: ['title', 'sections'],

@@ -68,7 +68,7 @@ describe('isSafeHref', () => {
 describe('checkSessionLinks', () => {
   it.each([
     ['a public session may carry a join link', 'public', [{ kind: 'join', url: 'https://zoom.us/j/1' }], []],
-    ['a participants-only session may carry a recording', 'participants', [{ kind: 'recording', url: 'https://youtu.be/x' }], []],
+    ['a participants-only session may carry material', 'participants', [{ kind: 'material', url: 'https://a.org/x.pdf' }], []],
     ['a participants-only session cannot carry a join link', 'participants', [{ kind: 'join', url: 'https://zoom.us/j/1' }], ['error links[0].kind']],
     [
       'a participants-only session cannot carry a stream link',

@@ -3,6 +3,7 @@ import { type DateRule, defineArrayMember, defineField, defineType, type StringR
 import { checkSessionLanguages } from '../../validation/languages';
 import { checkSessionLinks } from '../../validation/links';
 import { choiceField, dateField, slugField } from '../lib/fields';
+import { followUpFields } from '../lib/followUpFields';
 import { messagesAt, toValidationResult } from '../lib/issues';
 import { channelsRule, dayLinksRule, privateTextLinksRule } from '../lib/linkRules';
 import { accessOptions, languageOptions, sessionKindOptions, sessionKindTitle } from '../lib/options';
@@ -171,7 +172,7 @@ export const session = defineType({
       name: 'links',
       title: 'Enlaces',
       description:
-        'Enlaces de la sesión: para unirse, transmisión, grabación, materiales. Las sesiones solo para participantes no pueden llevar enlaces para unirse ni de transmisión: los inscritos los reciben por correo.',
+        'Enlaces de la sesión: para unirse, transmisión, materiales (las grabaciones van en «Grabaciones»). Las sesiones solo para participantes no pueden llevar enlaces para unirse ni de transmisión: los inscritos los reciben por correo.',
       type: 'array',
       of: [defineArrayMember({ type: 'link' })],
       validation: (rule) => [
@@ -202,6 +203,8 @@ export const session = defineType({
       type: 'array',
       of: [defineArrayMember({ type: 'sessionMaterial' })],
     }),
+    // Recordings, Q&A and feedback (issue #20): what a session offers around and after its time.
+    ...followUpFields,
   ],
   orderings: [
     {

@@ -65,7 +65,6 @@ const linkKindTitles: Record<LinkKind, string> = {
   registration: 'Inscripción',
   join: 'Unirse a la sesión (Zoom, Teams…)',
   stream: 'Transmisión en directo',
-  recording: 'Grabación',
   material: 'Material (presentación, documento)',
   other: 'Otro',
 };

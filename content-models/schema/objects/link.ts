@@ -4,7 +4,7 @@ import { isSafeHref, unsafeHrefMessage } from '../../validation/links';
 import { choiceField } from '../lib/fields';
 import { linkKindOptions, linkKindTitle } from '../lib/options';
 
-/** A link of the event or of a session: registration, joining, stream, recording, material. */
+/** A link of the event or of a session: registration, joining, stream, material (recordings have their own field). */
 export const link = defineType({
   name: 'link',
   title: 'Enlace',
@@ -17,7 +17,7 @@ export const link = defineType({
       description:
         'Para qué sirve. «Unirse a la sesión» y «Transmisión en directo» solo pueden ir en sesiones públicas: el sitio es público y cualquiera los vería.',
       list: linkKindOptions,
-      required: 'Elige el tipo de enlace (inscripción, unirse, transmisión, grabación…).',
+      required: 'Elige el tipo de enlace (inscripción, unirse, transmisión, material…).',
     }),
     defineField({
       name: 'label',

@@ -19,6 +19,7 @@ import {
   checkSectionAnchors,
   checkSessionChannels,
   checkSessionDay,
+  checkSessionFollowUp,
   checkSessionLanguages,
   checkSessionLinks,
   checkSessionSchedule,
@@ -142,6 +143,7 @@ function checkSessions(items: unknown[], event: RawEvent | null, referenceZone: 
     problems.addIssues(at, checkPrivateTextLinks(mayShowLiveLinks(s.access, day?.access), { description: s.descriptionBlocks }, liveUrls));
     problems.addIssues(at, checkSessionLanguages(s.language, s.languageSupport));
     problems.addIssues(at, checkSessionChannels(s, day, s.channels));
+    problems.addIssues(at, checkSessionFollowUp(s));
     for (const [i, p] of s.participants.entries()) {
       const field = `participants[${i}]`;
       problems.addIssues(at, prefixed(checkParticipant(p), field));

@@ -8,6 +8,7 @@ import type { RawSpeaker } from '../../../content-models/result';
 import { resolveWallClock } from '../../../content-models/time';
 import { isSafeHref } from '../../../content-models/validation/links';
 import { sessionEndDate } from '../../../content-models/validation/sessionTiming';
+import { embedUrlOf } from '../hosting/video-hosts';
 import { type Photo, usablePhoto } from '../photos';
 import { deriveArchive, sessionMaterials } from './derive-archive';
 import { eventPublicLinks, liveUrlOf, sessionShownChannels, sessionShownLinks } from './links';
@@ -51,6 +52,7 @@ export function deriveSite(content: CheckedContent, lang: Lang, { warn, preview,
       liveUrl: liveUrlOf(shownLinks),
       materials: sessionMaterials(raw, assetDir),
       channels: sessionShownChannels(raw, access),
+      recordings: raw.recordings.map((r) => ({ ...r, embedUrl: embedUrlOf(r.url) })),
     };
   });
   sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.order - b.order || a.endsAt.getTime() - b.endsAt.getTime());

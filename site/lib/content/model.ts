@@ -13,6 +13,7 @@ import type {
   RawEvent,
   RawInstitution,
   RawLink,
+  RawRecording,
   RawSession,
   RawSpeaker,
 } from '../../../content-models/result';
@@ -31,7 +32,12 @@ export interface Participant extends Omit<RawSession['participants'][number], 's
   speaker: SpeakerProfile | null;
 }
 
-export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'participants' | 'materials'> {
+/** A recording with the player address a session page may frame (hosting/video-hosts.ts), or null: a link then. */
+export interface Recording extends RawRecording {
+  embedUrl: string | null;
+}
+
+export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'participants' | 'materials' | 'recordings'> {
   timeZone: string;
   order: number;
   startsAt: Date;
@@ -49,6 +55,7 @@ export interface Session extends Omit<RawSession, 'timeZone' | 'order' | 'partic
   liveUrl: string | null;
   /** Issue #20: its files and addresses, each as the page links it (materials.ts). */
   materials: Material[];
+  recordings: Recording[];
 }
 
 export interface Day {

@@ -27,6 +27,10 @@ export function ruleView(item: unknown) {
       kind: str((l as { kind?: unknown } | null)?.kind),
       url: str((l as { url?: unknown } | null)?.url),
     })),
+    // Recordings, Q&A and feedback (validation/followUp.ts).
+    recordings: (Array.isArray(v.recordings) ? v.recordings : []) as { url?: unknown }[],
+    qaUrl: v.qaUrl,
+    feedbackUrl: v.feedbackUrl,
     participants: (Array.isArray(v.participants) ? v.participants : []).map((raw) => {
       const p = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
       const speakerRef = str(p.speakerRef);

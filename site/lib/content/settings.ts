@@ -16,5 +16,5 @@ export const CONTENT_SETTINGS = [
   'CONTENT_PERSPECTIVE',
 ] as const;
 
-/** Settings of the build around the content: where it is published, where it is written, the Studio it links to. */
-export const BUILD_SETTINGS = ['SITE_URL', 'BUILD_OUT_DIR', 'SANITY_STUDIO_URL'] as const;
+/** Settings of the build around the content: where it is published, where it is written, the Studio it links to, the clock it reads the event's phase by. */
+export const BUILD_SETTINGS = ['SITE_URL', 'BUILD_OUT_DIR', 'SANITY_STUDIO_URL', 'SITE_NOW'] as const;

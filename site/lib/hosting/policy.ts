@@ -11,6 +11,7 @@
 // The one locales table (content-models/locales.ts): a language added there gets its prefix,
 // 404 page, embed policy and content types on every host.
 import { defaultLang, type Lang, langPrefix, languages } from '../../../content-models/locales.ts';
+import { VIDEO_HOSTS } from './video-hosts.ts';
 
 /** Sources per directive, in the order the header lists them. `frame-ancestors` is set per page (embed or not). */
 export const POLICY_SOURCES: Readonly<Record<string, readonly string[]>> = {
@@ -23,6 +24,8 @@ export const POLICY_SOURCES: Readonly<Record<string, readonly string[]>> = {
   'img-src': ["'self'", 'https://cdn.sanity.io', 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
+  // Recordings' players (video-hosts.ts), framed only after the reader asks to play one.
+  'frame-src': VIDEO_HOSTS.map((host) => `https://${host}`),
   'frame-ancestors': ["'self'"],
   'base-uri': ["'self'"],
   'form-action': ["'self'"],
