@@ -27,7 +27,17 @@ export const PAGE_KINDS = [
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** The page kinds with one page per language (no slug). */
-export const SINGLE_PAGE_KINDS = ['home', 'programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'] as const satisfies readonly PageKind[];
+export const SINGLE_PAGE_KINDS = [
+  'home',
+  'programme',
+  'speakers',
+  'conceptNote',
+  'myProgramme',
+  'report',
+  'products',
+  'accessibility',
+  'search',
+] as const satisfies readonly PageKind[];
 
 type Folder = keyof LocaleFolders;
 const FOLDERS: readonly Folder[] = ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'];

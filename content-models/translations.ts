@@ -23,7 +23,14 @@ export const TRANSLATABLE_FIELDS: Record<string, readonly TranslatableField[]> =
     { path: 'accessibilityIntro', blocks: true },
   ],
   conceptNote: [{ path: 'title' }, { path: 'sections[].title' }, { path: 'sections[].body', blocks: true }],
-  session: [{ path: 'title' }, { path: 'objective' }, { path: 'description', blocks: true }, { path: 'questions[]' }, { path: 'materials[].title' }, { path: 'channels[].label' }],
+  session: [
+    { path: 'title' },
+    { path: 'objective' },
+    { path: 'description', blocks: true },
+    { path: 'questions[]' },
+    { path: 'materials[].title' },
+    { path: 'channels[].label' },
+  ],
   speaker: [{ path: 'position' }, { path: 'bio', blocks: true }],
   institution: [{ path: 'name' }],
   // Issue #20: what the event leaves behind.

@@ -51,7 +51,21 @@ const BUDGET = {
 };
 
 const SAMPLE = { session: 'inauguracion', speaker: 'rita-mishaan' };
-const KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search', 'embed', 'notFound'];
+const KINDS = [
+  'home',
+  'programme',
+  'session',
+  'speakers',
+  'speaker',
+  'conceptNote',
+  'myProgramme',
+  'report',
+  'products',
+  'accessibility',
+  'search',
+  'embed',
+  'notFound',
+];
 const LIGHTHOUSE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'];
 /** Lighthouse's simulated throttling still varies run to run on a busy machine; it recommends a median. */
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3);

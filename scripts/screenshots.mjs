@@ -20,7 +20,20 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const out = path.join(root, '.screenshots');
 const SAMPLE = { session: 'mesa-de-reflexion-1', speaker: 'rita-mishaan' };
-const KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search', 'notFound'];
+const KINDS = [
+  'home',
+  'programme',
+  'session',
+  'speakers',
+  'speaker',
+  'conceptNote',
+  'myProgramme',
+  'report',
+  'products',
+  'accessibility',
+  'search',
+  'notFound',
+];
 
 /** @param {string} name @param {string[]} all */
 const pick = (name, all) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
-import UPNG from 'upng-js';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { openPage, useSiteInBrowser } from '../support/browser';
 
@@ -45,9 +45,9 @@ describe('My programme that travels (issue #20)', () => {
     const after = await a.page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
     expect(after.length).toBeGreaterThan(before.length);
     const shot = await qr.screenshot();
-    const png = UPNG.decode(shot.buffer.slice(shot.byteOffset, shot.byteOffset + shot.byteLength) as ArrayBuffer);
-    const rgba = new Uint8ClampedArray(UPNG.toRGBA8(png)[0]!);
-    expect(jsQR(rgba, png.width, png.height)?.data).toBe(link);
+    const { data: pixels, info } = await sharp(shot).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const rgba = new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+    expect(jsQR(rgba, info.width, info.height)?.data).toBe(link);
     expect(clean(a.problemList())).toEqual([]);
     await a.close();
 

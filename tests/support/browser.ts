@@ -142,7 +142,20 @@ export async function openPage(browser: Browser, server: Pick<StaticServer, 'hos
 }
 
 /** The kinds of page a reader meets, one sample each (from the embedded dataset). */
-export const pageKinds = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search', 'notFound'] as const;
+export const pageKinds = [
+  'home',
+  'programme',
+  'session',
+  'speakers',
+  'speaker',
+  'conceptNote',
+  'myProgramme',
+  'report',
+  'products',
+  'accessibility',
+  'search',
+  'notFound',
+] as const;
 export type SampleKind = (typeof pageKinds)[number];
 
 /** A session and a speaker of the embedded dataset whose pages stand for every session and speaker page. */
