@@ -111,7 +111,6 @@ export const siteQuery = compactGroq(/* groq */ `{
     "status": coalesce(status, "tentative"),
     "days": days[]{ _key, date, access, "title": title${localised}, "joinInfo": joinInfo${localised} },
     "links": links[]{${linkFields}},
-    // Accessibility statement (issue 20).
     accessibilityContact,
     "accessibilityIntro": accessibilityIntro${localisedBlocks}
   },
