@@ -10,16 +10,17 @@ export function markNowNext(doc: Document, now: () => number = Date.now): HTMLEl
   const host = doc.querySelector<HTMLElement>('[data-event-zone]');
   const zone = host?.dataset.eventZone;
   if (!host || !zone) return;
-  // Marks the build made by its own clock (or an earlier call) go first: only this clock's stay.
-  for (const card of doc.querySelectorAll<HTMLElement>('.card.is-now, .card.is-next')) {
-    card.classList.remove('is-now', 'is-next');
-    card.querySelector<HTMLElement>('[data-now-next]')?.setAttribute('hidden', '');
-  }
   const t = now();
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const start = (c: HTMLElement) => Date.parse(c.dataset.start ?? '');
   const today = day.format(t);
-  const todays = [...doc.querySelectorAll<HTMLElement>('.card[data-start]')].filter((c) => day.format(start(c)) === today);
+  const cards = [...doc.querySelectorAll<HTMLElement>('.card[data-start]')];
+  // Marks the build made by its own clock (or an earlier call) go first: only this clock's stay.
+  for (const card of cards) {
+    card.classList.remove('is-now', 'is-next');
+    card.querySelector<HTMLElement>('[data-now-next]')?.setAttribute('hidden', '');
+  }
+  const todays = cards.filter((c) => day.format(start(c)) === today);
   const current = todays.filter((c) => start(c) <= t && t < Date.parse(c.dataset.end ?? ''));
   const nextStart = Math.min(...todays.map(start).filter((s) => s > t));
   const next = todays.filter((c) => start(c) === nextStart);

@@ -15,9 +15,8 @@ export function initProgramme(doc: Document, now: () => number = Date.now): void
       for (const day of doc.querySelectorAll<HTMLElement>('.day')) {
         let inDay = 0;
         for (const group of day.querySelectorAll<HTMLElement>('.concurrent')) {
-          group.hidden = false;
-          const visible = [...group.querySelectorAll<HTMLElement>('.session-item')].filter((i) => getComputedStyle(i).display !== 'none').length;
-          group.hidden = visible === 0;
+          // An item's own display says whether the filters hide it, whatever its group's state.
+          group.hidden = ![...group.querySelectorAll<HTMLElement>('.session-item')].some((i) => getComputedStyle(i).display !== 'none');
         }
         for (const item of day.querySelectorAll<HTMLElement>('.session-item')) if (item.offsetParent !== null) inDay++;
         const empty = day.querySelector<HTMLElement>('[data-no-match]');
@@ -29,12 +28,11 @@ export function initProgramme(doc: Document, now: () => number = Date.now): void
     form.addEventListener('change', update);
   }
 
-  const jump = doc.querySelector<HTMLAnchorElement>('[data-jump-now]');
   // The build marked now/next by its own clock (and showed the jump link); the reader's clock decides.
-  if (jump) jump.hidden = true;
   const target = markNowNext(doc, now);
-  if (jump && target) {
-    jump.href = `#${target.getAttribute('aria-labelledby') ?? ''}`;
-    jump.hidden = false;
+  const jump = doc.querySelector<HTMLAnchorElement>('[data-jump-now]');
+  if (jump) {
+    jump.hidden = !target;
+    if (target) jump.href = `#${target.getAttribute('aria-labelledby')}`;
   }
 }

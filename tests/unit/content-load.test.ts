@@ -314,14 +314,16 @@ describe('the live source against a local Sanity API', () => {
     await server.close();
   });
 
-  it('loads the same site as the NDJSON source, with one GET per language', async () => {
+  it('loads the same site as the NDJSON source, with one request per language', async () => {
     const source = live();
     const site = await loadSite('es', source);
     expect(site).toEqual(expected);
     expect(server.queryCount()).toBe(1);
     const [request] = server.requests;
+    // GET or POST as @sanity/client picks by the query's length (the site query outgrew a URL with
+    // issue #20's fields): the build reads with useCdn false, so no cache is lost either way.
+    expect(['GET', 'POST']).toContain(request?.method);
     expect(request).toMatchObject({
-      method: 'GET',
       apiVersion: '2025-02-19',
       dataset: 'production',
       perspective: 'published',
