@@ -43,6 +43,8 @@ function edgesDataset(file: string): Wall[] {
       copy.secondaryTimeZones = SECONDARY;
       copy.days = (copy.days as { date: string }[]).map((d) => ({ ...d, date: DAYS[d.date] }));
     }
+    // An asynchronous activity placed after an event day follows that day to its new date.
+    if (doc._type === 'asyncActivity' && typeof copy.afterDay === 'string') copy.afterDay = DAYS[copy.afterDay];
     if (doc._type === 'session' && !doc._id.startsWith('drafts.')) {
       Object.assign(copy, { date: DAYS[copy.date as string] }, CHANGES[doc._id] ?? {});
       walls.push({
