@@ -1,6 +1,7 @@
 import type { PageKind } from '../../content-models/routes';
 import archive from '../styles/pages/archive.css?inline';
 import conceptNote from '../styles/pages/concept-note.css?inline';
+import content from '../styles/pages/content.css?inline';
 import home from '../styles/pages/home.css?inline';
 import myProgramme from '../styles/pages/my-programme.css?inline';
 import session from '../styles/pages/session.css?inline';
@@ -15,13 +16,19 @@ import speakers from '../styles/pages/speakers.css?inline';
  * writes them in the head. The point is the programme, the heaviest page: within its 14 KB gzip
  * of HTML and inline CSS (the first round trip) it carries no other page's rules.
  */
-export const pageStyles: Partial<Record<PageKind, string>> = {
-  home,
-  session,
-  speakers,
-  conceptNote,
-  myProgramme: myProgramme + shareAndSearch,
-  search: shareAndSearch,
-  report: archive,
-  products: archive,
+export const pageStyles: Record<PageKind, string> = {
+  programme: '',
+  home: content + home,
+  session: content + session,
+  speakers: content + speakers,
+  speaker: content,
+  conceptNote: content + conceptNote,
+  myProgramme: content + myProgramme + shareAndSearch,
+  search: content + shareAndSearch,
+  report: content + archive,
+  products: content + archive,
+  accessibility: content,
 };
+
+/** The 404 pages' styles (rendered by their own routes, outside the page kinds). */
+export const notFoundStyle = content;

@@ -60,6 +60,18 @@ describe('after the event (SITE_NOW after the last session)', () => {
     expect([...after.querySelectorAll('.recorded a')].map((a) => a.getAttribute('href'))).toEqual([`${pagePath('session', lang, LIFE.slug)}#recordings-h`]);
     // Registration ends with the event.
     expect(root!.querySelector(`[data-when="before live"] a[href="${LIFE.registration}"]`)).not.toBeNull();
+    // The report and the products follow the recordings, whether or not they hold anything yet.
+    expect([...after.querySelectorAll('.button-row a')].map((a) => a.getAttribute('href'))).toEqual([pagePath('report', lang), pagePath('products', lang)]);
+  });
+
+  it('puts every page in the after phase, so how-to-take-part lines and the tentative note hide', () => {
+    for (const kind of ['programme', 'home'] as const) {
+      const doc = pageDocument(pagePath(kind, 'pt'), run.outDir);
+      expect(doc.body.getAttribute('data-phase'), kind).toBe('after');
+      const lines = [...doc.querySelectorAll('.take-part')];
+      expect(lines.length, kind).toBeGreaterThan(0);
+      for (const line of lines) expect(line.getAttribute('data-when'), kind).toBe('before live');
+    }
   });
 
   it('plays listed hosts only after a press and links every other recording', () => {
@@ -150,6 +162,12 @@ describe('before the event (SITE_NOW a week before)', () => {
     expect(readableText(shown[0]!)).toMatch(/26/u);
     const hrefs = [...shown[1]!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual([LIFE.registration, filePath(lang, 'ics/evento.ics')]);
+  });
+
+  it('keeps how-to-take-part lines on every page before the event', () => {
+    const doc = pageDocument(pagePath('session', 'es', LIFE.slug), run.outDir);
+    expect(doc.body.getAttribute('data-phase')).toBe('before');
+    expect(doc.querySelector('.take-part')?.getAttribute('data-when')).toBe('before live');
   });
 
   it('offers neither Q&A nor feedback on the session page yet', () => {
