@@ -24,7 +24,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright-core';
-import { defaultLang, langOfPath, languages, pagePath } from '../content-models/routes.ts';
+import { defaultLang, langOfPath, languages, PAGE_KINDS, pagePath, SINGLE_PAGE_KINDS } from '../content-models/routes.ts';
 import { BUILD_SETTINGS, CONTENT_SETTINGS } from '../site/lib/content/settings.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './lib/browser-flags.mjs';
 import { startupScripts } from './lib/startup-scripts.mjs';
@@ -51,22 +51,9 @@ const BUDGET = {
 };
 
 const SAMPLE = { session: 'inauguracion', speaker: 'rita-mishaan' };
-const KINDS = [
-  'home',
-  'programme',
-  'session',
-  'speakers',
-  'speaker',
-  'conceptNote',
-  'myProgramme',
-  'report',
-  'products',
-  'accessibility',
-  'search',
-  'embed',
-  'notFound',
-];
-const LIGHTHOUSE_KINDS = ['home', 'programme', 'session', 'speakers', 'speaker', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'];
+// Every page kind of the route table, plus the embed and the 404 (routes of their own).
+const KINDS = [...PAGE_KINDS, 'embed', 'notFound'];
+const LIGHTHOUSE_KINDS = PAGE_KINDS;
 /** Lighthouse's simulated throttling still varies run to run on a busy machine; it recommends a median. */
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3);
 
@@ -165,7 +152,7 @@ function build(outDir, datasetFile, cacheDir = path.join(outDir, '..', `${path.b
 /** Folder names of the route table, to tell page kinds apart in Astro's log. */
 const FOLDERS = Object.fromEntries(
   languages.flatMap((lang) =>
-    ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'].map((kind) => [
+    SINGLE_PAGE_KINDS.filter((kind) => kind !== 'home').map((kind) => [
       `${lang}:${pagePath(/** @type {any} */ (kind), lang)
         .split('/')
         .filter(Boolean)
@@ -196,7 +183,7 @@ function outputKind(urlPath) {
   if (!kind) return `other pages (/${parts[0]}/)`;
   if (kind === 'programme') return parts.length > 1 ? 'session pages' : 'programme';
   if (kind === 'speakers') return parts.length > 1 ? 'speaker pages' : 'speakers';
-  return { conceptNote: 'concept note', myProgramme: 'my programme' }[kind] ?? kind;
+  return /** @type {Record<string, string>} */ ({ conceptNote: 'concept note', myProgramme: 'my programme' })[kind] ?? kind;
 }
 
 /**

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { languages, pagePath } from '../content-models/routes.ts';
+import { languages, PAGE_KINDS, pagePath } from '../content-models/routes.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './lib/browser-flags.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
@@ -20,20 +20,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const out = path.join(root, '.screenshots');
 const SAMPLE = { session: 'mesa-de-reflexion-1', speaker: 'rita-mishaan' };
-const KINDS = [
-  'home',
-  'programme',
-  'session',
-  'speakers',
-  'speaker',
-  'conceptNote',
-  'myProgramme',
-  'report',
-  'products',
-  'accessibility',
-  'search',
-  'notFound',
-];
+// Every page kind of the route table, plus the 404.
+const KINDS = [...PAGE_KINDS, 'notFound'];
 
 /** @param {string} name @param {string[]} all */
 const pick = (name, all) => {

@@ -74,7 +74,10 @@ export function sharePanel(doc: Document, root: HTMLElement, getData: () => Mine
   };
   doc.addEventListener('stars:change', update);
   update();
-  tools.querySelector('[data-share-copy]')?.addEventListener('click', async () => {
+  const copy = tools.querySelector<HTMLButtonElement>('[data-share-copy]');
+  // Both buttons are disabled in the page until this code has arrived: a press before it would be lost.
+  for (const button of [copy, qrButton]) if (button) button.disabled = false;
+  copy?.addEventListener('click', async () => {
     const status = tools.querySelector<HTMLElement>('[data-share-status]');
     try {
       await navigator.clipboard.writeText(field.value);

@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { type Lang, languages, pagePath } from '../../content-models/routes';
+import { type Lang, languages, PAGE_KINDS, pagePath } from '../../content-models/routes';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../scripts/lib/browser-flags.mjs';
 import { requireDist } from './dist';
 import { type StaticServer, startStaticServer } from './static-server';
@@ -142,20 +142,7 @@ export async function openPage(browser: Browser, server: Pick<StaticServer, 'hos
 }
 
 /** The kinds of page a reader meets, one sample each (from the embedded dataset). */
-export const pageKinds = [
-  'home',
-  'programme',
-  'session',
-  'speakers',
-  'speaker',
-  'conceptNote',
-  'myProgramme',
-  'report',
-  'products',
-  'accessibility',
-  'search',
-  'notFound',
-] as const;
+export const pageKinds = [...PAGE_KINDS, 'notFound'] as const;
 export type SampleKind = (typeof pageKinds)[number];
 
 /** A session and a speaker of the embedded dataset whose pages stand for every session and speaker page. */

@@ -122,6 +122,8 @@ const SANITY_CDN: { host: string; answer: (url: URL) => { status: number; conten
     answer: () => ({ status: 200, contentType: 'application/json', body: JSON.stringify({ latest: SANITY_VERSION, packageVersion: SANITY_VERSION }) }),
   },
   { host: 'design-system-static.sanity.io', answer: () => ({ status: 200, contentType: 'font/woff2', body: '' }) },
+  // The Inter faces Sanity UI fetches when a pane first shows one (issue #20's panes brought italic medium).
+  { host: 'studio-static.sanity.io', answer: () => ({ status: 200, contentType: 'font/woff2', body: '' }) },
 ];
 const SANITY_VERSION = (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'sanity', 'package.json'), 'utf8')) as { version: string }).version;
 
