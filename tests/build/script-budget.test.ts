@@ -87,7 +87,8 @@ describe('JS loaded at startup, per page', () => {
   });
 
   it.each([...byType.keys()])('%s: every page within 3 KB gzip (or, still over it, within its ceiling)', (type) => {
-    for (const p of byType.get(type) ?? []) expect(p.gzip, `${p.urlPath}: ${p.files.map((f) => path.basename(f)).join(', ')}`).toBeLessThanOrEqual(ceiling(type));
+    for (const p of byType.get(type) ?? [])
+      expect(p.gzip, `${p.urlPath}: ${p.files.map((f) => path.basename(f)).join(', ')}`).toBeLessThanOrEqual(ceiling(type));
   });
 
   it('names only page kinds that exist, and each still over the budget', () => {
