@@ -18,7 +18,7 @@ export const PAGE_KINDS = [
   'speaker',
   'conceptNote',
   'myProgramme',
-  // Issue #20: what the event leaves behind (report, products) the accessibility statement and search.
+  // Issue #20: what the event leaves behind (report, products), the accessibility statement and search.
   'report',
   'products',
   'accessibility',
@@ -26,21 +26,14 @@ export const PAGE_KINDS = [
 ] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-/** The page kinds with one page per language (no slug). */
-export const SINGLE_PAGE_KINDS = [
-  'home',
-  'programme',
-  'speakers',
-  'conceptNote',
-  'myProgramme',
-  'report',
-  'products',
-  'accessibility',
-  'search',
-] as const satisfies readonly PageKind[];
-
 type Folder = keyof LocaleFolders;
-const FOLDERS: readonly Folder[] = ['programme', 'speakers', 'conceptNote', 'myProgramme', 'report', 'products', 'accessibility', 'search'];
+type SinglePageKind = Exclude<PageKind, 'session' | 'speaker'>;
+
+/** The page kinds with one page per language (no slug): all but a session's and a speaker's. */
+export const SINGLE_PAGE_KINDS: readonly SinglePageKind[] = PAGE_KINDS.filter((kind): kind is SinglePageKind => kind !== 'session' && kind !== 'speaker');
+
+/** The kinds with a folder of their own in every language: the single pages but the home. */
+const FOLDERS: readonly Folder[] = SINGLE_PAGE_KINDS.filter((kind): kind is Folder => kind !== 'home');
 
 const folder = (name: Folder, lang: Lang) => locale(lang).folders[name];
 

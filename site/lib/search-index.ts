@@ -3,7 +3,10 @@ import { type Lang, pagePath } from '../../content-models/routes';
 import { t } from '../i18n';
 import type { Site } from './content/model';
 import { institutionAfterPosition } from './copy';
+import { foldForSearch } from './search-fold';
 import { dayLabel } from './time-display';
+
+export { foldForSearch } from './search-fold';
 
 /**
  * `<prefix>search.json`: what the search page (scripts/search.ts) looks through, one small file per
@@ -22,20 +25,6 @@ export interface SearchEntry {
   url: string;
   /** Every searchable word, folded, space-separated. */
   words: string;
-}
-
-/**
- * Lower case, no accents or other marks, punctuation as spaces: how both the index and the query
- * are compared. The browser's copy of this rule is in scripts/search.ts (tested against this one).
- * @example foldForSearch('Cooperación Sur-Sur (PIFCSS)') // 'cooperacion sur sur pifcss'
- */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 function institutionWords(institution: RawInstitution | null): string[] {

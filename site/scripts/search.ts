@@ -1,4 +1,8 @@
+import { foldForSearch as fold } from '../lib/search-fold';
 import type { SearchEntry } from '../lib/search-index';
+
+/** The query's folding, the index's own (lib/search-fold.ts). */
+export { fold };
 
 /**
  * The search page: the language's search.json is fetched on the first keystroke (or at once when
@@ -6,16 +10,6 @@ import type { SearchEntry } from '../lib/search-index';
  * when each of its words begins one of the entry's words, folded alike (no case, no accents), so
  * "mishaan", "segep" and "cooperacion" all find what they name. Results are text only, never markup.
  */
-
-/** The same folding as lib/search-index.ts's `foldForSearch` (tests/unit/search.test.ts holds them equal). */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** The entries a query finds, in index order (speakers, then sessions); none for an empty query. */
 export function findEntries(entries: readonly SearchEntry[], query: string): SearchEntry[] {
