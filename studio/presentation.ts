@@ -72,20 +72,30 @@ export function locationsOf(type: string, doc: { title?: string | null; slug?: s
   }
 }
 
-const select = { title: 'title.es', name: 'name', slug: 'slug.current' };
+/**
+ * What each resolver reads, per type: the fields hold different shapes (a session's title and the
+ * event's name are Spanish-first locale objects, a speaker's name is a string), and a select shared
+ * by all types handed the event's whole `name` object to `.trim()` and broke its form.
+ */
+const selects: Record<string, Record<string, string>> = {
+  session: { title: 'title.es', slug: 'slug.current' },
+  speaker: { title: 'name', slug: 'slug.current' },
+  event: { title: 'name.es' },
+  // The singletons' pages do not depend on their fields; `_id` keeps the projection non-empty.
+  conceptNote: { id: '_id' },
+  report: { id: '_id' },
+  workshopProducts: { id: '_id' },
+};
+
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** `resolve.locations` of the Presentation tool, one resolver per type with pages. */
 export const presentationLocations: NonNullable<PresentationPluginOptions['resolve']>['locations'] = Object.fromEntries(
-  ['session', 'speaker', 'event', 'conceptNote', 'report', 'workshopProducts'].map((type) => [
+  Object.entries(selects).map(([type, select]) => [
     type,
     defineLocations({
       select,
-      resolve: (doc) => ({
-        locations: locationsOf(type, {
-          title: (doc?.title as string | undefined) ?? (doc?.name as string | undefined) ?? null,
-          slug: (doc?.slug as string | undefined) ?? null,
-        }),
-      }),
+      resolve: (doc) => ({ locations: locationsOf(type, { title: text(doc?.title), slug: text(doc?.slug) }) }),
     }),
   ]),
 );

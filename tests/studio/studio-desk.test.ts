@@ -3,9 +3,10 @@ import path from 'node:path';
 import { createSchema } from 'sanity';
 import { createStructureBuilder } from 'sanity/structure';
 import { describe, expect, it } from 'vitest';
+import { readNdjson } from '../../content-models/ndjson';
 import { schemaTypes } from '../../content-models/schema';
 import { spanishCorrections, structureStrings, studioStrings } from '../../studio/locale-es';
-import { locationsOf } from '../../studio/presentation';
+import { locationsOf, presentationLocations } from '../../studio/presentation';
 import { canCreateSessionOfDay, dayTitle, sessionOnDayTemplate, structure } from '../../studio/structure';
 
 /** The Studio's own pieces that the browser test sees, one at a time. */
@@ -114,5 +115,37 @@ describe('the Presentation tool’s document locations', () => {
     expect(locationsOf('speaker', { title: 'Rita', slug: null })).toEqual([{ title: 'Ponentes', href: '/ponentes/' }]);
     expect(locationsOf('event', {}).map((l) => l.href)).toEqual(['/', '/en/', '/pt/', '/programa/']);
     expect(locationsOf('institution', {})).toEqual([]);
+  });
+});
+
+describe('the Presentation tool’s resolvers', () => {
+  const seed = readNdjson(path.join(import.meta.dirname, '..', '..', 'studio', 'seed', 'production.ndjson')) as Record<string, unknown>[];
+  /** What Sanity hands a resolver: each select path read from the stored document. */
+  const pick = (doc: Record<string, unknown>, select: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(select).map(([key, fieldPath]) => [
+        key,
+        fieldPath.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], doc),
+      ]),
+    );
+
+  it('read every seed document’s own fields into titled pages (the event’s name is a locale object, not a string)', () => {
+    const resolvers = presentationLocations ?? {};
+    expect(Object.keys(resolvers).sort()).toEqual(['conceptNote', 'event', 'report', 'session', 'speaker', 'workshopProducts']);
+    for (const [type, resolver] of Object.entries(resolvers)) {
+      const { select, resolve } = resolver as { select: Record<string, string>; resolve: (doc: Record<string, unknown>) => { locations: { title: string }[] } };
+      const docs = seed.filter((doc) => doc._type === type);
+      for (const doc of docs.length ? docs : [{ _id: type, _type: type }]) {
+        const { locations } = resolve(pick(doc, select));
+        expect(locations.length, `${type} ${doc._id}`).toBeGreaterThan(0);
+        for (const location of locations) expect(location.title, `${type} ${doc._id}`).not.toMatch(/Sin título|object/);
+      }
+    }
+    const event = seed.find((doc) => doc._type === 'event') as Record<string, unknown>;
+    const eventResolver = resolvers.event as unknown as {
+      select: Record<string, string>;
+      resolve: (doc: Record<string, unknown>) => { locations: { title: string }[] };
+    };
+    expect(() => eventResolver.resolve({ title: event.name })).not.toThrow();
   });
 });
