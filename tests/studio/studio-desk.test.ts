@@ -130,10 +130,11 @@ describe('the Presentation tool’s resolvers', () => {
     );
 
   it('read every seed document’s own fields into titled pages (the event’s name is a locale object, not a string)', () => {
-    const resolvers = presentationLocations ?? {};
+    type Resolver = { select: Record<string, string>; resolve: (doc: Record<string, unknown>) => { locations: { title: string }[] } };
+    const resolvers = (presentationLocations ?? {}) as Record<string, Resolver>;
     expect(Object.keys(resolvers).sort()).toEqual(['conceptNote', 'event', 'report', 'session', 'speaker', 'workshopProducts']);
     for (const [type, resolver] of Object.entries(resolvers)) {
-      const { select, resolve } = resolver as { select: Record<string, string>; resolve: (doc: Record<string, unknown>) => { locations: { title: string }[] } };
+      const { select, resolve } = resolver;
       const docs = seed.filter((doc) => doc._type === type);
       for (const doc of docs.length ? docs : [{ _id: type, _type: type }]) {
         const { locations } = resolve(pick(doc, select));
@@ -142,10 +143,7 @@ describe('the Presentation tool’s resolvers', () => {
       }
     }
     const event = seed.find((doc) => doc._type === 'event') as Record<string, unknown>;
-    const eventResolver = resolvers.event as unknown as {
-      select: Record<string, string>;
-      resolve: (doc: Record<string, unknown>) => { locations: { title: string }[] };
-    };
-    expect(() => eventResolver.resolve({ title: event.name })).not.toThrow();
+    // Whatever shape a field arrives in, the form does not break.
+    expect(() => resolvers.event?.resolve({ title: event.name })).not.toThrow();
   });
 });
