@@ -72,30 +72,25 @@ export function locationsOf(type: string, doc: { title?: string | null; slug?: s
   }
 }
 
-/**
- * What each resolver reads, per type: the fields hold different shapes (a session's title and the
- * event's name are Spanish-first locale objects, a speaker's name is a string), and a select shared
- * by all types handed the event's whole `name` object to `.trim()` and broke its form.
- */
-const selects: Record<string, Record<string, string>> = {
-  session: { title: 'title.es', slug: 'slug.current' },
-  speaker: { title: 'name', slug: 'slug.current' },
-  event: { title: 'name.es' },
-  // The singletons' pages do not depend on their fields; `_id` keeps the projection non-empty.
-  conceptNote: { id: '_id' },
-  report: { id: '_id' },
-  workshopProducts: { id: '_id' },
-};
-
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
-/** `resolve.locations` of the Presentation tool, one resolver per type with pages. */
-export const presentationLocations: NonNullable<PresentationPluginOptions['resolve']>['locations'] = Object.fromEntries(
-  Object.entries(selects).map(([type, select]) => [
-    type,
-    defineLocations({
-      select,
-      resolve: (doc) => ({ locations: locationsOf(type, { title: text(doc?.title), slug: text(doc?.slug) }) }),
-    }),
-  ]),
-);
+/**
+ * A session's or a speaker's pages carry its title and slug, so their resolvers read those fields
+ * (each its own: a session's title is a locale object, a speaker's name a string). The singletons'
+ * pages depend on no field, so they are fixed lists: a resolver would wait for a document that a
+ * new «Relatoría» does not have yet, and the form showed «Resolviendo ubicaciones…» for ever.
+ */
+const byFields = (type: 'session' | 'speaker', title: string) =>
+  defineLocations({
+    select: { title, slug: 'slug.current' },
+    resolve: (doc) => ({ locations: locationsOf(type, { title: text(doc?.title), slug: text(doc?.slug) }) }),
+  });
+
+/** `resolve.locations` of the Presentation tool, one entry per type with pages. */
+export const presentationLocations: NonNullable<PresentationPluginOptions['resolve']>['locations'] = {
+  session: byFields('session', 'title.es'),
+  speaker: byFields('speaker', 'name'),
+  ...Object.fromEntries(
+    (['event', 'conceptNote', 'report', 'workshopProducts'] as const).map((type) => [type, defineLocations({ locations: locationsOf(type, {}) })]),
+  ),
+};
