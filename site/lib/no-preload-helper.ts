@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
  * ~680 B gzip in the file that loads at startup), which adds `<link rel="modulepreload">` tags for
  * the imported chunk's own static imports and CSS so they download in parallel. Our scripts never
  * need it: each page kind is one file (one-script-per-page.ts), the chunks loaded on demand (My
- * programme's share panel and reminder, the QR library) import only from the file already running
+ * programme's share panel and calendar file, the QR library) import only from the file already running
  * and carry no CSS, so Vite hands the helper an empty list every time. `build.modulePreload: false`
  * does not drop it: Vite 8's import analysis (a native Rolldown plugin) inserts the wrapper for
  * every client build whatever that option says, and only empties the list.
