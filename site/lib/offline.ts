@@ -63,20 +63,22 @@ function pageOf(file: string): string | null {
 }
 
 /**
- * The /_astro/ files a page loads, scripts' imports included; `read` gives a built file's text by
- * its path relative to dist/.
+ * The /_astro/ files a page loads, scripts' static imports included; with `onDemand`, also the
+ * chunks its scripts import on demand (`import("./x.js")`, fetched only when the reader asks for
+ * what they hold: the shell leaves them to the worker's cache-as-fetched, "save the whole
+ * programme" stores them). `read` gives a built file's text by its path relative to dist/.
  * @example assetsLoadedBy('<script src="/_astro/a.js">', () => 'import"./b.js"') // ['/_astro/a.js', '/_astro/b.js']
  */
-export function assetsLoadedBy(html: string, read: (file: string) => string): string[] {
+export function assetsLoadedBy(html: string, read: (file: string) => string, { onDemand = false } = {}): string[] {
   const found = new Set<string>();
   const queue = [...html.matchAll(/\/_astro\/[^"'\s)?#]+/g)].map((m) => m[0]);
+  const imports = onDemand ? /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+)["'`]/g : /(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+)["']/g;
   while (queue.length) {
     const asset = queue.shift()!;
     if (found.has(asset)) continue;
     found.add(asset);
     if (!asset.endsWith('.js')) continue;
-    for (const m of read(asset.slice(1)).matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g))
-      queue.push(new URL(m[1]!, `http://x${asset}`).pathname);
+    for (const m of read(asset.slice(1)).matchAll(imports)) queue.push(new URL(m[1]!, `http://x${asset}`).pathname);
   }
   return [...found].sort();
 }
@@ -121,7 +123,7 @@ export function writeShell(dir: string, files: readonly string[], lang: Lang): P
 /**
  * What one language's "save the whole programme" stores beyond its shell: its other pages
  * (sessions, speakers, speaker pages), My programme's data file, and every /_astro/ file they
- * load, each list sorted.
+ * load or every page of the language (the shell's too) imports on demand, each list sorted.
  * @example savedProgramme(['index.html', 'programa/x/index.html', 'en/programme/x/index.html'], 'es', () => '') // { pages: ['/programa/x/'], assets: [] }
  */
 export function savedProgramme(files: readonly string[], lang: Lang, read: (file: string) => string): { pages: string[]; assets: string[] } {
@@ -129,9 +131,9 @@ export function savedProgramme(files: readonly string[], lang: Lang, read: (file
   const assets = new Set<string>();
   for (const file of files) {
     const page = pageOf(file);
-    if (page === null || !isOfflinePage(page) || isShellPage(page) || alternatePaths(page)?.lang !== lang) continue;
-    pages.push(page);
-    for (const asset of assetsLoadedBy(read(file), read)) assets.add(asset);
+    if (page === null || !isOfflinePage(page) || alternatePaths(page)?.lang !== lang) continue;
+    if (!isShellPage(page)) pages.push(page);
+    for (const asset of assetsLoadedBy(read(file), read, { onDemand: true })) assets.add(asset);
   }
   // My programme draws its cards from this file: saved with the rest, offline it works for any star.
   if (files.includes(myProgrammeDataPath(lang).slice(1))) pages.push(myProgrammeDataPath(lang));

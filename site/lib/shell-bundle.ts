@@ -10,10 +10,13 @@
 
 export type Part = string | [start: number, length: number];
 
-/** A copy shorter than this is left as text: gzip already finds short repeats. */
-const MIN_COPY = 64;
-/** Positions of the earlier text are indexed every BLOCK characters by the BLOCK characters there. */
-const BLOCK = 32;
+/**
+ * A copy shorter than this is left as text: gzip already finds short repeats. Positions of the
+ * earlier text are indexed every BLOCK characters by the BLOCK characters there. (Tried on the seed
+ * and 10× builds: 16/48 gave the smallest gzip bundle, by ~1% over 32/64; longer copies lost more.)
+ */
+const MIN_COPY = 48;
+const BLOCK = 16;
 
 /**
  * Each text as parts: copies of long runs found in the texts before it, the rest as text.

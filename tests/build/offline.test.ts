@@ -45,8 +45,12 @@ function otherPages(l: LangRow): string[] {
     .sort();
 }
 
-/** The /_astro/ files a set of pages loads: script and link URLs, url() in inline styles, then every module those scripts import. */
-function assetsOf(pages: string[]): string[] {
+/**
+ * The /_astro/ files a set of pages loads: script and link URLs, url() in inline styles, then every
+ * module those scripts import statically; with `onDemand`, also what they import on demand
+ * (`import("./x.js")`, which the browser fetches only when the reader asks for it).
+ */
+function assetsOf(pages: string[], onDemand = false): string[] {
   const found = new Set<string>();
   const queue: string[] = [];
   const add = (p: string) => {
@@ -65,7 +69,8 @@ function assetsOf(pages: string[]): string[] {
     const asset = queue.shift()!;
     if (!asset.endsWith('.js')) continue;
     const code = readFileSync(path.join(distDir, asset), 'utf8');
-    const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)].map((m) => m[1]!);
+    const imports = onDemand ? /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+)["'`]/g : /(?:\bfrom\s*|\bimport\s*)["']([^"']+)["']/g;
+    const specifiers = [...code.matchAll(imports)].map((m) => m[1]!);
     for (const s of specifiers) add(new URL(s, `http://x${asset}`).pathname);
   }
   return [...found].sort();
@@ -395,13 +400,14 @@ describe.each(langs)('the service worker of $lang', (l) => {
     expect(worker.contents().get('seminario-pages')).toEqual([a, c].sort());
   });
 
-  it('publishes the list "save the whole programme" stores: every other page of its language, My programme\'s data and the /_astro/ files they load', () => {
+  it('publishes the list "save the whole programme" stores: every other page of its language, My programme\'s data and the /_astro/ files its pages load or import on demand', () => {
     const list = JSON.parse(readFileSync(fileForPath(`${l.prefix}offline-pages.json`)!, 'utf8')) as { pages: string[]; assets: string[] };
     expect(list.pages).toEqual([...otherPages(l), myProgrammeDataPath(l.lang), searchIndexPath(l.lang)].sort());
     // Speakers, search, the report, the products and the accessibility statement (issue #20), every
     // session and speaker page, and the two data files.
     expect(list.pages.length).toBe(7 + sessions.length + speakers.length);
-    expect(list.assets).toEqual(assetsOf(otherPages(l)));
+    // What every page of the language loads or imports on demand; the worker skips what its shell holds.
+    expect(list.assets).toEqual(assetsOf([...otherPages(l), ...shell()], true));
   });
 
   it('on "save the whole programme", stores every page of the list and the files the shell lacks, then answers how many; offline, they are served', async () => {
@@ -409,7 +415,12 @@ describe.each(langs)('the service worker of $lang', (l) => {
     await worker.dispatch('install');
     await worker.dispatch('activate');
     const shellAssets = new Set(assetsOf(shell()));
-    const extraAssets = assetsOf(otherPages(l)).filter((a) => !shellAssets.has(a));
+    const extraAssets = assetsOf([...otherPages(l), ...shell()], true).filter((a) => !shellAssets.has(a));
+    // My programme's on-demand chunks (sharing, reminders) are among them: saved, they work offline.
+    const mine = [pagePath('myProgramme', l.lang)];
+    const onDemand = assetsOf(mine, true).filter((a) => !assetsOf(mine).includes(a));
+    expect(onDemand.length).toBeGreaterThan(0);
+    expect(extraAssets).toEqual(expect.arrayContaining(onDemand));
     const data = myProgrammeDataPath(l.lang);
     const saved = [...otherPages(l), data, searchIndexPath(l.lang)].sort();
     expect(await worker.message({ type: 'save-programme' })).toEqual({ saved: saved.length + extraAssets.length });

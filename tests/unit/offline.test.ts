@@ -26,14 +26,27 @@ describe('isShellPage and isOfflinePage', () => {
 });
 
 describe('assetsLoadedBy', () => {
-  it('follows scripts, styles and fonts a page names and the relative imports of scripts, once each', () => {
-    const files: Record<string, string> = {
-      '_astro/a.1.js': 'import{x}from"./b.2.js";import("./c.3.js")',
-      '_astro/b.2.js': 'import"./a.1.js";export const x=1',
-      '_astro/c.3.js': 'fetch("/ics/x.ics")',
-    };
-    const html = '<script type="module" src="/_astro/a.1.js"></script><style>@font-face{src:url(/_astro/f.4.woff2)}</style><a href="/programa/">';
-    expect(assetsLoadedBy(html, (f) => files[f] ?? '')).toEqual(['/_astro/a.1.js', '/_astro/b.2.js', '/_astro/c.3.js', '/_astro/f.4.woff2']);
+  const files: Record<string, string> = {
+    '_astro/a.1.js': 'import{x}from"./b.2.js";import("./c.3.js");import(`./d.5.js`)',
+    '_astro/b.2.js': 'import"./a.1.js";export const x=1',
+    '_astro/c.3.js': 'fetch("/ics/x.ics")',
+    '_astro/d.5.js': 'import"./e.6.js"',
+  };
+  const html = '<script type="module" src="/_astro/a.1.js"></script><style>@font-face{src:url(/_astro/f.4.woff2)}</style><a href="/programa/">';
+
+  it('follows scripts, styles and fonts a page names and the static relative imports of scripts, once each', () => {
+    expect(assetsLoadedBy(html, (f) => files[f] ?? '')).toEqual(['/_astro/a.1.js', '/_astro/b.2.js', '/_astro/f.4.woff2']);
+  });
+
+  it('with onDemand, also the chunks scripts import on demand (either quote Vite writes) and their imports', () => {
+    expect(assetsLoadedBy(html, (f) => files[f] ?? '', { onDemand: true })).toEqual([
+      '/_astro/a.1.js',
+      '/_astro/b.2.js',
+      '/_astro/c.3.js',
+      '/_astro/d.5.js',
+      '/_astro/e.6.js',
+      '/_astro/f.4.woff2',
+    ]);
   });
 });
 
@@ -62,14 +75,14 @@ describe('shellOf and savedProgramme', () => {
     expect(shellOf(['programa/index.html'], 'es', read)).toEqual({ pages: ['/programa/'], files: [] });
   });
 
-  it("saves the language's other pages and what they load", () => {
+  it("saves the language's other pages and what every page of the language loads (the worker skips what its shell holds)", () => {
     expect(
       savedProgramme(
         files.map((f) => f.url),
         'es',
         read,
       ),
-    ).toEqual({ pages: ['/programa/inauguracion/'], assets: ['/_astro/Star.def456.js'] });
+    ).toEqual({ pages: ['/programa/inauguracion/'], assets: ['/_astro/Star.def456.js', '/_astro/ZonePicker.abc123.js'] });
     expect(
       savedProgramme(
         files.map((f) => f.url),
