@@ -229,7 +229,8 @@ scope.addEventListener('fetch', (event) => {
   const waitUntil = (/** @type {Promise<unknown>} */ promise) => event.waitUntil(promise);
   if (request.mode === 'navigate' ? isSitePage(url) : isDataFile(url)) event.respondWith(networkFirst(request, waitUntil));
   // A file the shell fetches as it runs (SHELL_DATA in site/lib/offline.ts) is answered like an asset.
-  else if (url.pathname.startsWith(ASSETS) || MANIFEST.some((entry) => entry.url === url.pathname)) event.respondWith(cacheFirst(request, waitUntil));
+  else if (url.pathname.startsWith(ASSETS) || (url.pathname !== BUNDLE && MANIFEST.some((entry) => entry.url === url.pathname)))
+    event.respondWith(cacheFirst(request, waitUntil));
 });
 
 /**

@@ -301,6 +301,15 @@ describe.each(langs)('the service worker of $lang', (l) => {
     expect(worker.fetched.sort()).toEqual(manifest.map((e) => e.url).sort());
   });
 
+  it('precaches a file the shell fetches as it runs (a SHELL_DATA line adds it to the manifest) and serves it offline', async () => {
+    const data = `${l.prefix}manifest.webmanifest`;
+    const worker = sandboxedWorker(source().replace('[{"revision":', `[{"revision":"0","url":"${data}"},{"revision":`), l.prefix);
+    await worker.dispatch('install');
+    expect([...worker.contents().values()][0]).toContain(data);
+    worker.network.offline = true;
+    expect(await (await worker.respond(data, { mode: 'cors' }))!.text()).toBe(readFileSync(fileForPath(data)!, 'utf8'));
+  });
+
   it('fails the install when a page cannot be fetched, so a half-filled cache never becomes active', async () => {
     const worker = sandboxedWorker(source().replace('[{"revision":', '[{"revision":"0","url":"/no-such-page/"},{"revision":'), l.prefix);
     await expect(worker.dispatch('install')).rejects.toThrow(/no-such-page/);
@@ -331,6 +340,7 @@ describe.each(langs)('the service worker of $lang', (l) => {
       ['/en/ics/evento.ics', { mode: 'no-cors' }],
       ['/schedule.json', { mode: 'cors' }],
       ['/offline-pages.json', { mode: 'cors' }],
+      [`${l.prefix}offline-shell.json`, { mode: 'cors' }],
       ['/embed/', {}],
       ['/en/embed/', {}],
       ['/404.html', {}],
