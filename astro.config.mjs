@@ -51,7 +51,7 @@ export default defineConfig({
         };
       },
     }),
-    // dist/sw.js, written with Workbox once every page exists (site/lib/offline.ts).
+    // dist/sw.js and the shell bundles, written once every page exists (site/lib/offline.ts).
     serviceWorker(),
   ],
 });
