@@ -11,14 +11,12 @@ export interface NamedCountry {
   name: string;
 }
 
-/** Names zones in one language; see {@link namerFrom}. */
+/** Names zones in one language; see {@link namerFrom}. (The build's namer also tells a zone's country: zone-names.ts.) */
 export interface ZoneNamer {
   /** The IANA name a zone is known by here (see {@link namerFrom}). */
   canonical(zone: string): string;
   /** The zone's name for readers: never an IANA id. */
   name(zone: string): string;
-  /** The member country a zone (its capital's, another of its zones, or an alias of either) belongs to, or null. */
-  country(zone: string): string | null;
 }
 
 /** The tables of zone-names.ts for one language: IANA links, other zones by country code, city spellings. */
@@ -77,10 +75,6 @@ export function namerFrom(countries: readonly NamedCountry[], { links, others: o
   };
   return {
     canonical,
-    country(zone) {
-      const id = canonical(zone);
-      return (capitals.get(id) ?? others.get(id))?.code ?? null;
-    },
     name(zone) {
       const id = canonical(zone);
       const capital = capitals.get(id);

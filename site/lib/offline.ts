@@ -8,6 +8,7 @@ import { injectManifest } from 'workbox-build';
 import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes.ts';
 import { myProgrammeDataPath } from './my-programme-path.ts';
 import { searchIndexPath } from './search-index-path.ts';
+import { zoneNamesPath } from './zone-names-path.ts';
 
 /**
  * The offline programme: what each language's service worker (site/scripts/service-worker.js)
@@ -91,6 +92,8 @@ export function precacheManifest<T extends PrecacheEntry>(files: readonly T[], l
     for (const asset of assetsLoadedBy(read(file.url), read)) assets.add(asset);
   }
   for (const file of files) if (assets.has(`/${file.url}`)) entries.push({ ...file, url: `/${file.url}`, revision: null });
+  // The zone picker's naming tables, fetched for a zone that is not a capital: offline too.
+  for (const file of files) if (`/${file.url}` === zoneNamesPath(lang)) entries.push({ ...file, url: `/${file.url}` });
   return entries.sort(byUrl);
 }
 
@@ -147,7 +150,7 @@ export async function writeServiceWorkers(dir: string, source: string): Promise<
         swSrc,
         swDest: path.join(dir, filePath(lang, 'sw.js')),
         globDirectory: dir,
-        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json', '**/search.json'],
+        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json', '**/search.json', '**/zone-names.json'],
         manifestTransforms: [
           (files) => {
             builtFiles = files.map((f) => f.url);

@@ -203,7 +203,7 @@ describe('the Content-Security-Policy in _headers', () => {
       expect(existsSync(path.join(distDir, target)), target).toBe(true);
   });
 
-  it('is also in every page as a meta policy, first after the charset, the header policy without what a meta policy ignores', () => {
+  it("is also in every page as a meta policy, first after the charset, the header policy without what a meta policy ignores and with only the page's own style hashes", () => {
     const dir = requireDist(distDir);
     const rules = rulesIn(dir);
     const all = pages(dir);
@@ -217,6 +217,25 @@ describe('the Content-Security-Policy in _headers', () => {
       for (const directive of ['frame-ancestors', 'report-uri', 'sandbox']) expect(meta.has(directive), `${page.file} ${directive}`).toBe(false);
       const header = cspForPage(rules, page.file);
       header.delete('frame-ancestors');
+      // style-src names only this page's own inline styles (scripts/build.mjs): every one of them,
+      // each allowed by the header too, and no other page's.
+      const own = [...page.document.querySelectorAll('style')].map(
+        (style) =>
+          `'sha256-${createHash('sha256')
+            .update(style.textContent ?? '', 'utf8')
+            .digest('base64')}'`,
+      );
+      const metaHashes = (meta.get('style-src') ?? []).filter((s) => s.startsWith("'sha256-"));
+      expect(metaHashes.sort(), page.file).toEqual([...new Set(own)].sort());
+      for (const hash of metaHashes) expect(header.get('style-src'), page.file).toContain(hash);
+      meta.set(
+        'style-src',
+        (meta.get('style-src') ?? []).filter((s) => !s.startsWith("'sha256-")),
+      );
+      header.set(
+        'style-src',
+        (header.get('style-src') ?? []).filter((s) => !s.startsWith("'sha256-")),
+      );
       expect(meta, page.file).toEqual(header);
     }
   });
