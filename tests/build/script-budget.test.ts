@@ -17,13 +17,14 @@ import { distDir, fileForPath, htmlPages, requireDist } from '../support/dist';
 const BUDGET = 3 * 1024;
 
 /**
- * The two page kinds still over the budget (issues #16 and #19 stay open for them; `npm run bench`
- * reports them over budget): the programme (3,094 B: the zone picker, stars, filters, now/next and
- * the offline copy) and My programme (4,657 B, including the ~800 B preload helper Vite adds for
- * the sharing and reminder code loaded on demand). Each is held under a ceiling a little above its
+ * The page kind still over the budget (issues #16 and #19 stay open for it; `npm run bench`
+ * reports it over budget): My programme (4,657 B, including the ~800 B preload helper Vite adds for
+ * the sharing and reminder code loaded on demand). It is held under a ceiling a little above its
  * size today, so it cannot grow unseen; lower the ceiling, or delete the entry, when it shrinks.
+ * (The programme left this list at 3,064 B: the zone-naming tables are fetched, not parsed from
+ * the page, and only for a zone that is not a capital.)
  */
-const OVER_BUDGET: Record<string, number> = { programme: 3_150, myProgramme: 4_750 };
+const OVER_BUDGET: Record<string, number> = { myProgramme: 4_750 };
 const ceiling = (type: string) => OVER_BUDGET[type.split(' ')[1] ?? ''] ?? BUDGET;
 
 const gzipBytes = (file: string) => gzipSync(readFileSync(file)).length;
