@@ -29,7 +29,7 @@ export interface ZoneTables {
 /**
  * Zone naming for one language, over the member countries and tables given: the build passes countries.ts,
  * the browser the country options the zone picker was built with, so the browser bundle carries
- * no second copy of the countries.
+ * no second copy of the countries. Without tables, capitals are named and any other zone by its city.
  *
  * - `canonical`: an old name of a member country's zone becomes the current one, whichever of the
  *   two this engine's `Intl` prefers; any other zone is left as given.
@@ -46,7 +46,7 @@ export interface ZoneTables {
  * es.name('America/New_York'); // 'New York'
  * es.name('Etc/GMT+6'); // 'UTC−6'
  */
-export function namerFrom(countries: readonly NamedCountry[], { links, others: otherZones, cities }: ZoneTables): ZoneNamer {
+export function namerFrom(countries: readonly NamedCountry[], { links = {}, others: otherZones = {}, cities = {} }: Partial<ZoneTables> = {}): ZoneNamer {
   const capitals = new Map(countries.map((country) => [country.timeZone, country]));
   const byCode = new Map(countries.map((country) => [country.code, country]));
   const others = new Map<string, NamedCountry>();

@@ -24,7 +24,6 @@ export function initZonePicker(doc: Document): void {
   const box = doc.querySelector<HTMLElement>('[data-zone-picker]');
   const select = box?.querySelector<HTMLSelectElement>('select');
   if (!box || !select) return;
-  box.hidden = false;
   // The country options carry each member country's capital zone and name in the page's language:
   // enough to name a capital. Any other zone (an alias, Manaus, a city elsewhere) needs the naming
   // tables, fetched once, the first time such a zone is shown.
@@ -33,7 +32,7 @@ export function initZonePicker(doc: Document): void {
     timeZone: o.value,
     name: o.text,
   }));
-  let namer = namerFrom(countries, { links: {}, others: {}, cities: {} });
+  let namer = namerFrom(countries);
   let tables: Promise<void> | undefined;
   let saved: string | null = null;
   try {
@@ -50,9 +49,10 @@ export function initZonePicker(doc: Document): void {
     } catch {
       // See above.
     }
-    const zone = choice === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : choice;
+    // In the page's locale, whose data the lines need anyway (the default locale's would cost more).
+    const zone = choice === 'local' ? Intl.DateTimeFormat(select.dataset.locale).resolvedOptions().timeZone : choice;
     if (zone && !tables && !countries.some((c) => c.timeZone === zone))
-      tables = fetch(select.dataset.zoneNames ?? '')
+      tables = fetch(select.dataset.zoneNames!)
         .then((r) => r.json())
         .then(
           (found: ZoneTables) => {
@@ -61,11 +61,13 @@ export function initZonePicker(doc: Document): void {
           // Not reachable (offline before the worker kept it): zones are named by their city.
           () => {},
         );
-    // A capital is drawn in this task (a resolved promise runs before the next paint).
-    void (tables ?? Promise.resolve()).then(() => {
+    // The lines are drawn in a task of their own: the first Intl use above (ICU's start) is long
+    // enough alone (Lighthouse's TBT). The reader's line has its room already (global.css): drawn
+    // a moment later, it shifts nothing.
+    void (tables ?? new Promise((go) => setTimeout(go))).then(() => {
       render(doc, zone, select.dataset, namer);
       const status = box.querySelector<HTMLElement>('[data-zone-status]');
-      if (status && announce) status.textContent = zone ? (status.dataset.template ?? '{zone}').replace('{zone}', namer.name(zone)) : '';
+      if (status && announce) status.textContent = zone ? status.dataset.template!.replace('{zone}', namer.name(zone)) : '';
     });
   };
   select.addEventListener('change', () => update(true));
@@ -133,8 +135,9 @@ function format(zone: string, kind: number, locale: string): Intl.DateTimeFormat
 }
 
 function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNamer): void {
-  const locale = texts.locale || 'es';
-  const labels = new Map([...doc.querySelectorAll<HTMLOptionElement>('option[data-label]')].map((o) => [o.text.trim(), o.dataset.label ?? '']));
+  // The select always carries these texts (ZonePicker.astro).
+  const locale = texts.locale!;
+  const labels = new Map([...doc.querySelectorAll<HTMLOptionElement>('option[data-label]')].map((o) => [o.text, o.dataset.label!]));
   for (const block of doc.querySelectorAll<HTMLElement>('[data-times]')) {
     const line = block.querySelector<HTMLElement>('[data-chosen]');
     for (const mark of block.querySelectorAll<HTMLElement>('[data-yours]')) mark.classList.remove('on');
@@ -167,7 +170,7 @@ function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNam
       // A country's own label where its name takes an article (pt "do Brasil"), also before a city: "Brasil (Manaus)".
       const country = mine.label.split(' (')[0] ?? '';
       const countryLabel = labels.get(country);
-      const label = countryLabel ? countryLabel + mine.label.slice(country.length) : (texts.zoneTemplate ?? '{zone}').replace('{zone}', mine.label);
+      const label = countryLabel ? countryLabel + mine.label.slice(country.length) : texts.zoneTemplate!.replace('{zone}', mine.label);
       spans[3]!.textContent = `${label}${pieces.afterLabel} ${texts.yours ?? ''}`;
       line.hidden = false;
     } catch {
