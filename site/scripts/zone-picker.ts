@@ -61,10 +61,10 @@ export function initZonePicker(doc: Document): void {
           // Not reachable (offline before the worker kept it): zones are named by their city.
           () => {},
         );
-    // The lines are drawn in a task of their own: the first Intl use above (ICU's start) is long
-    // enough alone (Lighthouse's TBT). The reader's line has its room already (global.css): drawn
-    // a moment later, it shifts nothing.
-    void (tables ?? new Promise((go) => setTimeout(go))).then(() => {
+    // At load the lines are drawn in a task of their own: the first Intl use above (ICU's start) is
+    // long enough alone (Lighthouse's TBT). The reader's line has its room already (global.css):
+    // drawn a moment later, it shifts nothing. A reader's choice is drawn at once.
+    void (tables ?? (announce ? Promise.resolve() : new Promise((go) => setTimeout(go)))).then(() => {
       render(doc, zone, select.dataset, namer);
       const status = box.querySelector<HTMLElement>('[data-zone-status]');
       if (status && announce) status.textContent = zone ? status.dataset.template!.replace('{zone}', namer.name(zone)) : '';
