@@ -246,9 +246,11 @@ describe.each(langs)('the service worker of $lang', (l) => {
     // Nothing else outside /_astro/ but the zone picker's naming tables (a small file the shell's
     // pages fetch for a zone that is not a capital): My programme's data file grows with the
     // programme, so it is kept as visited or saved.
-    expect(workerManifest(source()).filter((e) => !e.url.startsWith('/_astro/') && !e.url.endsWith('/')).map((e) => e.url)).toEqual([
-      zoneNamesPath(l.lang),
-    ]);
+    expect(
+      workerManifest(source())
+        .filter((e) => !e.url.startsWith('/_astro/') && !e.url.endsWith('/'))
+        .map((e) => e.url),
+    ).toEqual([zoneNamesPath(l.lang)]);
   });
 
   it('precaches no session, speaker, calendar, feed, embed, 404 or other non-page file, nor another language', () => {
