@@ -21,7 +21,7 @@ const BUDGET = 3 * 1024;
  * reports it over budget): My programme (4,657 B, including the ~800 B preload helper Vite adds for
  * the sharing and reminder code loaded on demand). It is held under a ceiling a little above its
  * size today, so it cannot grow unseen; lower the ceiling, or delete the entry, when it shrinks.
- * (The programme left this list at 3,053 B: the zone-naming tables are fetched, not parsed from
+ * (The programme left this list at 3,057 B: the zone-naming tables are fetched, not parsed from
  * the page, and only for a zone that is not a capital.)
  */
 const OVER_BUDGET: Record<string, number> = { myProgramme: 4_750 };
