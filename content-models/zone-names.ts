@@ -14,9 +14,18 @@
  * a place in Canada, and is left out on purpose).
  */
 import type { CountryNameLanguage } from './countries';
-import { type NamedCountry, namerFrom, type ZoneNamer, type ZoneTables } from './zone-naming';
+import { type NamedCountry, namerFrom, type ZoneNamer as ReaderZoneNamer, type ZoneTables } from './zone-naming';
 
-export type { NamedCountry, ZoneNamer, ZoneTables } from './zone-naming';
+export type { NamedCountry, ZoneTables } from './zone-naming';
+
+/**
+ * The build's namer: the browser's (zone-naming.ts), and a zone's member country, which only the
+ * build asks for (the article a country name takes), so the browser's script does not carry it.
+ */
+export interface ZoneNamer extends ReaderZoneNamer {
+  /** The member country a zone (its capital's, another of its zones, or an alias of either) belongs to, or null. */
+  country(zone: string): string | null;
+}
 
 /** IANA links (old names) of the member countries' zones named below, to the current name. */
 const LINKS: Readonly<Record<string, string>> = {
@@ -86,5 +95,10 @@ export function zoneTables(lang: CountryNameLanguage): ZoneTables {
  * es.name('America/Manaus'); // 'Brasil (Manaus)'
  */
 export function zoneNamer(countries: readonly NamedCountry[], lang: CountryNameLanguage): ZoneNamer {
-  return namerFrom(countries, zoneTables(lang));
+  const tables = zoneTables(lang);
+  const namer = namerFrom(countries, tables);
+  const codes = new Set(countries.map((c) => c.code));
+  const byZone = new Map(countries.map((c) => [c.timeZone, c.code]));
+  for (const [code, zones] of Object.entries(tables.others)) if (codes.has(code)) for (const zone of zones) byZone.set(zone, code);
+  return { ...namer, country: (zone) => byZone.get(namer.canonical(zone)) ?? null };
 }

@@ -11,14 +11,12 @@ export interface NamedCountry {
   name: string;
 }
 
-/** Names zones in one language; see {@link namerFrom}. */
+/** Names zones in one language; see {@link namerFrom}. (The build's namer also tells a zone's country: zone-names.ts.) */
 export interface ZoneNamer {
   /** The IANA name a zone is known by here (see {@link namerFrom}). */
   canonical(zone: string): string;
   /** The zone's name for readers: never an IANA id. */
   name(zone: string): string;
-  /** The member country a zone (its capital's, another of its zones, or an alias of either) belongs to, or null. */
-  country(zone: string): string | null;
 }
 
 /** The tables of zone-names.ts for one language: IANA links, other zones by country code, city spellings. */
@@ -31,7 +29,7 @@ export interface ZoneTables {
 /**
  * Zone naming for one language, over the member countries and tables given: the build passes countries.ts,
  * the browser the country options the zone picker was built with, so the browser bundle carries
- * no second copy of the countries.
+ * no second copy of the countries. Without tables, capitals are named and any other zone by its city.
  *
  * - `canonical`: an old name of a member country's zone becomes the current one, whichever of the
  *   two this engine's `Intl` prefers; any other zone is left as given.
@@ -48,7 +46,7 @@ export interface ZoneTables {
  * es.name('America/New_York'); // 'New York'
  * es.name('Etc/GMT+6'); // 'UTC−6'
  */
-export function namerFrom(countries: readonly NamedCountry[], { links, others: otherZones, cities }: ZoneTables): ZoneNamer {
+export function namerFrom(countries: readonly NamedCountry[], { links = {}, others: otherZones = {}, cities = {} }: Partial<ZoneTables> = {}): ZoneNamer {
   const capitals = new Map(countries.map((country) => [country.timeZone, country]));
   const byCode = new Map(countries.map((country) => [country.code, country]));
   const others = new Map<string, NamedCountry>();
@@ -77,10 +75,6 @@ export function namerFrom(countries: readonly NamedCountry[], { links, others: o
   };
   return {
     canonical,
-    country(zone) {
-      const id = canonical(zone);
-      return (capitals.get(id) ?? others.get(id))?.code ?? null;
-    },
     name(zone) {
       const id = canonical(zone);
       const capital = capitals.get(id);

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { headersFile, redirectsFile } from '../site/lib/hosting/headers-file.ts';
 import { contentSecurityPolicy, hostedLanguages } from '../site/lib/hosting/policy.ts';
 import { shellBundle } from '../site/lib/shell-bundle.ts';
-import { htmlFiles, inlineStyleHashes } from './lib/inline-styles.mjs';
+import { htmlFiles, inlineStyleHashes, pageStyleHashes } from './lib/inline-styles.mjs';
 
 // A production build only ever shows published content: the draft preview's switch
 // (scripts/preview-drafts.mjs sets it for `astro dev`) stops it before anything is touched.
@@ -127,7 +127,7 @@ function refreshWorkerRevisions(dir) {
  * Writes what hosts need from this build (site/lib/hosting/policy.ts): `_headers` (and on Netlify
  * `_redirects`)
  * with the policy pinned to the inline styles the pages actually have, the same policy as a
- * `<meta>` in every page (a host that sends no headers, like GitHub Pages, still enforces it), and
+ * `<meta>` in every page (there with only that page's style hashes) (a host that sends no headers, like GitHub Pages, still enforces it), and
  * `<lang>/404.html` for each language, where Cloudflare Pages and nginx look for it.
  *
  * Astro's own `security.csp` was not used: it takes over script-src (adding hashes of bundled
@@ -149,9 +149,14 @@ function writeHostingFiles(dir) {
     if (!existsSync(page)) throw new Error(`${path.relative(dir, page)} was not built: the ${prefix} 404 page is missing`);
     copyFileSync(page, path.join(dir, notFoundPage));
   }
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy({ styleHashes: hashes, delivery: 'meta' }))}">`;
   for (const file of htmlFiles(dir)) {
     const html = readFileSync(file, 'utf8');
+    // A page's meta policy names only its own styles: the hashes are incompressible (~45 B each in
+    // gzip), and the other pages' ones allow nothing here. Both policies apply where a host sends
+    // the header too, so the page gets the stricter one. A page without inline styles keeps the
+    // site's list, so 'unsafe-inline' never becomes the rule there.
+    const own = hashes.length ? pageStyleHashes(html) : [];
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy({ styleHashes: own.length ? own : hashes, delivery: 'meta' }))}">`;
     // Right after the charset, before anything the policy governs: a meta policy only applies to
     // what follows it.
     const charset = /<meta charset="utf-8"\s*\/?>/i.exec(html);

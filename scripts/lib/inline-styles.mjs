@@ -17,6 +17,19 @@ export function htmlFiles(dir) {
 }
 
 /**
+ * The `'sha256-…'` sources of one page's inline style elements, sorted, each once.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function pageStyleHashes(html) {
+  const hashes = new Set();
+  for (const [, css = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+    hashes.add(`'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes].sort();
+}
+
+/**
  * The `'sha256-…'` source of every distinct inline style in the pages, sorted. Style attributes
  * cannot be allowed by a hash, so when a page has one no hash is returned (style-src then keeps
  * relying on 'unsafe-inline') and `styleAttributes` says how many there are.
@@ -28,9 +41,7 @@ export function inlineStyleHashes(dir) {
   let styleAttributes = 0;
   for (const file of htmlFiles(dir)) {
     const html = readFileSync(file, 'utf8');
-    for (const [, css = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-      hashes.add(`'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`);
-    }
+    for (const hash of pageStyleHashes(html)) hashes.add(hash);
     styleAttributes += [...html.matchAll(/<[a-z][^>]*\sstyle\s*=/gi)].length;
   }
   return { hashes: styleAttributes > 0 ? [] : [...hashes].sort(), styleAttributes };

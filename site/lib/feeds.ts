@@ -1,4 +1,5 @@
 import { defaultLang, filePath, type Lang, languages } from '../../content-models/routes';
+import { zoneTables } from '../../content-models/zone-names';
 import { cachedCalendarFile } from './cached-calendar';
 import { calendarFiles } from './calendar';
 import { loadSite } from './content/load';
@@ -9,6 +10,7 @@ import { scheduleAcronym, scheduleJson } from './schedule-json';
 import { searchIndex } from './search-index';
 import { searchIndexPath } from './search-index-path';
 import { dayLabel } from './time-display';
+import { zoneNamesPath } from './zone-names-path';
 
 /** A generated non-HTML file: its path and how to render it once the public origin is known. */
 export interface FeedFile {
@@ -61,6 +63,8 @@ export async function feedFiles(): Promise<FeedFile[]> {
       contentType: 'application/json; charset=utf-8',
       render: () => JSON.stringify(searchIndex(site, lang)).replaceAll('<', '\\u003c'),
     });
+    // The zone picker fetches it for a zone that is not a capital (lib/zone-names-path.ts).
+    files.push({ path: zoneNamesPath(lang), contentType: 'application/json; charset=utf-8', render: () => JSON.stringify(zoneTables(lang)) });
   }
   return files;
 }

@@ -8,6 +8,7 @@ import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../
 import { myProgrammeDataPath } from './my-programme-path.ts';
 import { searchIndexPath } from './search-index-path.ts';
 import { shellBundle } from './shell-bundle.ts';
+import { zoneNamesPath } from './zone-names-path.ts';
 
 /**
  * The offline programme: what each language's service worker (site/scripts/service-worker.js)
@@ -52,7 +53,10 @@ export interface PrecacheEntry {
  * line each, a function of the language giving the file's URL path in dist/. (My programme's data
  * file and the search index grow with the programme, so they are kept as loaded or saved instead.)
  */
-const SHELL_DATA: ((lang: Lang) => string)[] = [];
+const SHELL_DATA: ((lang: Lang) => string)[] = [
+  // The zone picker's naming tables, fetched for a zone that is not a capital (site/scripts/zone-picker.ts).
+  zoneNamesPath,
+];
 
 /** The URL path of a language's shell bundle (site/lib/shell-bundle.ts), next to its worker. */
 export const shellBundlePath = (lang: Lang) => filePath(lang, 'offline-shell.json');

@@ -11,17 +11,22 @@ export function markNowNext(doc: Document, now: () => number = Date.now): HTMLEl
   const zone = host?.dataset.eventZone;
   if (!host || !zone) return;
   const t = now();
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const start = (c: HTMLElement) => Date.parse(c.dataset.start ?? '');
-  const today = day.format(t);
+  const end = (c: HTMLElement) => Date.parse(c.dataset.end ?? '');
   const cards = [...doc.querySelectorAll<HTMLElement>('.card[data-start]')];
   // Marks the build made by its own clock (or an earlier call) go first: only this clock's stay.
   for (const card of cards) {
     card.classList.remove('is-now', 'is-next');
     card.querySelector<HTMLElement>('[data-now-next]')?.setAttribute('hidden', '');
   }
+  // Only a session not over that starts within 26 h (a day, even across a clock change) can be
+  // today's and now or next. Without one, nothing is marked and Intl is not needed: its first use
+  // on a page costs a long task (ICU's start), the one Lighthouse counted most on the programme.
+  if (!cards.some((c) => t < end(c) && start(c) - t < 936e5)) return;
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const today = day.format(t);
   const todays = cards.filter((c) => day.format(start(c)) === today);
-  const current = todays.filter((c) => start(c) <= t && t < Date.parse(c.dataset.end ?? ''));
+  const current = todays.filter((c) => start(c) <= t && t < end(c));
   const nextStart = Math.min(...todays.map(start).filter((s) => s > t));
   const next = todays.filter((c) => start(c) === nextStart);
   const label = (cards: HTMLElement[], text: string | undefined, cls: string) => {

@@ -32,7 +32,8 @@ export function initStars(doc: Document): void {
   sync(readStars());
   doc.addEventListener('stars:change', () => sync(readStars()));
   doc.addEventListener('click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-star]') : null;
+    // A click's target is an element (the document listens; text nodes are never targets).
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-star]');
     if (!button) return;
     const stars = readStars();
     const id = button.dataset.star ?? '';

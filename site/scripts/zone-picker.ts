@@ -3,7 +3,7 @@
  * every session time. It reads clocks with `Intl` alone (no date library ships to the browser),
  * with the same `Intl` options as content-models/time.ts, and writes the line and names the zone
  * with the build's own modules (content-models/time-text.ts, zone-naming.ts, with zone-names.ts's
- * tables read from the select's `data-zone-names`), so the reader's line
+ * tables fetched from the select's `data-zone-names` for a zone that is not a capital), so the reader's line
  * and the built lines agree on times, offsets and day markers; browser tests hold it to an
  * independent oracle at daylight-saving changes. The choice persists in localStorage; instants are
  * read from `<time datetime>`, and only text is written.
@@ -24,12 +24,16 @@ export function initZonePicker(doc: Document): void {
   const box = doc.querySelector<HTMLElement>('[data-zone-picker]');
   const select = box?.querySelector<HTMLSelectElement>('select');
   if (!box || !select) return;
-  box.hidden = false;
-  // The country options carry each member country's capital zone and name in the page's language.
-  const namer = namerFrom(
-    [...select.querySelectorAll<HTMLOptionElement>('option[data-country]')].map((o) => ({ code: o.dataset.country ?? '', timeZone: o.value, name: o.text })),
-    tables(select.dataset.zoneNames),
-  );
+  // The country options carry each member country's capital zone and name in the page's language:
+  // enough to name a capital. Any other zone (an alias, Manaus, a city elsewhere) needs the naming
+  // tables, fetched once, the first time such a zone is shown.
+  const countries = [...select.querySelectorAll<HTMLOptionElement>('option[data-country]')].map((o) => ({
+    code: o.dataset.country ?? '',
+    timeZone: o.value,
+    name: o.text,
+  }));
+  let namer = namerFrom(countries);
+  let tables: Promise<void> | undefined;
   let saved: string | null = null;
   try {
     saved = localStorage.getItem(STORAGE_KEY);
@@ -45,24 +49,31 @@ export function initZonePicker(doc: Document): void {
     } catch {
       // See above.
     }
-    const zone = choice === 'local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : choice;
-    render(doc, zone, select.dataset, namer);
-    const status = box.querySelector<HTMLElement>('[data-zone-status]');
-    if (status && announce) status.textContent = zone ? (status.dataset.template ?? '{zone}').replace('{zone}', namer.name(zone)) : '';
+    // In the page's locale, whose data the lines need anyway (the default locale's would cost more).
+    const zone = choice === 'local' ? Intl.DateTimeFormat(select.dataset.locale).resolvedOptions().timeZone : choice;
+    if (zone && !tables && !countries.some((c) => c.timeZone === zone))
+      tables = fetch(select.dataset.zoneNames!)
+        .then((r) => r.json())
+        .then(
+          (found: ZoneTables) => {
+            namer = namerFrom(countries, found);
+          },
+          // Not reachable (offline before the worker kept it): zones are named by their city.
+          () => {},
+        );
+    // At load the lines are drawn in a task of their own: the first Intl use above (ICU's start) is
+    // long enough alone (Lighthouse's TBT). The reader's line has its room already (global.css):
+    // drawn a moment later, it shifts nothing. A reader's choice is drawn at once.
+    void (tables ?? (announce ? Promise.resolve() : new Promise((go) => setTimeout(go)))).then(() => {
+      render(doc, zone, select.dataset, namer);
+      const status = box.querySelector<HTMLElement>('[data-zone-status]');
+      if (status && announce) status.textContent = zone ? status.dataset.template!.replace('{zone}', namer.name(zone)) : '';
+    });
   };
   select.addEventListener('change', () => update(true));
   // Times drawn after load (My programme's cards) get the reader's line too.
   doc.addEventListener('times:added', () => update(false));
   update(false);
-}
-
-/** The naming tables the build wrote; without them (a damaged page) zones are named by their city. */
-function tables(json: string | undefined): ZoneTables {
-  try {
-    return JSON.parse(json ?? '');
-  } catch {
-    return { links: {}, others: {}, cities: {} };
-  }
 }
 
 /**
@@ -71,7 +82,8 @@ function tables(json: string | undefined): ZoneTables {
  * session's and the end's when it is not the start's. Throws for a zone the browser does not know.
  */
 function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, locale: string, namer: ZoneNamer): ZonedRange {
-  const [clock, day] = formatsFor(zone, locale) as [Intl.DateTimeFormat, Intl.DateTimeFormat];
+  const clock = format(zone, 1, locale);
+  const day = format(zone, 2, locale);
   const s = wallAt(start, zone);
   const e = wallAt(end, zone);
   const startOffset = offsetLabel(s.offset);
@@ -92,97 +104,77 @@ function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, loca
 /** The wall-clock date at an instant in a zone, and the zone's offset then (minutes east). Throws for an unknown zone. */
 function wallAt(instant: Date, zone: string): { date: string; offset: number } {
   // The wall-clock reading as if it were UTC: its distance from the instant is the offset.
-  let read = readers.get(zone);
-  if (!read) {
-    read = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    readers.set(zone, read);
-  }
-  const p = Object.fromEntries(read.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  const p = Object.fromEntries(
+    format(zone, 0, 'en-US')
+      .formatToParts(instant)
+      .map((part) => [part.type, Number(part.value)]),
+  );
   const local = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, (p.hour ?? 0) % 24, p.minute ?? 0);
   return { date: new Date(local).toISOString().slice(0, 10), offset: Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000) };
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one, and every session asks for the same zones.
-// The page's locale is one for the whole page, so the zone alone keys them.
-const formats = new Map<string, Intl.DateTimeFormat[]>();
-const readers = new Map<string, Intl.DateTimeFormat>();
+/** The formats by kind: the wall clock read as numbers, the clock time, the short date. */
+const OPTIONS: Intl.DateTimeFormatOptions[] = [
+  { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' },
+  { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' },
+  { weekday: 'short', day: 'numeric', month: 'short' },
+];
 
-function formatsFor(zone: string, locale: string): Intl.DateTimeFormat[] {
-  let found = formats.get(zone);
+// Building an Intl.DateTimeFormat costs far more than using one, and every session asks for the same zones.
+// The page's locale is one for the whole page, so the kind and zone key them; each is built when first asked.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(zone: string, kind: number, locale: string): Intl.DateTimeFormat {
+  const key = kind + zone;
+  let found = formats.get(key);
   if (!found) {
-    found = [
-      new Intl.DateTimeFormat(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }),
-      new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }),
-    ];
-    formats.set(zone, found);
+    found = new Intl.DateTimeFormat(locale, { ...OPTIONS[kind], timeZone: zone });
+    formats.set(key, found);
   }
   return found;
 }
 
 function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNamer): void {
-  const locale = texts.locale || 'es';
-  const labels = new Map([...doc.querySelectorAll<HTMLOptionElement>('option[data-label]')].map((o) => [o.text.trim(), o.dataset.label ?? '']));
+  // The select always carries these texts (ZonePicker.astro).
+  const locale = texts.locale!;
+  const labels = new Map([...doc.querySelectorAll<HTMLOptionElement>('option[data-label]')].map((o) => [o.text, o.dataset.label!]));
   for (const block of doc.querySelectorAll<HTMLElement>('[data-times]')) {
     const line = block.querySelector<HTMLElement>('[data-chosen]');
-    const [startEl, endEl] = line ? line.querySelectorAll('time') : [];
-    const labelEl = line?.querySelector<HTMLElement>('[data-zone-label]');
     for (const mark of block.querySelectorAll<HTMLElement>('[data-yours]')) mark.classList.remove('on');
-    if (!line || !startEl || !endEl || !labelEl) continue;
+    if (!line) continue;
     line.hidden = true;
     if (!zone) continue;
-    const start = new Date(startEl.dateTime);
-    const end = new Date(endEl.dateTime);
-    const date = block.dataset.date ?? '';
-    const range = (z: string) => {
-      try {
-        return rangeIn(start, end, date, z, locale, namer);
-      } catch {
-        // A zone this browser does not know: the built lines stay, complete.
-        return null;
+    try {
+      // The line's pieces in order (TimeRange.astro): its two times; after the start, the dash,
+      // after the end and the zone's label. A line missing one throws, and stays hidden.
+      const [startEl, endEl] = line.querySelectorAll('time');
+      const spans = line.querySelectorAll('span');
+      const start = new Date(startEl!.dateTime);
+      const end = new Date(endEl!.dateTime);
+      // A built line shows the same times, offsets and day markers exactly when its zone has the
+      // reader's offsets at both ends: every piece of a line is read from the wall clock.
+      const offsets = (z: string) => `${wallAt(start, z).offset} ${wallAt(end, z).offset}`;
+      const mine = rangeIn(start, end, block.dataset.date ?? '', zone, locale, namer);
+      const own = offsets(zone);
+      const mark = [...block.querySelectorAll<HTMLElement>('p[data-zone]')].find((p) => offsets(p.dataset.zone ?? '') === own)?.querySelector('[data-yours]');
+      if (mark) {
+        mark.classList.add('on');
+        continue;
       }
-    };
-    const mine = range(zone);
-    if (!mine) continue;
-    // A built line shows the same times, offsets and day markers exactly when its zone has the
-    // reader's offsets at both ends: every piece of a line is read from the wall clock.
-    const offsets = (z: string) => `${wallAt(start, z).offset} ${wallAt(end, z).offset}`;
-    const own = offsets(zone);
-    const repeated = [...block.querySelectorAll<HTMLElement>('p[data-zone]')].find((p) => {
-      try {
-        return offsets(p.dataset.zone ?? '') === own;
-      } catch {
-        return false;
-      }
-    });
-    const mark = repeated?.querySelector<HTMLElement>('[data-yours]');
-    if (mark) {
-      mark.classList.add('on');
-      continue;
+      const pieces = rangePieces(mine);
+      startEl!.textContent = mine.start;
+      endEl!.textContent = mine.end;
+      [pieces.afterStart, pieces.separator, pieces.afterEnd].forEach((text, i) => {
+        spans[i]!.textContent = text;
+      });
+      // A country's own label where its name takes an article (pt "do Brasil"), also before a city: "Brasil (Manaus)".
+      const country = mine.label.split(' (')[0] ?? '';
+      const countryLabel = labels.get(country);
+      const label = countryLabel ? countryLabel + mine.label.slice(country.length) : texts.zoneTemplate!.replace('{zone}', mine.label);
+      spans[3]!.textContent = `${label}${pieces.afterLabel} ${texts.yours ?? ''}`;
+      line.hidden = false;
+    } catch {
+      // A zone this browser does not know (or a damaged line): the built lines stay, complete.
     }
-    const pieces = rangePieces(mine);
-    startEl.textContent = mine.start;
-    endEl.textContent = mine.end;
-    for (const [selector, text] of [
-      ['[data-after-start]', pieces.afterStart],
-      ['[data-separator]', pieces.separator],
-      ['[data-after-end]', pieces.afterEnd],
-    ] as const) {
-      const el = line.querySelector<HTMLElement>(selector);
-      if (el) el.textContent = text;
-    }
-    // A country's own label where its name takes an article (pt "do Brasil"), also before a city: "Brasil (Manaus)".
-    const country = mine.label.split(' (')[0] ?? '';
-    const countryLabel = labels.get(country);
-    const label = countryLabel ? countryLabel + mine.label.slice(country.length) : (texts.zoneTemplate ?? '{zone}').replace('{zone}', mine.label);
-    labelEl.textContent = `${label}${pieces.afterLabel} ${texts.yours ?? ''}`;
-    line.hidden = false;
   }
 }

@@ -8,6 +8,7 @@ import { pagePath } from '../../content-models/routes';
 import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
 import { searchIndexPath } from '../../site/lib/search-index-path';
 import { decodeTexts, type Part } from '../../site/lib/shell-bundle';
+import { zoneNamesPath } from '../../site/lib/zone-names-path';
 import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 
@@ -260,8 +261,15 @@ describe.each(langs)('the service worker of $lang', (l) => {
   it('exists next to the language home, and precaches exactly its home, programme, concept note and My programme, in one bundle', () => {
     expect(shell()).toHaveLength(4);
     expect(pagesOf(l.prefix)).toEqual(shell());
-    // Nothing else outside /_astro/: My programme's data file grows with the programme, so it is kept as visited or saved.
-    expect(workerManifest(source()).filter((e) => !e.url.startsWith('/_astro/'))).toEqual([{ revision: expect.any(String), url: BUNDLE(l.prefix) }]);
+    // Nothing else outside /_astro/ but the bundle and the zone picker's naming tables (a small file
+    // the shell's pages fetch for a zone that is not a capital): My programme's data file grows with
+    // the programme, so it is kept as visited or saved.
+    expect(
+      workerManifest(source())
+        .filter((e) => !e.url.startsWith('/_astro/'))
+        .map((e) => e.url)
+        .sort(),
+    ).toEqual([BUNDLE(l.prefix), zoneNamesPath(l.lang)].sort());
   });
 
   it('precaches no session, speaker, calendar, feed, embed, 404 or other non-page file, nor another language', () => {

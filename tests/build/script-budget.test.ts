@@ -17,15 +17,15 @@ import { distDir, fileForPath, htmlPages, requireDist } from '../support/dist';
 const BUDGET = 3 * 1024;
 
 /**
- * The two page kinds still over the budget (issues #16 and #19 stay open for them; `npm run bench`
- * reports them over budget): the programme (3,094 B: the zone picker, stars, filters, now/next and
- * the offline copy) and My programme (3,789 B: the zone picker alone is ~1,990 B, and with the
- * stars and the offline copy ~2,640 B before any of its own code; the sharing and calendar code
- * loads on demand, without Vite's preload helper, site/lib/no-preload-helper.ts). Each is held under
+ * The page kind still over the budget (issues #16 and #19 stay open for it; `npm run bench`
+ * reports it over budget): My programme (~3,750 B: the zone picker alone is ~1,900 B, and with the
+ * stars and the offline copy ~2,600 B before any of its own code; the sharing and calendar code
+ * loads on demand, without Vite's preload helper, site/lib/no-preload-helper.ts). It is held under
  * a ceiling a little above its size today, so it cannot grow unseen; lower the ceiling, or delete
- * the entry, when it shrinks.
+ * the entry, when it shrinks. (The programme left this list at 3,057 B: the zone-naming tables are
+ * fetched, not parsed from the page, and only for a zone that is not a capital.)
  */
-const OVER_BUDGET: Record<string, number> = { programme: 3_150, myProgramme: 3_850 };
+const OVER_BUDGET: Record<string, number> = { myProgramme: 3_850 };
 const ceiling = (type: string) => OVER_BUDGET[type.split(' ')[1] ?? ''] ?? BUDGET;
 
 const gzipBytes = (file: string) => gzipSync(readFileSync(file)).length;

@@ -203,7 +203,7 @@ describe('the Content-Security-Policy in _headers', () => {
       expect(existsSync(path.join(distDir, target)), target).toBe(true);
   });
 
-  it('is also in every page as a meta policy, first after the charset, the header policy without what a meta policy ignores', () => {
+  it("is also in every page as a meta policy, first after the charset, the header policy without what a meta policy ignores and with only the page's own style hashes", () => {
     const dir = requireDist(distDir);
     const rules = rulesIn(dir);
     const all = pages(dir);
@@ -217,6 +217,25 @@ describe('the Content-Security-Policy in _headers', () => {
       for (const directive of ['frame-ancestors', 'report-uri', 'sandbox']) expect(meta.has(directive), `${page.file} ${directive}`).toBe(false);
       const header = cspForPage(rules, page.file);
       header.delete('frame-ancestors');
+      // style-src names only this page's own inline styles (scripts/build.mjs): every one of them,
+      // each allowed by the header too, and no other page's.
+      const own = [...page.document.querySelectorAll('style')].map(
+        (style) =>
+          `'sha256-${createHash('sha256')
+            .update(style.textContent ?? '', 'utf8')
+            .digest('base64')}'`,
+      );
+      const metaHashes = (meta.get('style-src') ?? []).filter((s) => s.startsWith("'sha256-"));
+      expect(metaHashes.sort(), page.file).toEqual([...new Set(own)].sort());
+      for (const hash of metaHashes) expect(header.get('style-src'), page.file).toContain(hash);
+      meta.set(
+        'style-src',
+        (meta.get('style-src') ?? []).filter((s) => !s.startsWith("'sha256-")),
+      );
+      header.set(
+        'style-src',
+        (header.get('style-src') ?? []).filter((s) => !s.startsWith("'sha256-")),
+      );
       expect(meta, page.file).toEqual(header);
     }
   });
@@ -348,10 +367,11 @@ describe('a build of hostile content', () => {
     for (const file of files().filter((f) => f.endsWith('.json'))) {
       const text = read(file);
       const data = JSON.parse(text) as unknown;
-      // offline-pages.json (the offline worker's list) holds URL paths only, no content text; the
-      // shell bundle holds pages, whose content text is escaped as HTML (the page checks above).
+      // offline-pages.json (the offline worker's list) holds URL paths only, zone-names.json the
+      // zone-naming tables: no content text; the shell bundle holds pages, whose content text is
+      // escaped as HTML (the page checks above).
       if (file.endsWith('offline-shell.json')) expect(JSON.stringify(data)).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-      else if (!file.endsWith('offline-pages.json')) expect(JSON.stringify(data)).toContain('<script>alert(1)</script>');
+      else if (!/(offline-pages|zone-names)\.json$/.test(file)) expect(JSON.stringify(data)).toContain('<script>alert(1)</script>');
       // The hostile text is in the data, but no raw `<` reaches the file.
       expect(text, file).not.toContain('<');
     }
