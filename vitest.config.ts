@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import LongestFirstSequencer from './tests/support/longest-first';
+import LongestFirstSequencer from './tests/support/longest-first.ts';
 
 // Projects split the suite by what each needs: unit tests need nothing, build tests need a built
 // site in dist/ (scripts/test.mjs builds it first), browser tests also need Chromium.

@@ -305,7 +305,8 @@ describe.each(langs)('the service worker of $lang', (l) => {
     const manifest = workerManifest(source());
     const contents = worker.contents();
     expect([...contents.keys()]).toEqual([expect.stringMatching(new RegExp(`^seminario-shell-${l.prefix}-[0-9a-z]+$`))]);
-    expect([...contents.values()][0]).toEqual([...shell(), ...assetsOf(shell())].sort());
+    // The shell's pages, their files, and the zone picker's naming tables (SHELL_DATA).
+    expect([...contents.values()][0]).toEqual([...shell(), zoneNamesPath(l.lang), ...assetsOf(shell())].sort());
     expect(worker.fetched.sort()).toEqual(manifest.map((e) => e.url).sort());
   });
 
