@@ -330,7 +330,7 @@ describe('a new deploy', () => {
       await expect.poll(async () => (await shells()).filter((name) => name !== before[0]).length, { timeout: 20_000 }).toBe(1);
       await expect.poll(async () => (await shells()).length, { timeout: 20_000 }).toBe(1);
       const contents = (await cacheContents(page))[(await shells())[0]!]!;
-      expect(contents).toEqual([...pages, ...next.filter((e) => e.url.startsWith('/_astro/')).map((e) => e.url)].sort());
+      expect(contents).toEqual([...pages, zoneNamesPath('es'), ...next.filter((e) => e.url.startsWith('/_astro/')).map((e) => e.url)].sort());
 
       await context.setOffline(true);
       try {
