@@ -5,6 +5,8 @@ import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import packageJson from '../../package.json?raw';
+import { blendPalette, encodePalettePng } from './palette-png';
+import paletteSource from './palette-png.ts?raw';
 import rendererSource from './share-card.ts?raw';
 import { fitTitle, wrappedLines } from './share-card-title';
 import titleSource from './share-card-title.ts?raw';
@@ -65,17 +67,28 @@ const BODY_HEIGHT = 330;
 
 /**
  * The version of the drawing, part of every cached card's key (site/lib/build-cache.ts): the
- * source of this file and of the title's fitting (share-card-title.ts), and the exact versions of the libraries that draw and encode, so editing the layout
+ * source of this file, of the title's fitting (share-card-title.ts) and of the encoder (palette-png.ts), and the exact versions of the libraries that draw and encode, so editing the layout
  * or upgrading one of them redraws every card.
  */
 export const SHARE_CARD_RENDERER: string = (() => {
   const { dependencies = {} } = JSON.parse(packageJson) as { dependencies?: Record<string, string> };
   const drawing = ['satori', '@resvg/resvg-js', '@fontsource/noto-sans', 'sharp'].map((name) => `${name}@${dependencies[name] ?? '?'}`);
-  return createHash('sha256').update(rendererSource).update(titleSource).update(drawing.join(' ')).digest('hex').slice(0, 16);
+  return createHash('sha256').update(rendererSource).update(titleSource).update(paletteSource).update(drawing.join(' ')).digest('hex').slice(0, 16);
 })();
 
-/** Colours of a card's palette PNG: the site's few colours and their anti-aliased edges fit, at a third of the RGBA size. */
-const PALETTE_COLOURS = 256;
+/**
+ * The palette of a card's PNG: each colour drawn on each colour it is drawn on, with the blends
+ * their anti-aliased edges make. Every pixel of a card fits it, at a third of the RGBA size.
+ */
+export const SHARE_CARD_PALETTE = blendPalette([
+  [colors.text, colors.bg],
+  [colors.muted, colors.bg],
+  [colors.accent, colors.bg],
+  [colors.tint, colors.bg],
+  [colors.accent, colors.tint],
+  [colors.onAccent, colors.accent],
+  [colors.onAccentMuted, colors.accent],
+]);
 
 let fonts: Font[] | null = null;
 
@@ -102,13 +115,17 @@ export async function renderShareCard(card: ShareCard): Promise<Buffer> {
   const svg = await renderShareCardSvg(card);
   // Text is already paths: resvg needs no fonts, and skipping the system ones saves time.
   const image = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_CARD_WIDTH }, font: { loadSystemFonts: false } }).render();
-  // A palette PNG (every network reads PNG; not all read WebP), quantised by sharp's libimagequant
-  // at its lowest effort: about a tenth of the time of the plain-JS quantiser used before
-  // (upng-js, ~300 ms a card) and a slightly smaller file (~22 KB); the site's few flat colours
-  // need no more effort. A JPEG would be cheaper still but three times the bytes on these flat cards.
-  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
-    .png({ palette: true, colours: PALETTE_COLOURS, effort: 1 })
-    .toBuffer();
+  // A palette PNG (every network reads PNG; not all read WebP; a JPEG is three times the bytes on
+  // these flat cards). The palette is known in advance (palette-png.ts), which costs about a
+  // quarter of sharp's libimagequant at its lowest effort (~15 ms against ~60 ms of CPU a card,
+  // the largest part of a card's cost) for a file of the same size (~25 KB). Should a pixel ever
+  // be off the palette (a colour added to the card but not to SHARE_CARD_PALETTE), libimagequant encodes it.
+  return (
+    encodePalettePng(image.pixels, image.width, image.height, SHARE_CARD_PALETTE) ??
+    sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+      .png({ palette: true, colours: 256, effort: 1 })
+      .toBuffer()
+  );
 }
 
 /**
