@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { defaultLang, langPrefix } from './content-models/locales.ts';
 import { alternatePaths, languages } from './content-models/routes.ts';
+import { noPreloadHelper } from './site/lib/no-preload-helper.ts';
 import { serviceWorker } from './site/lib/offline.ts';
 import { oneScriptPerPage } from './site/lib/one-script-per-page.ts';
 import { siteUrl } from './site/lib/site-url.ts';
@@ -22,8 +23,9 @@ export default defineConfig({
   // No runtime adapter, no dev toolbar, no telemetry: the output is plain files.
   devToolbar: { enabled: false },
   // Scripts ship as files, never inlined, so the Content-Security-Policy can forbid inline script;
-  // one file per page kind (site/lib/one-script-per-page.ts).
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [oneScriptPerPage()] },
+  // one file per page kind (site/lib/one-script-per-page.ts), with no preload helper around the
+  // imports loaded on demand (site/lib/no-preload-helper.ts).
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [oneScriptPerPage(), noPreloadHelper()] },
   i18n: {
     locales: [...languages],
     defaultLocale: defaultLang,
@@ -49,7 +51,7 @@ export default defineConfig({
         };
       },
     }),
-    // dist/sw.js, written with Workbox once every page exists (site/lib/offline.ts).
+    // dist/sw.js and the shell bundles, written once every page exists (site/lib/offline.ts).
     serviceWorker(),
   ],
 });

@@ -260,7 +260,8 @@ function buildFloor(pages) {
 /**
  * First-visit bytes, gzip: what a reader's phone downloads on opening a language's home page, its
  * service worker included: the page, the scripts it loads, the worker script, and every file the
- * worker precaches (counted even where the HTTP cache could spare one).
+ * worker precaches (counted even where the HTTP cache could spare one; the shell pages come in one
+ * bundle file, site/lib/shell-bundle.ts, counted as the worker downloads it).
  * @param {string} dir a built site
  * @param {string} lang
  */

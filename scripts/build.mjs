@@ -15,6 +15,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import path from 'node:path';
 import { headersFile, redirectsFile } from '../site/lib/hosting/headers-file.ts';
 import { contentSecurityPolicy, hostedLanguages } from '../site/lib/hosting/policy.ts';
+import { shellBundle } from '../site/lib/shell-bundle.ts';
 import { htmlFiles, inlineStyleHashes } from './lib/inline-styles.mjs';
 
 // A production build only ever shows published content: the draft preview's switch
@@ -100,10 +101,10 @@ function moveDir(from, to) {
 }
 
 /**
- * The service workers (site/lib/offline.ts) give each precached page the hash of its file as
- * revision, but they are written by Astro's build, before writeHostingFiles adds the policy to
- * every page. The revisions are set again here from the final files, so a page's revision is the
- * hash of what the reader downloads.
+ * The service workers (site/lib/offline.ts) precache each language's shell bundle
+ * (site/lib/shell-bundle.ts), written by Astro's build, before writeHostingFiles adds the policy to
+ * every page. Each bundle and its revision in the worker are written again here from the final
+ * pages, so the shell a reader gets offline is what they download online.
  * @param {string} dir
  */
 function refreshWorkerRevisions(dir) {
@@ -111,10 +112,12 @@ function refreshWorkerRevisions(dir) {
     const file = path.join(dir, prefix, 'sw.js');
     if (!existsSync(file)) continue;
     const source = readFileSync(file, 'utf8');
-    const updated = source.replace(/\{"revision":"[0-9a-f]+","url":"([^"]*)"\}/g, (entry, url) => {
-      const page = path.join(dir, url, 'index.html');
-      if (!existsSync(page)) return entry;
-      return JSON.stringify({ revision: createHash('md5').update(readFileSync(page)).digest('hex'), url });
+    const updated = source.replace(/\{"revision":"[0-9a-f]+","url":"([^"]*offline-shell\.json)"\}/g, (_, url) => {
+      const bundle = path.join(dir, url);
+      const pages = /** @type {{ pages: { url: string }[] }} */ (JSON.parse(readFileSync(bundle, 'utf8'))).pages.map((page) => page.url);
+      const text = shellBundle(pages.map((page) => ({ url: page, html: readFileSync(path.join(dir, page, 'index.html'), 'utf8') })));
+      writeFileSync(bundle, text);
+      return JSON.stringify({ revision: createHash('md5').update(text).digest('hex'), url });
     });
     writeFileSync(file, updated);
   }

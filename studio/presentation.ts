@@ -72,20 +72,25 @@ export function locationsOf(type: string, doc: { title?: string | null; slug?: s
   }
 }
 
-const select = { title: 'title.es', name: 'name', slug: 'slug.current' };
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
-/** `resolve.locations` of the Presentation tool, one resolver per type with pages. */
-export const presentationLocations: NonNullable<PresentationPluginOptions['resolve']>['locations'] = Object.fromEntries(
-  ['session', 'speaker', 'event', 'conceptNote', 'report', 'workshopProducts'].map((type) => [
-    type,
-    defineLocations({
-      select,
-      resolve: (doc) => ({
-        locations: locationsOf(type, {
-          title: (doc?.title as string | undefined) ?? (doc?.name as string | undefined) ?? null,
-          slug: (doc?.slug as string | undefined) ?? null,
-        }),
-      }),
-    }),
-  ]),
-);
+/**
+ * A session's or a speaker's pages carry its title and slug, so their resolvers read those fields
+ * (each its own: a session's title is a locale object, a speaker's name a string). The singletons'
+ * pages depend on no field, so they are fixed lists: a resolver would wait for a document that a
+ * new «Relatoría» does not have yet, and the form showed «Resolviendo ubicaciones…» for ever.
+ */
+const byFields = (type: 'session' | 'speaker', title: string) =>
+  defineLocations({
+    select: { title, slug: 'slug.current' },
+    resolve: (doc) => ({ locations: locationsOf(type, { title: text(doc?.title), slug: text(doc?.slug) }) }),
+  });
+
+/** `resolve.locations` of the Presentation tool, one entry per type with pages. */
+export const presentationLocations: NonNullable<PresentationPluginOptions['resolve']>['locations'] = {
+  session: byFields('session', 'title.es'),
+  speaker: byFields('speaker', 'name'),
+  ...Object.fromEntries(
+    (['event', 'conceptNote', 'report', 'workshopProducts'] as const).map((type) => [type, defineLocations({ locations: locationsOf(type, {}) })]),
+  ),
+};

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { injectManifest } from 'workbox-build';
 import { alternatePaths, filePath, type Lang, languages, pagePath } from '../../content-models/routes.ts';
 import { myProgrammeDataPath } from './my-programme-path.ts';
 import { searchIndexPath } from './search-index-path.ts';
+import { shellBundle } from './shell-bundle.ts';
 
 /**
  * The offline programme: what each language's service worker (site/scripts/service-worker.js)
@@ -40,12 +40,22 @@ export function isOfflinePage(pathname: string): boolean {
   return alternatePaths(pathname) !== null;
 }
 
-/** A precache entry: a page by the URL path it is visited at, or an /_astro/ file. */
+/** A precache entry: the shell bundle, or a file cached as it is; what the worker fetches on install. */
 export interface PrecacheEntry {
   url: string;
   /** The content hash; null for /_astro/ files, whose hashed names are their revision. */
   revision: string | null;
 }
+
+/**
+ * Files the shell's pages fetch as they run, named nowhere in their HTML, precached with them: one
+ * line each, a function of the language giving the file's URL path in dist/. (My programme's data
+ * file and the search index grow with the programme, so they are kept as loaded or saved instead.)
+ */
+const SHELL_DATA: ((lang: Lang) => string)[] = [];
+
+/** The URL path of a language's shell bundle (site/lib/shell-bundle.ts), next to its worker. */
+export const shellBundlePath = (lang: Lang) => filePath(lang, 'offline-shell.json');
 
 /** The URL path of a built `…/index.html` relative to dist/, or null for other files. */
 function pageOf(file: string): string | null {
@@ -53,51 +63,67 @@ function pageOf(file: string): string | null {
 }
 
 /**
- * The /_astro/ files a page loads, scripts' imports included; `read` gives a built file's text by
- * its path relative to dist/.
+ * The /_astro/ files a page loads, scripts' static imports included; with `onDemand`, also the
+ * chunks its scripts import on demand (`import("./x.js")`, fetched only when the reader asks for
+ * what they hold: the shell leaves them to the worker's cache-as-fetched, "save the whole
+ * programme" stores them). `read` gives a built file's text by its path relative to dist/.
  * @example assetsLoadedBy('<script src="/_astro/a.js">', () => 'import"./b.js"') // ['/_astro/a.js', '/_astro/b.js']
  */
-export function assetsLoadedBy(html: string, read: (file: string) => string): string[] {
+export function assetsLoadedBy(html: string, read: (file: string) => string, { onDemand = false } = {}): string[] {
   const found = new Set<string>();
   const queue = [...html.matchAll(/\/_astro\/[^"'\s)?#]+/g)].map((m) => m[0]);
+  const imports = onDemand ? /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+)["'`]/g : /(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+)["']/g;
   while (queue.length) {
     const asset = queue.shift()!;
     if (found.has(asset)) continue;
     found.add(asset);
     if (!asset.endsWith('.js')) continue;
-    for (const m of read(asset.slice(1)).matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g))
-      queue.push(new URL(m[1]!, `http://x${asset}`).pathname);
+    for (const m of read(asset.slice(1)).matchAll(imports)) queue.push(new URL(m[1]!, `http://x${asset}`).pathname);
   }
   return [...found].sort();
 }
 
-const byUrl = <T extends { url: string }>(a: T, b: T) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+/**
+ * One language's shell among the built files (paths relative to dist/): its shell pages by the URL
+ * they are visited at, and the files they load or fetch (/_astro/ files, SHELL_DATA); each sorted.
+ * @example shellOf(['programa/index.html', 'programa/x/index.html'], 'es', () => '') // { pages: ['/programa/'], files: [] }
+ */
+export function shellOf(files: readonly string[], lang: Lang, read: (file: string) => string): { pages: string[]; files: string[] } {
+  const pages: string[] = [];
+  const loaded = new Set<string>(SHELL_DATA.map((data) => data(lang)));
+  for (const file of files) {
+    const page = pageOf(file);
+    if (page === null || !isShellPage(page) || alternatePaths(page)?.lang !== lang) continue;
+    pages.push(page);
+    for (const asset of assetsLoadedBy(read(file), read)) loaded.add(asset);
+  }
+  return { pages: pages.sort(), files: [...loaded].filter((f) => files.includes(f.slice(1))).sort() };
+}
+
+const md5 = (data: string | Buffer) => createHash('md5').update(data).digest('hex');
 
 /**
- * Turns Workbox's list of built files (paths relative to dist/, each with its content hash) into
- * one language's precache manifest: its shell pages by the URL they are visited at, the
- * /_astro/ files they load without a revision; sorted by URL. (My programme's data file grows
- * with the programme, so it is kept as visited or saved instead, like session pages.) The entries keep whatever else
- * Workbox gave them (sizes).
- * @example precacheManifest([{ url: 'programa/index.html', revision: 'ab12' }, { url: 'programa/x/index.html', revision: 'cd34' }], 'es', () => '') // [{ url: '/programa/', revision: 'ab12' }]
+ * Writes a language's shell bundle from the pages as they are in `dir` now, and returns the
+ * worker's precache manifest: the bundle with its content hash, the shell's files (/_astro/ ones
+ * without revision), sorted by URL.
  */
-export function precacheManifest<T extends PrecacheEntry>(files: readonly T[], lang: Lang, read: (file: string) => string): T[] {
-  const entries: T[] = [];
-  const assets = new Set<string>();
-  for (const file of files) {
-    const page = pageOf(file.url);
-    if (page === null || !isShellPage(page) || alternatePaths(page)?.lang !== lang) continue;
-    entries.push({ ...file, url: page });
-    for (const asset of assetsLoadedBy(read(file.url), read)) assets.add(asset);
-  }
-  for (const file of files) if (assets.has(`/${file.url}`)) entries.push({ ...file, url: `/${file.url}`, revision: null });
-  return entries.sort(byUrl);
+export function writeShell(dir: string, files: readonly string[], lang: Lang): PrecacheEntry[] {
+  const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+  const shell = shellOf(files, lang, read);
+  const bundle = shellBundle(shell.pages.map((url) => ({ url, html: read(`${url.slice(1)}index.html`) })));
+  const bundlePath = shellBundlePath(lang);
+  writeFileSync(path.join(dir, bundlePath), bundle);
+  const entries: PrecacheEntry[] = [
+    { revision: md5(bundle), url: bundlePath },
+    ...shell.files.map((url) => ({ revision: url.startsWith('/_astro/') ? null : md5(readFileSync(path.join(dir, url))), url })),
+  ];
+  return entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /**
  * What one language's "save the whole programme" stores beyond its shell: its other pages
  * (sessions, speakers, speaker pages), My programme's data file, and every /_astro/ file they
- * load, each list sorted.
+ * load or every page of the language (the shell's too) imports on demand, each list sorted.
  * @example savedProgramme(['index.html', 'programa/x/index.html', 'en/programme/x/index.html'], 'es', () => '') // { pages: ['/programa/x/'], assets: [] }
  */
 export function savedProgramme(files: readonly string[], lang: Lang, read: (file: string) => string): { pages: string[]; assets: string[] } {
@@ -105,9 +131,9 @@ export function savedProgramme(files: readonly string[], lang: Lang, read: (file
   const assets = new Set<string>();
   for (const file of files) {
     const page = pageOf(file);
-    if (page === null || !isOfflinePage(page) || isShellPage(page) || alternatePaths(page)?.lang !== lang) continue;
-    pages.push(page);
-    for (const asset of assetsLoadedBy(read(file), read)) assets.add(asset);
+    if (page === null || !isOfflinePage(page) || alternatePaths(page)?.lang !== lang) continue;
+    if (!isShellPage(page)) pages.push(page);
+    for (const asset of assetsLoadedBy(read(file), read, { onDemand: true })) assets.add(asset);
   }
   // My programme draws its cards from this file: saved with the rest, offline it works for any star.
   if (files.includes(myProgrammeDataPath(lang).slice(1))) pages.push(myProgrammeDataPath(lang));
@@ -116,53 +142,40 @@ export function savedProgramme(files: readonly string[], lang: Lang, read: (file
   return { pages: pages.sort(), assets: [...assets].sort() };
 }
 
+/** Every file of a built site, as paths relative to it with `/` separators. */
+function builtFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/** The precache manifest as the worker holds it: one JSON array, which the tests and the bench read back. */
+const MANIFEST_PLACEHOLDER = 'self.__SHELL_MANIFEST';
+
 /**
  * Writes, for every language, `<prefix>sw.js`: the worker (`source`,
- * site/scripts/service-worker.js) bundled with the Workbox modules it imports into one classic
- * script (no `import`, no `importScripts` from elsewhere, so `script-src 'self'` holds), with the
- * language's shell injected by workbox-build; and `<prefix>offline-pages.json`, the list its
- * "save the whole programme" action fetches.
+ * site/scripts/service-worker.js) bundled into one classic script (no `import`, no
+ * `importScripts`, so `script-src 'self'` holds) with the language's precache manifest in it; its
+ * shell bundle, `<prefix>offline-shell.json`; and `<prefix>offline-pages.json`, the list its
+ * "save the whole programme" action fetches. Returns how many files each worker precaches.
  */
 export async function writeServiceWorkers(dir: string, source: string): Promise<Record<Lang, number>> {
-  const bundled = await build({
-    entryPoints: [source],
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    // Workbox strips its development logging and checks from production builds.
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  const bundled = await build({ entryPoints: [source], bundle: true, format: 'iife', target: 'es2020', minify: true, legalComments: 'none', write: false });
+  const worker = bundled.outputFiles[0]!.text;
+  if (worker.split(MANIFEST_PLACEHOLDER).length !== 2) throw new Error(`the service worker must name ${MANIFEST_PLACEHOLDER} once`);
+  const files = builtFiles(dir);
   const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
-  const work = mkdtempSync(path.join(tmpdir(), 'sw-'));
   const counts = {} as Record<Lang, number>;
-  try {
-    const swSrc = path.join(work, 'sw.js');
-    writeFileSync(swSrc, bundled.outputFiles[0]!.text);
-    let builtFiles: string[] = [];
-    for (const lang of languages) {
-      const { count, warnings } = await injectManifest({
-        swSrc,
-        swDest: path.join(dir, filePath(lang, 'sw.js')),
-        globDirectory: dir,
-        globPatterns: ['**/index.html', '_astro/**', '**/my-programme.json', '**/search.json'],
-        manifestTransforms: [
-          (files) => {
-            builtFiles = files.map((f) => f.url);
-            return { manifest: precacheManifest(files, lang, read) };
-          },
-        ],
-      });
-      if (warnings.length) throw new Error(`${filePath(lang, 'sw.js')}: ${warnings.join('; ')}`);
-      counts[lang] = count;
-      writeFileSync(path.join(dir, filePath(lang, 'offline-pages.json')), JSON.stringify(savedProgramme(builtFiles, lang, read)));
-    }
-    return counts;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  for (const lang of languages) {
+    const manifest = writeShell(dir, files, lang);
+    writeFileSync(
+      path.join(dir, filePath(lang, 'sw.js')),
+      worker.replace(MANIFEST_PLACEHOLDER, () => JSON.stringify(manifest)),
+    );
+    writeFileSync(path.join(dir, filePath(lang, 'offline-pages.json')), JSON.stringify(savedProgramme(files, lang, read)));
+    counts[lang] = manifest.length;
   }
+  return counts;
 }
 
 /** The Astro integration that writes the workers after every production build. */

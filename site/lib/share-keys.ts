@@ -1,5 +1,5 @@
 /**
- * Short keys for the sessions in a shared My programme link (`?s=k1.k2`, scripts/my-programme-share.ts):
+ * Short keys for the sessions in a shared My programme link (`?s=k1.k2`, scripts/share-panel.ts):
  * a link with a dozen sessions stays short enough for a QR code a phone reads at a glance. A key is
  * a hash of the session's document id, which never changes, so a link made today still opens the
  * same sessions after the programme is edited, re-ordered or re-slugged. Five base-36 characters

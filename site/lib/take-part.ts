@@ -9,6 +9,8 @@ import type { Day, Localised, RawLink, Session, Site } from './content/model';
 export type TakePart =
   | { kind: 'links'; links: RawLink[] }
   | { kind: 'text'; text: Localised }
+  // A session followed through its language channels (issue 20): they are the way in.
+  | { kind: 'channels'; channels: Session['channels'] }
   | { kind: 'default'; key: 'takePart.linkComing' | 'takePart.byEmail' };
 
 const ACCESS_KINDS: ReadonlySet<RawLink['kind']> = new Set(['registration', 'join', 'stream']);
@@ -29,11 +31,13 @@ export function takePartInDay(site: Site, day: Day): TakePart {
 
 /**
  * How to take part in a session: the access links it may show (content/links.ts: never a join or
- * stream link on a participants-only session), else the day's text.
+ * stream link on a participants-only session), else its language channels, else the day's text.
  */
 export function takePartInSession(site: Site, session: Session): TakePart {
   const links = session.shownLinks.filter((l) => ACCESS_KINDS.has(l.kind));
   if (links.length) return { kind: 'links', links };
+  // derive.ts keeps channels only where the session may show them, like join links.
+  if (session.channels.length) return { kind: 'channels', channels: session.channels };
   const day = site.days.find((d) => d.date === session.date);
   // The day's own words speak for the day's audience; a session open to others gets the default.
   return fallback(day?.access === session.access ? day : undefined, session.access);

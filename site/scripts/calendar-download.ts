@@ -1,8 +1,9 @@
 import type { MineData, MineSession } from '../lib/my-programme-data';
+import { withReminder } from './reminder';
 
 /**
- * My programme's calendar download. Not loaded on the click (a dynamic import): Vite would add its
- * ~800-byte preload helper to the page's startup script to fetch a module of ~250 bytes.
+ * My programme's calendar download, loaded when the reader presses Download (my-programme.ts), with
+ * the reminder it may add (reminder.ts): a page that is only read never fetches it.
  */
 
 /**
@@ -14,9 +15,12 @@ export function calendarOf(data: Pick<MineData, 'ics'>, sessions: Pick<MineSessi
   return data.ics.head + sessions.map((s) => s.ics).join('') + data.ics.tail;
 }
 
-/** Saves a calendar (from {@link calendarOf}, perhaps with reminders) as a file named `filename`, through a temporary link. */
-export function saveCalendar(doc: Document, filename: string, ics: string): void {
-  const file = new Blob([ics], { type: 'text/calendar;charset=utf-8' });
+/**
+ * Saves the sessions' calendar as a file named `filename`, through a temporary link, with a
+ * reminder `minutes` before each start when the reader chose one (0: none).
+ */
+export function saveCalendar(doc: Document, filename: string, data: MineData, sessions: MineSession[], minutes: number, text: string): void {
+  const file = new Blob([withReminder(calendarOf(data, sessions), minutes, text)], { type: 'text/calendar;charset=utf-8' });
   const link = doc.createElement('a');
   link.href = URL.createObjectURL(file);
   link.download = filename;

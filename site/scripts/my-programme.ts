@@ -1,31 +1,31 @@
 import { clashes } from '../lib/clashes';
 import type { MineData } from '../lib/my-programme-data';
-import { calendarOf, saveCalendar } from './calendar-download';
 import { buildTree } from './element-tree';
 import { markNowNext } from './now-next';
+import type { sharePanel } from './share-panel';
 import { readStars } from './stars';
 
 /**
- * Shows the starred sessions under their days, marks the one in progress and the next, warns about
- * any two that overlap, and builds their calendar file in the browser (calendar-download.ts), all from the language's `my-programme.json`. What needs no data
- * (the empty note, the download button) is decided at once from the stars, and the list keeps a
- * room of its own (global.css), so nothing below it moves when the cards arrive.
+ * Shows the starred sessions under their days, marks the one in progress and the next, and warns
+ * about any two that overlap, all from the language's `my-programme.json`. What needs no data (the
+ * empty note, the download button, the sharing tools) is decided at once from the stars, and the
+ * list keeps a room of its own (global.css), so nothing below it moves when the cards arrive.
+ * What the reader asks for loads only then, so the page's 3 KB script budget carries none of it:
+ * the calendar file with its reminder (calendar-download.ts) on Download, the share panel
+ * (share-panel.ts) when "Share" is opened or the page is reached by a shared link (`?s=`).
  */
 export function initMyProgramme(doc: Document): void {
   const root = doc.querySelector<HTMLElement>('[data-my-programme]');
   const list = root?.querySelector<HTMLElement>('[data-mine-list]');
   const warning = list?.querySelector<HTMLElement>('[data-mine-clashes]');
   if (!root || !list || !warning) return;
-  const empty = root.querySelector<HTMLElement>('[data-mine-empty]');
-  const download = root.querySelector<HTMLButtonElement>('[data-mine-download]');
+  const part = (name: string) => root.querySelector<HTMLElement>(`[data-mine-${name}]`);
+  const empty = part('empty');
+  const download = part('download');
+  const tools = part('tools');
   let data: MineData | null = null;
-  const loading = fetch(root.dataset.src ?? '')
-    .then((r) => (r.ok ? (r.json() as Promise<MineData>) : Promise.reject(new Error(`${r.status}`))))
-    .then((d) => {
-      data = d;
-      // The share link (my-programme-share.ts) needs the sessions' keys.
-      doc.dispatchEvent(new CustomEvent('mine:data', { detail: d }));
-    });
+  let panel: Promise<ReturnType<typeof sharePanel>> | undefined;
+  const share = () => (panel ??= import('./share-panel').then((m) => m.sharePanel(doc, root, () => data)));
   const mine = () => {
     const stars = readStars();
     return (data?.sessions ?? []).filter((s) => stars.has(s.id));
@@ -34,6 +34,7 @@ export function initMyProgramme(doc: Document): void {
     const starred = readStars().size > 0;
     if (empty) empty.hidden = starred;
     if (download) download.hidden = !starred;
+    if (tools) tools.hidden = !starred;
     list.classList.toggle('has-stars', starred);
     if (!data) return;
     const sessions = mine();
@@ -61,18 +62,34 @@ export function initMyProgramme(doc: Document): void {
     markNowNext(doc);
   };
   render();
-  loading.then(render, () => {
-    // No data (offline and never loaded): the empty note says where the programme is.
-    if (empty) empty.hidden = false;
-  });
   doc.addEventListener('stars:change', render);
+  const loading = fetch(root.dataset.src ?? '')
+    .then((r) => (r.ok ? (r.json() as Promise<MineData>) : Promise.reject(new Error(`${r.status}`))))
+    .then(
+      (d) => {
+        data = d;
+        render();
+        // A shared link is applied once the sessions' keys are known; an open panel gets its link.
+        if (new URLSearchParams(doc.location.search).has('s')) void share().then((p) => p.restore());
+        else void panel?.then((p) => p.update());
+      },
+      () => {
+        // No data (offline and never loaded): the empty note says where the programme is.
+        if (empty) empty.hidden = false;
+      },
+    );
+  tools?.querySelector('details')?.addEventListener('toggle', () => void share(), { once: true });
   download?.addEventListener('click', async () => {
-    await loading.catch(() => undefined);
+    await loading;
     if (!data) return;
-    // The reminder's code (reminder.ts) loads only when one is chosen.
     const reminder = root.querySelector<HTMLSelectElement>('[data-mine-reminder]');
-    let ics = calendarOf(data, mine());
-    if (reminder?.value) ics = (await import('./reminder')).withReminder(ics, Number(reminder.value), reminder.dataset.text ?? '');
-    saveCalendar(doc, download.dataset.filename ?? 'calendar.ics', ics);
+    (await import('./calendar-download')).saveCalendar(
+      doc,
+      download.dataset.filename ?? 'calendar.ics',
+      data,
+      mine(),
+      Number(reminder?.value),
+      reminder?.dataset.text ?? '',
+    );
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Registers the language's service worker (`data-worker` on the footer note: /sw.js, /en/sw.js,
- * /pt/sw.js, written by site/lib/offline.ts with Workbox) and, once a worker is active (its install
+ * /pt/sw.js, written by site/lib/offline.ts) and, once a worker is active (its install
  * has cached the language's shell), fills the footer note that says so and shows the button that
  * saves the whole programme. The note is an empty live region until then: it takes no room, and a
  * reader using a screen reader hears it once, on the visit that made the copy, not on every page.

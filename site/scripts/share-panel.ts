@@ -8,7 +8,7 @@ import { readStars, writeStars } from './stars';
  * asks nothing again). A reader who already starred other sessions there is asked first — add them,
  * replace, or keep theirs — because a link someone sent should never silently wipe a choice; with
  * nothing starred, or the same sessions, it simply applies. This module loads only when needed
- * (my-programme-share.ts), and the QR library only when the code is asked for.
+ * (my-programme.ts), and the QR library only when the code is asked for.
  */
 const PARAM = 's';
 
@@ -27,7 +27,7 @@ export function sharedKeys(page: string): string[] {
 }
 
 /**
- * The share panel, loaded by my-programme-share.ts when the reader opens it or arrives by a shared
+ * The share panel, loaded by my-programme.ts when the reader opens it or arrives by a shared
  * link: keeps the link field current, copies it, draws the QR code, and restores a shared selection.
  */
 export function sharePanel(doc: Document, root: HTMLElement, getData: () => MineData | null): { update(): void; restore(): void } {

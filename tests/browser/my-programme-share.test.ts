@@ -96,7 +96,7 @@ describe('My programme that travels (issue #20)', () => {
     }
   });
 
-  it('adds a VALARM to every event of the downloaded calendar only when a reminder is chosen', async () => {
+  it('adds a VALARM to every event of the downloaded calendar only when a reminder is chosen, with code fetched on the first download', async () => {
     const { page, problemList, close } = await openPage(site.browser, site.server, { context: { acceptDownloads: true } });
     await page.goto(site.server.url('/en/my-programme/'));
     await page.evaluate((key) => localStorage.setItem(key, JSON.stringify(['session-inauguracion', 'session-recapitulacion'])), STARS);
@@ -107,8 +107,21 @@ describe('My programme that travels (issue #20)', () => {
       const events = new ICAL.Component(ICAL.parse(readFileSync((await file.path())!, 'utf8'))).getAllSubcomponents('vevent');
       return events.map((e) => e.getAllSubcomponents('valarm').map((v) => String(v.getFirstPropertyValue('trigger'))));
     };
+    // At startup, with sessions starred and drawn, the page's one script and nothing else: the
+    // calendar's code (and the share panel's) is fetched only when the reader asks for it.
+    const scripts = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((r) => new URL(r.name).pathname)
+          .filter((p) => p.startsWith('/_astro/')),
+      );
+    const atStartup = await scripts();
+    expect(atStartup).toHaveLength(1);
+    expect(await page.locator('script[type="module"][src]').getAttribute('src')).toBe(atStartup[0]);
     expect(await page.locator('[data-mine-reminder]').inputValue()).toBe('');
     expect(await download()).toEqual([[], []]);
+    expect((await scripts()).length).toBeGreaterThan(atStartup.length);
     await page.locator('[data-mine-reminder]').selectOption('15');
     expect(await download()).toEqual([['-PT15M'], ['-PT15M']]);
     expect(clean(problemList())).toEqual([]);

@@ -34,8 +34,12 @@ describe('a session with interpretation, captions, sign language and channels', 
       expect(section, lang).not.toBeNull();
       const text = readableText(section!).toLowerCase();
       for (const word of words[lang]) expect(text, `${lang}: ${word}`).toContain(word.toLowerCase());
-      const links = [...section!.querySelectorAll('.channels a')].map((a) => [a.getAttribute('href'), a.getAttribute('hreflang')]);
+      // With no join link, the channels are the way in: the take-part line links them, the section does not repeat them.
+      const takePart = doc(pagePath('session', lang, 'inauguracion')).querySelector('[data-take-part]');
+      expect(takePart?.getAttribute('data-take-part'), lang).toBe('channels');
+      const links = [...takePart!.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.getAttribute('hreflang')]);
       expect(links).toEqual(channelsOf('session-inauguracion').map((c) => [c.url, c.language]));
+      expect(section!.querySelectorAll('a[hreflang]').length, lang).toBe(0);
     }
   });
 
@@ -43,7 +47,7 @@ describe('a session with interpretation, captions, sign language and channels', 
     const html = file('programa/inauguracion/index.html');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).not.toContain('<b>más</b>');
-    const link = doc(pagePath('session', 'es', 'inauguracion')).querySelector('.channels a[hreflang="pt"]');
+    const link = doc(pagePath('session', 'es', 'inauguracion')).querySelector('[data-take-part] a[hreflang="pt"]');
     expect(link?.textContent).toBe(HOSTILE_LABEL);
   });
 

@@ -2,19 +2,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import * as fakeIndexedDb from 'fake-indexeddb';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pagePath } from '../../content-models/routes';
 import { myProgrammeDataPath } from '../../site/lib/my-programme-path';
 import { searchIndexPath } from '../../site/lib/search-index-path';
+import { decodeTexts, type Part } from '../../site/lib/shell-bundle';
 import { distDir, fileForPath, htmlPages, listFiles, pageDocument, requireDist } from '../support/dist';
 import { publishedOfType, readNdjson, slugOf } from '../support/ndjson';
 
 /**
  * The offline programme as built: one worker per language (/sw.js, /en/sw.js, /pt/sw.js: its
  * precache manifest, what its install caches, which requests it answers and how, what "save the
- * whole programme" stores) and the web app manifests. The workers, Workbox included, run here in a
- * `vm` sandbox against the files in dist/; tests/browser/offline.test.ts runs them in Chromium.
+ * whole programme" stores) and the web app manifests. The workers run here in a `vm` sandbox
+ * against the files in dist/; tests/browser/offline.test.ts runs them in Chromium.
  */
 
 const docs = readNdjson();
@@ -44,8 +45,12 @@ function otherPages(l: LangRow): string[] {
     .sort();
 }
 
-/** The /_astro/ files a set of pages loads: script and link URLs, url() in inline styles, then every module those scripts import. */
-function assetsOf(pages: string[]): string[] {
+/**
+ * The /_astro/ files a set of pages loads: script and link URLs, url() in inline styles, then every
+ * module those scripts import statically; with `onDemand`, also what they import on demand
+ * (`import("./x.js")`, which the browser fetches only when the reader asks for it).
+ */
+function assetsOf(pages: string[], onDemand = false): string[] {
   const found = new Set<string>();
   const queue: string[] = [];
   const add = (p: string) => {
@@ -64,7 +69,8 @@ function assetsOf(pages: string[]): string[] {
     const asset = queue.shift()!;
     if (!asset.endsWith('.js')) continue;
     const code = readFileSync(path.join(distDir, asset), 'utf8');
-    const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)].map((m) => m[1]!);
+    const imports = onDemand ? /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+)["'`]/g : /(?:\bfrom\s*|\bimport\s*)["']([^"']+)["']/g;
+    const specifiers = [...code.matchAll(imports)].map((m) => m[1]!);
     for (const s of specifiers) add(new URL(s, `http://x${asset}`).pathname);
   }
   return [...found].sort();
@@ -80,18 +86,32 @@ function workerSource(prefix = '/'): string {
   return readFileSync(path.join(distDir, prefix, 'sw.js'), 'utf8');
 }
 
-/** The precache manifest workbox-build injected into sw.js (in place of `self.__WB_MANIFEST`). */
+/** The precache manifest site/lib/offline.ts wrote into sw.js (in place of `self.__SHELL_MANIFEST`). */
 function workerManifest(source = workerSource()): ManifestEntry[] {
   const match = source.match(/\[\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\}(?:,\{"revision":(?:"[0-9a-f]+"|null),"url":"[^"]*"\})*\]/);
   if (!match) throw new Error('sw.js has no precache manifest');
   return JSON.parse(match[0]) as ManifestEntry[];
 }
 
-/** The pages of a manifest: neither /_astro/ files nor My programme's data file. */
-const pagesOf = (manifest: ManifestEntry[]) => manifest.filter((e) => !e.url.startsWith('/_astro/') && e.url.endsWith('/')).map((e) => e.url);
+/** The shell bundle of a language (by its prefix), unpacked as the worker does: each page's URL and text. */
+function bundlePages(prefix = '/'): { url: string; html: string }[] {
+  const bundle = JSON.parse(readFileSync(path.join(distDir, prefix, 'offline-shell.json'), 'utf8')) as { pages: { url: string; parts: Part[] }[] };
+  const texts = decodeTexts(bundle.pages.map((p) => p.parts));
+  return bundle.pages.map((p, i) => ({ url: p.url, html: texts[i]! }));
+}
+
+/** The pages a language's worker precaches: those of its shell bundle, sorted. */
+const pagesOf = (prefix = '/') =>
+  bundlePages(prefix)
+    .map((p) => p.url)
+    .sort();
 const md5 = (file: string) => createHash('md5').update(readFileSync(file)).digest('hex');
 
 type Listener = (event: Record<string, unknown>) => void;
+
+/** The policy header the sandbox's host sends with every file. */
+const POLICY = "default-src 'self'";
+const BUNDLE = (prefix: string) => `${prefix}offline-shell.json`;
 
 /**
  * An in-memory CacheStorage with what Workbox uses of it: open, keys, delete, match; and per cache
@@ -153,7 +173,8 @@ function sandboxedWorker(source = workerSource(), prefix = '/') {
     const file = fileForPath(url.pathname);
     if (!file) return new Response('not found', { status: 404 });
     const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream';
-    return new Response(readFileSync(file), { headers: { 'content-type': type } });
+    // The host's policy on every path, as _headers sets it: the shell bundle's answer carries it too.
+    return new Response(readFileSync(file), { headers: { 'content-type': type, 'content-security-policy': POLICY } });
   };
   const listeners = new Map<string, Listener[]>();
   const location = new URL(`${prefix}sw.js`, origin);
@@ -177,9 +198,6 @@ function sandboxedWorker(source = workerSource(), prefix = '/') {
     Headers,
     URL,
     FetchEvent,
-    // The runtime caches' expiry (Workbox's ExpirationPlugin) keeps its timestamps in IndexedDB: a fresh one per worker.
-    ...fakeIndexedDb,
-    indexedDB: new fakeIndexedDb.IDBFactory(),
     console,
     setTimeout,
     clearTimeout,
@@ -239,24 +257,28 @@ describe.each(langs)('the service worker of $lang', (l) => {
   const source = () => workerSource(l.prefix);
   const shell = () => shellPages(l);
 
-  it('exists next to the language home, and precaches exactly its home, programme, concept note and My programme', () => {
+  it('exists next to the language home, and precaches exactly its home, programme, concept note and My programme, in one bundle', () => {
     expect(shell()).toHaveLength(4);
-    expect(pagesOf(workerManifest(source()))).toEqual(shell());
+    expect(pagesOf(l.prefix)).toEqual(shell());
     // Nothing else outside /_astro/: My programme's data file grows with the programme, so it is kept as visited or saved.
-    expect(workerManifest(source()).filter((e) => !e.url.startsWith('/_astro/') && !e.url.endsWith('/'))).toEqual([]);
+    expect(workerManifest(source()).filter((e) => !e.url.startsWith('/_astro/'))).toEqual([{ revision: expect.any(String), url: BUNDLE(l.prefix) }]);
   });
 
   it('precaches no session, speaker, calendar, feed, embed, 404 or other non-page file, nor another language', () => {
-    const pages = pagesOf(workerManifest(source()));
+    const pages = pagesOf(l.prefix);
     const forbidden = pages.filter((p) => /\.(ics|json|xml|txt|webmanifest)$|\/embed\/|404|\/ics\//.test(p) || otherPages(l).includes(p));
     expect(forbidden).toEqual([]);
     for (const other of langs.filter((o) => o !== l)) for (const p of shellPages(other)) expect(pages).not.toContain(p);
     for (const p of pages) expect(fileForPath(p), p).not.toBeNull();
   });
 
-  it('gives each page the hash of its built file as revision, and lists exactly the /_astro/ files its shell loads by their hashed names', () => {
+  it('gives the bundle the hash of its file as revision, unpacks each page to exactly its built file, and lists exactly the /_astro/ files the shell loads by their hashed names', () => {
     const manifest = workerManifest(source());
-    for (const entry of manifest.filter((e) => !e.url.startsWith('/_astro/'))) expect(entry.revision, entry.url).toBe(md5(fileForPath(entry.url)!));
+    expect(manifest.find((e) => e.url === BUNDLE(l.prefix))?.revision).toBe(md5(fileForPath(BUNDLE(l.prefix))!));
+    for (const page of bundlePages(l.prefix)) expect(page.html === readFileSync(fileForPath(page.url)!, 'utf8'), page.url).toBe(true);
+    // The point of the bundle: the pages' common head is sent once, so it weighs less than the pages do.
+    const gzip = (file: string) => gzipSync(readFileSync(file)).length;
+    expect(gzip(fileForPath(BUNDLE(l.prefix))!)).toBeLessThan(0.75 * shell().reduce((sum, p) => sum + gzip(fileForPath(p)!), 0));
     const assets = manifest.filter((e) => e.url.startsWith('/_astro/'));
     const expectedAssets = assetsOf(shell());
     expect(expectedAssets.length).toBeGreaterThan(0);
@@ -266,17 +288,26 @@ describe.each(langs)('the service worker of $lang', (l) => {
 
   it('is one classic worker script: it parses as a script and loads no other script', () => {
     expect(() => new vm.Script(source())).not.toThrow();
-    expect(source()).not.toMatch(/\bimportScripts\s*\(|\bimport\s*\(|^\s*import\s|__WB_MANIFEST/m);
+    expect(source()).not.toMatch(/\bimportScripts\s*\(|\bimport\s*\(|^\s*import\s|__SHELL_MANIFEST/m);
   });
 
-  it('on install caches exactly the precached pages and files, each once', async () => {
+  it('on install fetches the bundle and the files once each, and caches exactly the shell pages and files', async () => {
     const worker = sandboxedWorker(source(), l.prefix);
     await worker.dispatch('install');
     const manifest = workerManifest(source());
     const contents = worker.contents();
-    expect([...contents.keys()]).toHaveLength(1);
-    expect([...contents.values()][0]).toEqual(manifest.map((e) => e.url).sort());
+    expect([...contents.keys()]).toEqual([expect.stringMatching(new RegExp(`^seminario-shell-${l.prefix}-[0-9a-z]+$`))]);
+    expect([...contents.values()][0]).toEqual([...shell(), ...assetsOf(shell())].sort());
     expect(worker.fetched.sort()).toEqual(manifest.map((e) => e.url).sort());
+  });
+
+  it('precaches a file the shell fetches as it runs (a SHELL_DATA line adds it to the manifest) and serves it offline', async () => {
+    const data = `${l.prefix}manifest.webmanifest`;
+    const worker = sandboxedWorker(source().replace('[{"revision":', `[{"revision":"0","url":"${data}"},{"revision":`), l.prefix);
+    await worker.dispatch('install');
+    expect([...worker.contents().values()][0]).toContain(data);
+    worker.network.offline = true;
+    expect(await (await worker.respond(data, { mode: 'cors' }))!.text()).toBe(readFileSync(fileForPath(data)!, 'utf8'));
   });
 
   it('fails the install when a page cannot be fetched, so a half-filled cache never becomes active', async () => {
@@ -284,9 +315,11 @@ describe.each(langs)('the service worker of $lang', (l) => {
     await expect(worker.dispatch('install')).rejects.toThrow(/no-such-page/);
   });
 
-  it('on activate deletes the caches of the worker before Workbox and leaves other caches alone', async () => {
+  it("on activate deletes its scope's older shells and the caches of the workers before it (hand-written, then Workbox), and leaves other caches alone", async () => {
     const worker = sandboxedWorker(source(), l.prefix);
     worker.stores.set('seminario-offline-0000000000000000', new Map());
+    worker.stores.set(`workbox-precache-v2-${worker.origin}${l.prefix}`, new Map());
+    worker.stores.set(`seminario-shell-${l.prefix}-older`, new Map());
     worker.stores.set('someone-else', new Map());
     await worker.dispatch('install');
     await worker.dispatch('activate');
@@ -307,6 +340,7 @@ describe.each(langs)('the service worker of $lang', (l) => {
       ['/en/ics/evento.ics', { mode: 'no-cors' }],
       ['/schedule.json', { mode: 'cors' }],
       ['/offline-pages.json', { mode: 'cors' }],
+      [`${l.prefix}offline-shell.json`, { mode: 'cors' }],
       ['/embed/', {}],
       ['/en/embed/', {}],
       ['/404.html', {}],
@@ -336,7 +370,11 @@ describe.each(langs)('the service worker of $lang', (l) => {
     expect([whileDown.status, await whileDown.text()]).toEqual([200, built]);
     worker.network.down = false;
     worker.network.offline = true;
-    expect(await (await worker.respond(programme))!.text()).toBe(built);
+    const offline = (await worker.respond(programme))!;
+    expect(await offline.text()).toBe(built);
+    // Unpacked from the bundle, the copy is an HTML page under the host's policy, as the bundle was.
+    expect(offline.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(offline.headers.get('content-security-policy')).toBe(POLICY);
   });
 
   it('keeps a session page once visited, serves that copy offline or while the host answers 5xx, and has nothing for a page never visited', async () => {
@@ -357,13 +395,29 @@ describe.each(langs)('the service worker of $lang', (l) => {
     await expect(worker.respond(never!)!).rejects.toThrow();
   });
 
-  it('publishes the list "save the whole programme" stores: every other page of its language, My programme\'s data and the /_astro/ files they load', () => {
+  it('keeps the most recently visited pages up to its limit, a page visited again counting as recent', async () => {
+    // The limit as written in the worker, lowered so the seed's pages exceed it.
+    const limited = source().replace(/\bpages:100\b/, 'pages:2');
+    expect(limited).not.toBe(source());
+    const worker = sandboxedWorker(limited, l.prefix);
+    await worker.dispatch('install');
+    await worker.dispatch('activate');
+    const [a, b, c] = otherPages(l).filter((p) => p.startsWith(`${l.prefix}${l.programme}/`));
+    for (const page of [a, b, a, c]) {
+      await worker.respond(page!);
+      await worker.idle();
+    }
+    expect(worker.contents().get('seminario-pages')).toEqual([a, c].sort());
+  });
+
+  it('publishes the list "save the whole programme" stores: every other page of its language, My programme\'s data and the /_astro/ files its pages load or import on demand', () => {
     const list = JSON.parse(readFileSync(fileForPath(`${l.prefix}offline-pages.json`)!, 'utf8')) as { pages: string[]; assets: string[] };
     expect(list.pages).toEqual([...otherPages(l), myProgrammeDataPath(l.lang), searchIndexPath(l.lang)].sort());
     // Speakers, search, the report, the products and the accessibility statement (issue #20), every
     // session and speaker page, and the two data files.
     expect(list.pages.length).toBe(7 + sessions.length + speakers.length);
-    expect(list.assets).toEqual(assetsOf(otherPages(l)));
+    // What every page of the language loads or imports on demand; the worker skips what its shell holds.
+    expect(list.assets).toEqual(assetsOf([...otherPages(l), ...shell()], true));
   });
 
   it('on "save the whole programme", stores every page of the list and the files the shell lacks, then answers how many; offline, they are served', async () => {
@@ -371,11 +425,17 @@ describe.each(langs)('the service worker of $lang', (l) => {
     await worker.dispatch('install');
     await worker.dispatch('activate');
     const shellAssets = new Set(assetsOf(shell()));
-    const extraAssets = assetsOf(otherPages(l)).filter((a) => !shellAssets.has(a));
+    const extraAssets = assetsOf([...otherPages(l), ...shell()], true).filter((a) => !shellAssets.has(a));
+    // My programme's on-demand chunks (sharing, reminders) are among them: saved, they work offline.
+    const mine = [pagePath('myProgramme', l.lang)];
+    const onDemand = assetsOf(mine, true).filter((a) => !assetsOf(mine).includes(a));
+    expect(onDemand.length).toBeGreaterThan(0);
+    expect(extraAssets).toEqual(expect.arrayContaining(onDemand));
     const data = myProgrammeDataPath(l.lang);
     const saved = [...otherPages(l), data, searchIndexPath(l.lang)].sort();
     expect(await worker.message({ type: 'save-programme' })).toEqual({ saved: saved.length + extraAssets.length });
-    expect(worker.contents().get('seminario-pages')).toEqual(saved);
+    expect(worker.contents().get('seminario-saved')).toEqual(saved);
+    expect(worker.contents().get('seminario-pages')).toBeUndefined();
     expect(worker.contents().get('seminario-assets') ?? []).toEqual(extraAssets);
     worker.network.offline = true;
     for (const page of otherPages(l)) expect(await (await worker.respond(page))!.text(), page).toBe(readFileSync(fileForPath(page)!, 'utf8'));
@@ -420,7 +480,7 @@ describe('the web app manifests', () => {
 
 describe('pages and the offline programme', () => {
   it("every page a worker keeps links its language's manifest", () => {
-    const pages = langs.flatMap((l) => [...pagesOf(workerManifest(workerSource(l.prefix))), ...otherPages(l)]);
+    const pages = langs.flatMap((l) => [...pagesOf(l.prefix), ...otherPages(l)]);
     const wrong: string[] = [];
     for (const page of pages) {
       const prefix = langs.find((l) => l.prefix !== '/' && page.startsWith(l.prefix))?.prefix ?? '/';

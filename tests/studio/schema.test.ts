@@ -177,6 +177,14 @@ describe('document previews', () => {
     ).toBe('Lun 26 · 9:20–9:30 (Perú) · Introducción');
   });
 
+  it('show an asynchronous activity with its dates in words, or its place in the programme', () => {
+    expect(preview('asyncActivity', { title: 'Foro virtual', afterDay: '2020-10-28' }).subtitle).toBe('Sin fechas · tras el 28 de octubre');
+    expect(preview('asyncActivity', { title: 'Foro virtual', startDate: '2020-11-02', endDate: '2020-11-06' }).subtitle).toBe(
+      '2 de noviembre – 6 de noviembre',
+    );
+    expect(preview('asyncActivity', { title: 'Foro virtual' }).subtitle).toBe('Sin fechas');
+  });
+
   it('show a speaker with position and institution', () => {
     expect(
       preview('speaker', {

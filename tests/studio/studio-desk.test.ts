@@ -3,9 +3,10 @@ import path from 'node:path';
 import { createSchema } from 'sanity';
 import { createStructureBuilder } from 'sanity/structure';
 import { describe, expect, it } from 'vitest';
+import { readNdjson } from '../../content-models/ndjson';
 import { schemaTypes } from '../../content-models/schema';
 import { spanishCorrections, structureStrings, studioStrings } from '../../studio/locale-es';
-import { locationsOf } from '../../studio/presentation';
+import { locationsOf, presentationLocations } from '../../studio/presentation';
 import { canCreateSessionOfDay, dayTitle, sessionOnDayTemplate, structure } from '../../studio/structure';
 
 /** The Studio's own pieces that the browser test sees, one at a time. */
@@ -114,5 +115,43 @@ describe('the Presentation tool’s document locations', () => {
     expect(locationsOf('speaker', { title: 'Rita', slug: null })).toEqual([{ title: 'Ponentes', href: '/ponentes/' }]);
     expect(locationsOf('event', {}).map((l) => l.href)).toEqual(['/', '/en/', '/pt/', '/programa/']);
     expect(locationsOf('institution', {})).toEqual([]);
+  });
+});
+
+describe('the Presentation tool’s resolvers', () => {
+  const seed = readNdjson(path.join(import.meta.dirname, '..', '..', 'studio', 'seed', 'production.ndjson')) as Record<string, unknown>[];
+  /** What Sanity hands a resolver: each select path read from the stored document. */
+  const pick = (doc: Record<string, unknown>, select: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(select).map(([key, fieldPath]) => [
+        key,
+        fieldPath.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], doc),
+      ]),
+    );
+
+  it('read every seed document’s own fields into titled pages, and list the singletons’ pages without waiting for a document', () => {
+    type Resolver = {
+      select?: Record<string, string>;
+      resolve?: (doc: Record<string, unknown>) => { locations: { title: string }[] };
+      locations?: { title: string }[];
+    };
+    const resolvers = (presentationLocations ?? {}) as Record<string, Resolver>;
+    expect(Object.keys(resolvers).sort()).toEqual(['conceptNote', 'event', 'report', 'session', 'speaker', 'workshopProducts']);
+    for (const [type, { select, resolve, locations }] of Object.entries(resolvers)) {
+      if (!select || !resolve) {
+        // A fixed list: shown at once, even for a document that does not exist yet.
+        expect(locations?.length, type).toBeGreaterThan(0);
+        continue;
+      }
+      const docs = seed.filter((doc) => doc._type === type);
+      expect(docs.length, type).toBeGreaterThan(0);
+      for (const doc of docs) {
+        const resolved = resolve(pick(doc, select)).locations;
+        expect(resolved.length, `${type} ${doc._id}`).toBeGreaterThan(0);
+        for (const location of resolved) expect(location.title, `${type} ${doc._id}`).not.toMatch(/Sin título|object/);
+      }
+      // Whatever shape a field arrives in, the form does not break.
+      expect(() => resolve({ title: { es: 'x' }, slug: 42 })).not.toThrow();
+    }
   });
 });

@@ -54,6 +54,14 @@ describe('how to take part in a session', () => {
     expect(takePartInSession(withText, session('session-espacio-interactivo-1'))).toEqual({ kind: 'text', text: joinText });
   });
 
+  it('links its language channels when they are its way in, and its join link before them', () => {
+    const channels = [{ _key: 'c', language: 'pt', url: 'https://example.org/canal-pt', label: null }];
+    const followed = { ...session('session-inauguracion'), channels };
+    expect(takePartInSession(site, followed)).toEqual({ kind: 'channels', channels });
+    const join = { _key: 'j', kind: 'join' as const, url: 'https://example.org/sala', label: null };
+    expect(takePartInSession(site, { ...withLinks(followed, [join]), channels })).toEqual({ kind: 'links', links: [join] });
+  });
+
   it('shows a public session\u2019s own join link, but never one on a participants-only session', () => {
     const join = { _key: 'j', kind: 'join' as const, url: 'https://example.org/sala', label: null };
     const open = withLinks(session('session-inauguracion'), [join]);

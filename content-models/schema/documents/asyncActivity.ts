@@ -5,6 +5,7 @@ import { checkActivityDates, checkOptionalUrl } from '../../validation/results';
 import { STUDIO_API_VERSION } from '../lib/constants';
 import { dateField } from '../lib/fields';
 import { messagesAt, toValidationResult } from '../lib/issues';
+import { activityWhen } from '../lib/preview';
 
 /** The event's dates, for the "after which day" rule; none (so no error) when they cannot be read. */
 async function eventDates(context: ValidationContext): Promise<string[]> {
@@ -86,7 +87,7 @@ export const asyncActivity = defineType({
     select: { title: 'title.es', startDate: 'startDate', endDate: 'endDate', afterDay: 'afterDay' },
     prepare: ({ title, startDate, endDate, afterDay }: { title?: string; startDate?: string; endDate?: string; afterDay?: string }) => ({
       title: title || 'Actividad asíncrona',
-      subtitle: startDate ? `${startDate}${endDate ? ` – ${endDate}` : ''}` : afterDay ? `Sin fechas · tras el día ${afterDay}` : 'Sin fechas',
+      subtitle: activityWhen({ startDate, endDate, afterDay }),
     }),
   },
 });

@@ -21,6 +21,29 @@ export function dayLabel(date: string | undefined): string | undefined {
   return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)} ${day}`.trim();
 }
 
+const longDayFormat = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** "28 de octubre" for `2020-10-28` (an activity's dates may fall outside the event's week). */
+function longDay(date: string | undefined): string | undefined {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/u.test(date)) return undefined;
+  const noon = new Date(`${date}T12:00:00Z`);
+  return Number.isNaN(noon.getTime()) ? undefined : longDayFormat.format(noon);
+}
+
+/**
+ * When an asynchronous activity runs, as an editor reads it in a list: "2 de noviembre – 6 de
+ * noviembre", or "Sin fechas · tras el 28 de octubre" while it has only a place in the programme.
+ */
+export function activityWhen(activity: { startDate?: string; endDate?: string; afterDay?: string }): string {
+  const start = longDay(activity.startDate);
+  if (start) {
+    const end = longDay(activity.endDate);
+    return end && end !== start ? `${start} – ${end}` : start;
+  }
+  const after = longDay(activity.afterDay);
+  return after ? `Sin fechas · tras el ${after}` : 'Sin fechas';
+}
+
 /** "9:00" for "09:00", as the organisers write times. */
 function shortTime(time: string | undefined): string {
   return time ? time.replace(/^0(\d):/u, '$1:') : '…';
