@@ -27,8 +27,9 @@ const SUBSETS = [
 interface Face {
   family: string;
   weight: CardWeight;
-  /** Its TrueType file, for resvg's `font.fontFiles`. */
+  /** Its TrueType file, for resvg's `font.fontFiles`, and what that file holds. */
   file: string;
+  sfnt: Buffer;
   /** Advance width in ems of each code point the face has a glyph for. */
   advances: Map<number, number>;
 }
@@ -57,14 +58,8 @@ export function cardFonts(): CardFonts {
       const sfnt = woffToSfnt(woff, family, weight === 700 ? 'Bold' : 'Regular');
       // Named by content, so a changed font package or renaming never reuses a stale file.
       const file = path.join(dir, `${createHash('sha256').update(sfnt).digest('hex').slice(0, 16)}.ttf`);
-      if (!existsSync(file)) {
-        mkdirSync(dir, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, sfnt);
-        renameSync(temporary, file);
-      }
       const font = parseFont(sfnt);
-      faces.push({ family, weight, file, advances: font.advances });
+      faces.push({ family, weight, file, sfnt, advances: font.advances });
       if (subset === 'latin') metrics = { ascent: font.ascent, descent: font.descent };
     }
   }
@@ -79,7 +74,21 @@ export function cardFonts(): CardFonts {
  */
 export function fontFilesFor(svg: string): string[] {
   const { faces, family } = cardFonts();
-  return faces.filter((face) => face.family === family || svg.includes(`font-family="${face.family}"`)).map((face) => face.file);
+  return faces.filter((face) => face.family === family || svg.includes(`font-family="${face.family}"`)).map(fontFile);
+}
+
+/**
+ * A face's file, written when missing: checked for every card, since resvg draws no text at all
+ * from a file that is gone and the build cache may be deleted while a dev server runs.
+ */
+function fontFile(face: Face): string {
+  if (!existsSync(face.file)) {
+    mkdirSync(path.dirname(face.file), { recursive: true });
+    const temporary = `${face.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, face.sfnt);
+    renameSync(temporary, face.file);
+  }
+  return face.file;
 }
 
 /** A piece of a line drawn from one face: `family` null for the default family. */

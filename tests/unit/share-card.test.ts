@@ -1,7 +1,8 @@
+import { rmSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { languages, pagePath } from '../../content-models/routes';
-import { textWidth } from '../../site/lib/card-fonts';
+import { fontFilesFor, textWidth } from '../../site/lib/card-fonts';
 import { loadSite } from '../../site/lib/content/load';
 import { ndjsonSource } from '../../site/lib/content/source';
 import type { PageEntry } from '../../site/lib/pages';
@@ -32,6 +33,16 @@ function svgText(svg: string): string {
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, '');
+}
+
+/** Dark pixels (the title's colour) of a card with `title` and no eyebrow or lines. */
+async function ink(title: string): Promise<number> {
+  const { data, info } = await sharp(await renderShareCard({ ...longTitle, eyebrow: null, lines: [], title }))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let dark = 0;
+  for (let i = 0; i < data.length; i += info.channels) if ((data[i] ?? 255) < 80 && (data[i + 1] ?? 255) < 80) dark++;
+  return dark;
 }
 
 const longTitle: ShareCard = {
@@ -86,18 +97,16 @@ describe('renderShareCard', () => {
     // Ł, Ž and Ő are in the latin-ext files, L, Z and O in the latin ones: in bold, the accented
     // title has its base letters' ink and a little more; drawn in regular it would have less, as
     // missing-glyph boxes far less or far more, and left out none.
-    const ink = async (title: string) => {
-      const { data, info } = await sharp(await renderShareCard({ ...longTitle, eyebrow: null, lines: [], title }))
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      let dark = 0;
-      for (let i = 0; i < data.length; i += info.channels) if ((data[i] ?? 255) < 80 && (data[i + 1] ?? 255) < 80) dark++;
-      return dark;
-    };
     const [base, accented] = [await ink('LZO LZO'), await ink('ŁŽŐ ŁŽŐ')];
     expect(base).toBeGreaterThan(1000);
     expect(accented).toBeGreaterThan(base);
     expect(accented).toBeLessThan(base * 1.4);
+  });
+
+  it('writes a font file again when the build cache was deleted after the fonts were loaded', async () => {
+    const before = await ink('Apertura');
+    for (const file of fontFilesFor(renderShareCardSvg(longTitle))) rmSync(file);
+    expect(await ink('Apertura')).toBe(before);
   });
 
   it('names a face for every run of text, each face in its own weight', () => {
