@@ -109,8 +109,8 @@ export async function renderShareCard(card: ShareCard): Promise<Buffer> {
   }).render();
   // A palette PNG (every network reads PNG; not all read WebP; a JPEG is three times the bytes on
   // these flat cards). The palette is known in advance (palette-png.ts), which costs about a
-  // quarter of sharp's libimagequant at its lowest effort (~15 ms against ~60 ms of CPU a card)
-  // for a file of the same size (~25 KB). Should a pixel ever be off the palette (a colour added
+  // sixth of sharp's libimagequant at its lowest effort (~9 ms against ~60 ms of CPU a card)
+  // for a file of about the same size (~22–32 KB). Should a pixel ever be off the palette (a colour added
   // to the card but not to SHARE_CARD_PALETTE), libimagequant encodes it.
   return (
     encodePalettePng(image.pixels, image.width, image.height, SHARE_CARD_PALETTE) ??
