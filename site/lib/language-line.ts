@@ -2,13 +2,14 @@ import type { Lang } from '../../content-models/routes';
 import { signLanguageByCode } from '../../content-models/sign-languages';
 import { t } from '../i18n';
 import type { Session } from './content/model';
+import { languageNames } from './intl-memo';
 import { intlLocale } from './time-display';
 
 type Languages = Pick<Session, 'language' | 'languageSupport'>;
 
 /** A language's name in the page's language, from `Intl` (es/pt/en are all it knows of ours). */
 export function languageName(code: string, lang: Lang): string {
-  return new Intl.DisplayNames(intlLocale[lang], { type: 'language' }).of(code) ?? code;
+  return languageNames(lang).of(code) ?? code;
 }
 
 /**

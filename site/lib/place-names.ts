@@ -1,7 +1,8 @@
 import type { CountryCode } from '../../content-models/countries';
 import type { Lang } from '../../content-models/locales';
 import { t } from '../i18n';
-import { intlLocale, zoneLabel, zoneNamers } from './time-display';
+import { conjunctionList } from './intl-memo';
+import { zoneLabel, zoneNamers } from './time-display';
 
 /**
  * Articles that country names take after a preposition ("Horário da Guatemala", "do Peru",
@@ -86,5 +87,5 @@ export function zonesInSentence(zones: string[], lang: Lang): string {
         return t(lang, 'time.place', { zone: name });
     }
   });
-  return new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' }).format(places);
+  return conjunctionList(lang).format(places);
 }

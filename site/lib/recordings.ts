@@ -1,7 +1,7 @@
 import type { Lang } from '../../content-models/routes';
 import { t } from '../i18n';
 import type { Recording } from './content/model';
-import { intlLocale } from './time-display';
+import { languageNames } from './intl-memo';
 
 /**
  * What a recording is called on pages, in calendars and schedule.json: the organisers' title, else
@@ -11,7 +11,7 @@ import { intlLocale } from './time-display';
 export function recordingTitle(recording: Pick<Recording, 'title' | 'language'>, lang: Lang): string {
   const title = recording.title?.text ?? t(lang, 'link.recording');
   if (!recording.language) return title;
-  return `${title} (${new Intl.DisplayNames(intlLocale[lang], { type: 'language' }).of(recording.language) ?? recording.language})`;
+  return `${title} (${languageNames(lang).of(recording.language) ?? recording.language})`;
 }
 
 /**

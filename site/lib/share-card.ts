@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import packageJson from '../../package.json?raw';
+import { type CardWeight, cardFonts, fontFilesFor, runs, textWidth } from './card-fonts';
+import fontsSource from './card-fonts.ts?raw';
+import { blendPalette, encodePalettePng } from './palette-png';
+import paletteSource from './palette-png.ts?raw';
 import rendererSource from './share-card.ts?raw';
-import { fitTitle, wrappedLines } from './share-card-title';
+import { clampText, fitTitle, type TextStyle } from './share-card-title';
 import titleSource from './share-card-title.ts?raw';
 
 /**
  * Share cards: the 1200×630 PNG that link previews (Open Graph, X, chat apps) show for a page.
- * Drawn at build time from plain strings: satori lays out a tree of boxes into an SVG with every
- * glyph as a path (so the SVG needs no font), and resvg rasterises it. What goes on each card is
+ * Drawn at build time from plain strings: the layout is fixed, so this module places each line of
+ * text itself (wrapped with the font's own advance widths, share-card-title.ts) as SVG `<text>`,
+ * and resvg shapes and draws it from the same font files (card-fonts.ts). A layout engine (satori,
+ * before) cost twice resvg's time per card to find the same positions. What goes on each card is
  * chosen in share-cards.ts; this module only draws.
  */
 
@@ -54,9 +57,6 @@ const colors = {
   tint: '#e4eef2',
 };
 
-/** One family per subset: satori falls back along `fontFamily` for glyphs the first one lacks. */
-const FONTS = { latin: 'Noto Sans', 'latin-ext': 'Noto Sans Latin Ext' } as const;
-const FONT = `"${FONTS.latin}", "${FONTS['latin-ext']}"`;
 const PAD_X = 80;
 const BAND_HEIGHT = 150;
 const MONOGRAM = 148;
@@ -65,200 +65,200 @@ const BODY_HEIGHT = 330;
 
 /**
  * The version of the drawing, part of every cached card's key (site/lib/build-cache.ts): the
- * source of this file and of the title's fitting (share-card-title.ts), and the exact versions of the libraries that draw and encode, so editing the layout
- * or upgrading one of them redraws every card.
+ * source of this file, of the wrapping (share-card-title.ts), of the fonts' loading (card-fonts.ts)
+ * and of the encoder (palette-png.ts), and the exact versions of the packages that draw and encode,
+ * so editing the layout or upgrading one of them redraws every card.
  */
 export const SHARE_CARD_RENDERER: string = (() => {
   const { dependencies = {} } = JSON.parse(packageJson) as { dependencies?: Record<string, string> };
-  const drawing = ['satori', '@resvg/resvg-js', '@fontsource/noto-sans', 'sharp'].map((name) => `${name}@${dependencies[name] ?? '?'}`);
-  return createHash('sha256').update(rendererSource).update(titleSource).update(drawing.join(' ')).digest('hex').slice(0, 16);
+  const drawing = ['@resvg/resvg-js', '@fontsource/noto-sans', 'sharp'].map((name) => `${name}@${dependencies[name] ?? '?'}`);
+  return createHash('sha256')
+    .update(rendererSource)
+    .update(titleSource)
+    .update(fontsSource)
+    .update(paletteSource)
+    .update(drawing.join(' '))
+    .digest('hex')
+    .slice(0, 16);
 })();
 
-/** Colours of a card's palette PNG: the site's few colours and their anti-aliased edges fit, at a third of the RGBA size. */
-const PALETTE_COLOURS = 256;
-
-let fonts: Font[] | null = null;
-
 /**
- * Noto Sans from @fontsource/noto-sans (WOFF: satori reads it, no download), read once per process:
- * the latin subset first, latin-ext for the rarer accented letters. One array for every call also
- * lets satori reuse the fonts it has parsed.
+ * The palette of a card's PNG: each colour drawn on each colour it is drawn on, with the blends
+ * their anti-aliased edges make. Every pixel of a card fits it, at a third of the RGBA size.
  */
-function loadFonts(): Font[] {
-  if (fonts) return fonts;
-  const require = createRequire(import.meta.url);
-  const file = (subset: string, weight: number) => readFileSync(require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`));
-  fonts = (['latin', 'latin-ext'] as const).flatMap((subset) =>
-    ([400, 700] as const).map((weight): Font => ({ name: FONTS[subset], data: file(subset, weight), weight, style: 'normal' })),
-  );
-  return fonts;
-}
+export const SHARE_CARD_PALETTE = blendPalette([
+  [colors.text, colors.bg],
+  [colors.muted, colors.bg],
+  [colors.accent, colors.bg],
+  [colors.tint, colors.bg],
+  [colors.accent, colors.tint],
+  [colors.onAccent, colors.accent],
+  [colors.onAccentMuted, colors.accent],
+]);
 
 /**
  * Renders a card to PNG bytes (1200×630).
  * @example await renderShareCard({ brand: 'Seminario-Taller CSS', title: 'Mesa de reflexión 1', facts: [{ value: '9:30–10:30', label: 'Hora de Guatemala' }] })
  */
 export async function renderShareCard(card: ShareCard): Promise<Buffer> {
-  const svg = await renderShareCardSvg(card);
-  // Text is already paths: resvg needs no fonts, and skipping the system ones saves time.
-  const image = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_CARD_WIDTH }, font: { loadSystemFonts: false } }).render();
-  // A palette PNG (every network reads PNG; not all read WebP), quantised by sharp's libimagequant
-  // at its lowest effort: about a tenth of the time of the plain-JS quantiser used before
-  // (upng-js, ~300 ms a card) and a slightly smaller file (~22 KB); the site's few flat colours
-  // need no more effort. A JPEG would be cheaper still but three times the bytes on these flat cards.
-  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
-    .png({ palette: true, colours: PALETTE_COLOURS, effort: 1 })
-    .toBuffer();
-}
-
-/**
- * The card as SVG. With `embedFont: false` the text stays `<text>` instead of glyph paths, which
- * the tests read to check what a card says and that no real title had to be clamped.
- */
-export function renderShareCardSvg(card: ShareCard, options: { embedFont?: boolean } = {}): Promise<string> {
-  return satori(cardTree(card), { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, fonts: loadFonts(), embedFont: options.embedFont ?? true });
-}
-
-type Node = Parameters<typeof satori>[0];
-type Style = Record<string, string | number>;
-
-function el(type: string, style: Style, children?: Node | Node[]): Node {
-  return { type, key: null, props: { style, children } } as Node;
+  const svg = renderShareCardSvg(card);
+  const image = new Resvg(svg, {
+    fitTo: { mode: 'width', value: SHARE_CARD_WIDTH },
+    // Only the card's own fonts: skipping the system ones saves time and keeps every machine's cards alike.
+    font: { loadSystemFonts: false, fontFiles: fontFilesFor(svg), defaultFontFamily: cardFonts().family },
+  }).render();
+  // A palette PNG (every network reads PNG; not all read WebP; a JPEG is three times the bytes on
+  // these flat cards). The palette is known in advance (palette-png.ts), which costs about a
+  // sixth of sharp's libimagequant at its lowest effort (~9 ms against ~60 ms of CPU a card)
+  // for a file of about the same size (~22–32 KB). Should a pixel ever be off the palette (a colour added
+  // to the card but not to SHARE_CARD_PALETTE), libimagequant encodes it.
+  return (
+    encodePalettePng(image.pixels, image.width, image.height, SHARE_CARD_PALETTE) ??
+    sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+      .png({ palette: true, colours: 256, effort: 1 })
+      .toBuffer()
+  );
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff]/g;
 
-/** Text as one line of words: controls, bidi overrides and line breaks become spaces, so nothing reaches the SVG but glyphs. */
+/**
+ * Text as one line of words: controls, bidi overrides, line breaks and lone surrogates become
+ * spaces, so nothing reaches the SVG but characters XML allows.
+ */
 export function cleanText(value: string): string {
-  return value.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .toWellFormed()
+    .replace(/\ufffd/g, ' ')
+    .replace(INVISIBLE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-function cardTree(card: ShareCard): Node {
+const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const xml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML[ch] ?? ch);
+
+interface Block extends TextStyle {
+  color: string;
+  /** Line height in px. */
+  line: number;
+}
+
+/** A line height of "normal" (the font's ascender plus descender), as CSS gives a box without one. */
+const normal = (size: number) => size * (cardFonts().ascent + cardFonts().descent);
+
+/**
+ * Lines of text as SVG, the first line's box at `top`; each baseline sits where CSS puts it (half
+ * the leading above the ascender). `anchor` middle centres each line on `x`, end ends it there.
+ */
+function textLines(lines: string[], x: number, top: number, b: Block, anchor: 'start' | 'middle' | 'end' = 'start'): string {
+  const { ascent, descent, family } = cardFonts();
+  const attributes = `font-size="${b.size}" font-weight="${b.weight}" fill="${b.color}"${b.spacing ? ` letter-spacing="${b.spacing}"` : ''}`;
+  return lines
+    .map((line, i) => {
+      const y = round(top + i * b.line + (b.line - (ascent + descent) * b.size) / 2 + ascent * b.size);
+      const pieces = runs(line, b.weight);
+      if (pieces.length === 1) {
+        const at = anchor === 'end' ? x - textWidth(line, b.size, b.weight, b.spacing) : x;
+        const middle = anchor === 'middle' ? ' text-anchor="middle"' : '';
+        return `<text x="${round(at)}" y="${y}" font-family="${xml(pieces[0]?.family ?? family)}" ${attributes}${middle}>${xml(line)}</text>`;
+      }
+      // A line mixing faces (a "Ł" in a Spanish word) is one <text> per run, placed by the measured
+      // widths: resvg drops a whole <text> whose word holds two tspans of one family ("Łódź").
+      const width = textWidth(line, b.size, b.weight, b.spacing);
+      let at = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
+      return pieces
+        .map((run) => {
+          const piece = `<text x="${round(at)}" y="${y}" font-family="${xml(run.family ?? family)}" ${attributes} xml:space="preserve">${xml(run.text)}</text>`;
+          at += textWidth(run.text, b.size, b.weight, b.spacing);
+          return piece;
+        })
+        .join('');
+    })
+    .join('');
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const rect = (x: number, y: number, w: number, h: number, fill: string, r = 0) =>
+  `<rect x="${round(x)}" y="${round(y)}" width="${round(w)}" height="${round(h)}"${r ? ` rx="${r}"` : ''} fill="${fill}"/>`;
+
+const bold = (size: number, color: string, spacing = 0): Block => ({ size, weight: 700 as CardWeight, spacing, color, line: normal(size) });
+
+/**
+ * The card as SVG, its text as `<text>` in Noto Sans (resvg draws it from card-fonts.ts; the
+ * tests read it to check what a card says and that no real title had to be clamped).
+ */
+export function renderShareCardSvg(card: ShareCard): string {
   const title = cleanText(card.title);
-  const eyebrow = card.eyebrow ? cleanText(card.eyebrow) : '';
+  const eyebrow = card.eyebrow ? cleanText(card.eyebrow).toUpperCase() : '';
   const lines = (card.lines ?? []).map(cleanText).filter(Boolean).slice(0, 3);
   const monogram = card.monogram ? Array.from(cleanText(card.monogram)).slice(0, 3).join('') : '';
-  const bodyWidth = SHARE_CARD_WIDTH - 2 * PAD_X - (monogram ? MONOGRAM + 44 : 0);
+  const bodyX = PAD_X + (monogram ? MONOGRAM + 44 : 0);
+  const bodyWidth = SHARE_CARD_WIDTH - PAD_X - bodyX;
+  const out: string[] = [rect(0, 0, SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, colors.bg), rect(0, 0, SHARE_CARD_WIDTH, 10, colors.accent)];
 
-  // Each line may wrap once (a long institution name); the title gets what they leave.
-  const lineSize = 30;
-  const lineRows = lines.reduce((rows, line) => rows + Math.min(2, wrappedLines(line, bodyWidth / lineSize)), 0);
-  const linesHeight = lineRows * Math.round(lineSize * 1.3) + (lines.length ? 20 : 0);
-  const eyebrowHeight = eyebrow ? 34 + 14 : 0;
+  // The brand row: a square and the site's name on the left, the organiser on the right.
+  const brandStyle = bold(26, colors.accent);
+  const organizerStyle = bold(22, colors.muted, 3);
+  const rowTop = 10 + 38;
+  const rowHeight = Math.max(brandStyle.line, card.organizer ? organizerStyle.line : 0);
+  out.push(rect(PAD_X, rowTop + (rowHeight - 18) / 2, 18, 18, colors.accent, 3));
+  out.push(textLines(clampText(cleanText(card.brand), 760, 1, brandStyle), PAD_X + 32, rowTop + (rowHeight - brandStyle.line) / 2, brandStyle));
+  if (card.organizer) {
+    const organizer = clampText(cleanText(card.organizer), 260, 1, organizerStyle);
+    out.push(textLines(organizer, SHARE_CARD_WIDTH - PAD_X, rowTop + (rowHeight - organizerStyle.line) / 2, organizerStyle, 'end'));
+  }
+
+  // The body, centred between the brand row and the band: eyebrow, title, then each line wrapping
+  // once at most (a long institution name); the title gets the height they leave.
+  const eyebrowStyle = bold(22, colors.accent, 2);
+  const lineStyle: Block = { size: 30, weight: 400, color: colors.muted, line: 39 };
+  const eyebrowLines = eyebrow ? clampText(eyebrow, bodyWidth, 1, eyebrowStyle) : [];
+  const lineRows = lines.map((line) => clampText(line, bodyWidth, 2, lineStyle));
+  const linesHeight = lineRows.flat().length * lineStyle.line + (lines.length ? 20 : 0);
+  const eyebrowHeight = eyebrow ? eyebrowStyle.line + 14 : 0;
   const fit = fitTitle(title, bodyWidth, BODY_HEIGHT - linesHeight - eyebrowHeight);
+  const titleStyle: Block = { size: fit.size, weight: 700, color: colors.text, line: fit.size * fit.lineHeight };
+  const bodyHeight = eyebrowHeight + fit.lines.length * titleStyle.line + linesHeight;
+  const middleTop = rowTop + rowHeight;
+  const contentHeight = monogram ? Math.max(MONOGRAM, bodyHeight) : bodyHeight;
+  const contentTop = middleTop + (SHARE_CARD_HEIGHT - BAND_HEIGHT - middleTop - contentHeight) / 2;
+  let y = contentTop + (contentHeight - bodyHeight) / 2;
+  if (monogram) {
+    const [cx, cy] = [PAD_X + MONOGRAM / 2, contentTop + contentHeight / 2];
+    const monogramStyle = bold(60, colors.accent);
+    out.push(`<circle cx="${round(cx)}" cy="${round(cy)}" r="${MONOGRAM / 2}" fill="${colors.tint}"/>`);
+    out.push(textLines([monogram], cx, cy - monogramStyle.line / 2, monogramStyle, 'middle'));
+  }
+  if (eyebrow) {
+    out.push(textLines(eyebrowLines, bodyX, y, eyebrowStyle));
+    y += eyebrowHeight;
+  }
+  out.push(textLines(fit.lines, bodyX, y, titleStyle));
+  y += fit.lines.length * titleStyle.line + 20;
+  for (const rows of lineRows) {
+    out.push(textLines(rows, bodyX, y, lineStyle));
+    y += rows.length * lineStyle.line;
+  }
 
-  const body = el('div', { display: 'flex', flexDirection: 'column', flex: monogram ? 1 : 'none', minWidth: 0 }, [
-    eyebrow
-      ? el(
-          'div',
-          {
-            fontSize: 22,
-            fontWeight: 700,
-            letterSpacing: 2,
-            textTransform: 'uppercase',
-            color: colors.accent,
-            marginBottom: 14,
-            lineClamp: 1,
-            textOverflow: 'ellipsis',
-          },
-          eyebrow,
-        )
-      : null,
-    el(
-      'div',
-      {
-        fontSize: fit.size,
-        lineHeight: fit.lineHeight,
-        fontWeight: 700,
-        color: colors.text,
-        lineClamp: fit.lines,
-        textOverflow: 'ellipsis',
-        overflowWrap: 'anywhere',
-        maxHeight: Math.ceil(fit.size * fit.lineHeight * fit.lines),
-      },
-      title,
-    ),
-    lines.length
-      ? el(
-          'div',
-          { display: 'flex', flexDirection: 'column', marginTop: 20 },
-          lines.map((line) => el('div', { fontSize: lineSize, lineHeight: 1.3, color: colors.muted, lineClamp: 2, textOverflow: 'ellipsis' }, line)),
-        )
-      : null,
-  ]);
-
-  const content = monogram
-    ? el('div', { display: 'flex', alignItems: 'center' }, [
-        el(
-          'div',
-          {
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            width: MONOGRAM,
-            height: MONOGRAM,
-            flexShrink: 0,
-            marginRight: 44,
-            borderRadius: MONOGRAM / 2,
-            backgroundColor: colors.tint,
-            color: colors.accent,
-            fontSize: 60,
-            fontWeight: 700,
-          },
-          monogram,
-        ),
-        body,
-      ])
-    : body;
-
-  return el(
-    'div',
-    { display: 'flex', flexDirection: 'column', width: '100%', height: '100%', backgroundColor: colors.bg, fontFamily: FONT, color: colors.text },
-    [
-      el('div', { display: 'flex', height: 10, backgroundColor: colors.accent }),
-      el('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: `38px ${PAD_X}px 0` }, [
-        el('div', { display: 'flex', alignItems: 'center', fontSize: 26, fontWeight: 700, color: colors.accent }, [
-          el('div', { width: 18, height: 18, backgroundColor: colors.accent, marginRight: 14, borderRadius: 3 }),
-          el('div', { lineClamp: 1, textOverflow: 'ellipsis', maxWidth: 760 }, cleanText(card.brand)),
-        ]),
-        card.organizer
-          ? el(
-              'div',
-              { fontSize: 22, fontWeight: 700, letterSpacing: 3, color: colors.muted, maxWidth: 260, lineClamp: 1, textOverflow: 'ellipsis' },
-              cleanText(card.organizer),
-            )
-          : null,
-      ]),
-      el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, padding: `0 ${PAD_X}px` }, content),
-      factBand(card.facts),
-    ],
-  );
+  out.push(factBand(card.facts));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" viewBox="0 0 ${SHARE_CARD_WIDTH} ${SHARE_CARD_HEIGHT}">${out.join('')}</svg>`;
 }
 
-function factBand(facts: ShareCardFact[]): Node {
+/** Up to three facts side by side in equal columns, each a value over a label of up to two lines, aligned at the top. */
+function factBand(facts: ShareCardFact[]): string {
   const shown = facts.slice(0, 3);
-  return el(
-    'div',
-    // Facts align at the top, so a label that wraps does not shift its value out of line.
-    {
-      display: 'flex',
-      alignItems: 'flex-start',
-      boxSizing: 'border-box',
-      height: BAND_HEIGHT,
-      flexShrink: 0,
-      padding: `32px ${PAD_X}px 0`,
-      backgroundColor: colors.accent,
-    },
-    shown.map((fact, i) =>
-      el('div', { display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0, marginLeft: i === 0 ? 0 : 48 }, [
-        el(
-          'div',
-          { fontSize: shown.length > 2 ? 34 : 40, fontWeight: 700, color: colors.onAccent, lineClamp: 1, textOverflow: 'ellipsis' },
-          cleanText(fact.value),
-        ),
-        el('div', { fontSize: 22, lineHeight: 1.3, color: colors.onAccentMuted, marginTop: 4, lineClamp: 2, textOverflow: 'ellipsis' }, cleanText(fact.label)),
-      ]),
-    ),
-  );
+  const top = SHARE_CARD_HEIGHT - BAND_HEIGHT;
+  const gap = 48;
+  const column = (SHARE_CARD_WIDTH - 2 * PAD_X - gap * (shown.length - 1)) / shown.length;
+  const valueStyle = bold(shown.length > 2 ? 34 : 40, colors.onAccent);
+  const labelStyle: Block = { size: 22, weight: 400, color: colors.onAccentMuted, line: 22 * 1.3 };
+  const parts = [rect(0, top, SHARE_CARD_WIDTH, BAND_HEIGHT, colors.accent)];
+  shown.forEach((fact, i) => {
+    const x = PAD_X + i * (column + gap);
+    parts.push(textLines(clampText(cleanText(fact.value), column, 1, valueStyle), x, top + 32, valueStyle));
+    parts.push(textLines(clampText(cleanText(fact.label), column, 2, labelStyle), x, top + 32 + valueStyle.line + 4, labelStyle));
+  });
+  return parts.join('');
 }

@@ -3,6 +3,7 @@ import { type Lang, locale, mapLangs } from '../../content-models/locales';
 import { dayDifference, formatDate, formatTime, formatUtcOffset, instantToWallClock } from '../../content-models/time';
 import type { ZonedRange } from '../../content-models/time-text';
 import { type ZoneNamer, zoneNamer } from '../../content-models/zone-names';
+import { conjunctionList } from './intl-memo';
 
 /** The `Intl` locale of each site language (content-models/locales.ts). */
 export const intlLocale: Record<Lang, string> = mapLangs((lang) => locale(lang).intl);
@@ -74,7 +75,7 @@ export function dayLabel(date: string, lang: Lang, style: 'long' | 'short' = 'lo
  * @example zoneList(['America/Guatemala', 'America/Lima'], 'es') // 'Guatemala y Perú'
  */
 export function zoneList(zones: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' }).format(zones.map((z) => zoneLabel(z, lang)));
+  return conjunctionList(lang).format(zones.map((z) => zoneLabel(z, lang)));
 }
 
 /**

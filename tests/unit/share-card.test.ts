@@ -1,5 +1,8 @@
+import { rmSync } from 'node:fs';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { languages, pagePath } from '../../content-models/routes';
+import { fontFilesFor, textWidth } from '../../site/lib/card-fonts';
 import { loadSite } from '../../site/lib/content/load';
 import { ndjsonSource } from '../../site/lib/content/source';
 import type { PageEntry } from '../../site/lib/pages';
@@ -19,9 +22,9 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-/** The text of an SVG rendered with `embedFont: false`, entities decoded and spaces dropped. */
+/** The text of a card's SVG in document order, tags dropped, entities decoded and spaces dropped. */
 function svgText(svg: string): string {
-  const pieces = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+  const pieces = [...svg.matchAll(/<text\b[^>]*>(.*?)<\/text>/g)].map((m) => (m[1] ?? '').replace(/<[^>]*>/g, ''));
   return pieces
     .join('')
     .replace(/&lt;/g, '<')
@@ -30,6 +33,16 @@ function svgText(svg: string): string {
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, '');
+}
+
+/** Dark pixels (the title's colour) of a card with `title` and no eyebrow or lines. */
+async function ink(title: string): Promise<number> {
+  const { data, info } = await sharp(await renderShareCard({ ...longTitle, eyebrow: null, lines: [], title }))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let dark = 0;
+  for (let i = 0; i < data.length; i += info.channels) if ((data[i] ?? 255) < 80 && (data[i + 1] ?? 255) < 80) dark++;
+  return dark;
 }
 
 const longTitle: ShareCard = {
@@ -64,24 +77,44 @@ describe('renderShareCard', () => {
     const png = await renderShareCard(hostile);
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
 
-    const svg = await renderShareCardSvg(hostile, { embedFont: false });
-    expect(svg).not.toMatch(/<script|<img|onload=|onerror=|<!--/i);
+    const svg = await renderShareCardSvg(hostile);
+    // The markup (tags and attributes, text contents cut out) holds nothing the text brought in.
+    expect(svg.replace(/>[^<]*</g, '><')).not.toMatch(/<script|<img|<svg\b(?!.*viewBox)|onload=|onerror=|<!--/i);
+    expect(svg.match(/<svg\b/g)).toHaveLength(1);
     expect(svgText(svg)).toContain('<script>alert(1)</script>');
     expect(svgText(svg)).toContain('</svg><svgonload=alert(1)>'.toUpperCase());
   });
 
   it('clamps a title too long for any size with an ellipsis instead of letting it overflow', async () => {
     const title = 'Cooperación '.repeat(80).trim();
-    const text = svgText(await renderShareCardSvg({ ...longTitle, title }, { embedFont: false }));
+    const text = svgText(await renderShareCardSvg({ ...longTitle, title }));
     expect(text).toContain('…');
     expect(text).not.toContain(title.replace(/\s+/g, ''));
     expect(text).toContain('9:30–10:30');
   });
 
-  it('draws nothing but paths for text by default, so the image needs no fonts', async () => {
-    const svg = await renderShareCardSvg(longTitle);
-    expect(svg).not.toContain('<text');
-    expect(svg).toContain('<path');
+  it('draws latin-ext letters in the weight of the text around them, not as boxes or in regular', async () => {
+    // Ł, Ž and Ő are in the latin-ext files, L, Z and O in the latin ones: in bold, the accented
+    // title has its base letters' ink and a little more; drawn in regular it would have less, as
+    // missing-glyph boxes far less or far more, and left out none.
+    const [base, accented] = [await ink('LZO LZO'), await ink('ŁŽŐ ŁŽŐ')];
+    expect(base).toBeGreaterThan(1000);
+    expect(accented).toBeGreaterThan(base);
+    expect(accented).toBeLessThan(base * 1.4);
+  });
+
+  it('writes a font file again when the build cache was deleted after the fonts were loaded', async () => {
+    const before = await ink('Apertura');
+    for (const file of fontFilesFor(renderShareCardSvg(longTitle))) rmSync(file);
+    expect(await ink('Apertura')).toBe(before);
+  });
+
+  it('names a face for every run of text, each face in its own weight', () => {
+    const svg = renderShareCardSvg({ ...longTitle, title: 'Łódź', eyebrow: 'Győr' });
+    expect(svg).toMatch(/<text[^>]*font-family="Noto Sans Latin Ext"[^>]*font-weight="700"[^>]*>Ł<\/text>/);
+    expect(svg).toMatch(/<text[^>]*font-family="Noto Sans"[^>]*font-weight="700"[^>]*>ód<\/text>/);
+    expect(svgText(svg)).toContain('GYŐR');
+    expect(svgText(svg)).toContain('Łódź');
   });
 });
 
@@ -95,7 +128,15 @@ describe('fitTitle', () => {
   it('never lets the lines it allows overrun the height it was given', () => {
     for (const title of ['Apertura', longTitle.title, 'x '.repeat(500)]) {
       const fit = fitTitle(title, 1040, 220);
-      expect(fit.size * fit.lineHeight * fit.lines).toBeLessThanOrEqual(220);
+      expect(fit.size * fit.lineHeight * fit.lines.length).toBeLessThanOrEqual(220);
+    }
+  });
+
+  it('never lets a line run wider than the box, and keeps every word of a title that fits', () => {
+    for (const title of ['Apertura', longTitle.title, 'x '.repeat(500), 'a'.repeat(300)]) {
+      const fit = fitTitle(title, 1040, 220);
+      for (const line of fit.lines) expect(textWidth(line, fit.size, 700)).toBeLessThanOrEqual(1040);
+      if (!fit.lines.join(' ').endsWith('…')) expect(fit.lines.join(' ').replace(/\s+/g, '')).toBe(title.replace(/\s+/g, ''));
     }
   });
 });
@@ -112,7 +153,7 @@ describe('the cards of the embedded dataset', () => {
       ];
       for (const entry of entries) {
         const card = shareCard(entry, site);
-        const text = svgText(await renderShareCardSvg(card, { embedFont: false }));
+        const text = svgText(await renderShareCardSvg(card));
         if (!text.includes(card.title.replace(/\s+/g, '')) || text.includes('…')) clamped.push(`${shareCardPath(entry)}: ${card.title}`);
       }
     }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createClient } from '@sanity/client';
+import type { SanityClient } from '@sanity/client';
 import { evaluate, parse } from 'groq-js';
 import { NdjsonError, parseNdjson } from '../../../content-models/ndjson';
 import { ResponseError, type RetryOptions, withRetries } from './retry';
@@ -193,27 +193,34 @@ export function liveSource(config: LiveSourceConfig): ContentSource {
       'The drafts perspective needs SANITY_API_READ_TOKEN (a token with the Viewer role): drafts are never public, so without a token the preview would silently show published content only.',
     );
   }
-  const client = createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion,
-    token: config.token,
-    perspective,
-    useCdn: false,
-    // Retries are ours (withRetries): bounded, with a deadline and Retry-After, and tested.
-    maxRetries: 0,
-    ignoreBrowserTokenWarning: true,
-    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
-  });
+  // Loaded on the first fetch, not with this module: a build from a dataset file (every test and
+  // benchmark build) never needs @sanity/client and its dependencies, ~0.5 s of CPU to load.
+  let client: Promise<SanityClient> | undefined;
+  const clientFor = () =>
+    (client ??= import('@sanity/client').then(({ createClient }) =>
+      createClient({
+        projectId: config.projectId,
+        dataset: config.dataset,
+        apiVersion: config.apiVersion,
+        token: config.token,
+        perspective,
+        useCdn: false,
+        // Retries are ours (withRetries): bounded, with a deadline and Retry-After, and tested.
+        maxRetries: 0,
+        ignoreBrowserTokenWarning: true,
+        ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
+      }),
+    ));
   const where = `Sanity project ${config.projectId}, dataset ${config.dataset}${config.apiHost ? ` at ${config.apiHost}` : ''}${perspective === 'drafts' ? ' (drafts)' : ''}`;
   const requestTimeoutMs = config.requestTimeoutMs ?? 15_000;
   return {
     description: where,
     perspective,
-    fetch<T>(query: string, params: Record<string, unknown>) {
+    async fetch<T>(query: string, params: Record<string, unknown>) {
+      const sanity = await clientFor();
       return withRetries(
         async ({ remainingMs }) => {
-          const body: unknown = await client.fetch(query, params, {
+          const body: unknown = await sanity.fetch(query, params, {
             // The whole body, so that a cut-off or non-JSON answer is told apart from a null result.
             filterResponse: false,
             returnQuery: false,
