@@ -14,7 +14,7 @@
  * a place in Canada, and is left out on purpose).
  */
 import type { CountryNameLanguage } from './countries';
-import { type NamedCountry, namerFrom, type ZoneNamer as ReaderZoneNamer, type ZoneTables } from './zone-naming';
+import { cityOf, type NamedCountry, namerFrom, type ZoneNamer as ReaderZoneNamer, type ZoneTables } from './zone-naming';
 
 export type { NamedCountry, ZoneTables } from './zone-naming';
 
@@ -101,4 +101,26 @@ export function zoneNamer(countries: readonly NamedCountry[], lang: CountryNameL
   const byZone = new Map(countries.map((c) => [c.timeZone, c.code]));
   for (const [code, zones] of Object.entries(tables.others)) if (codes.has(code)) for (const zone of zones) byZone.set(zone, code);
   return { ...namer, country: (zone) => byZone.get(namer.canonical(zone)) ?? null };
+}
+
+/** The fixed zones an engine may report (named `UTC`, `UTC−6`…), which Intl does not list. */
+const FIXED_ZONES = ['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', ...Array.from({ length: 14 }, (_, i) => [`Etc/GMT+${i + 1}`, `Etc/GMT-${i + 1}`]).flat()];
+
+/**
+ * The browser's naming table for one language (zone-naming.ts, `tableNamer`), published as
+ * zone-names.json: every zone this build's Intl knows, the links and other zones above and the
+ * fixed zones, named by the build's rules, leaving out the capitals (the zone picker's options name
+ * them) and the zones `cityOf` already names right. So the browser names every zone as the build does.
+ * @example zoneNameTable(countries, 'es')['America/Manaus'] // 'Brasil (Manaus)'
+ */
+export function zoneNameTable(countries: readonly NamedCountry[], lang: CountryNameLanguage): Record<string, string> {
+  const namer = zoneNamer(countries, lang);
+  const capitals = new Set(countries.map((c) => c.timeZone));
+  const zones = new Set([...Intl.supportedValuesOf('timeZone'), ...Object.keys(LINKS), ...Object.values(OTHER_ZONES).flat(), ...FIXED_ZONES]);
+  const table: Record<string, string> = {};
+  for (const zone of [...zones].sort()) {
+    const name = namer.name(zone);
+    if (!capitals.has(zone) && name !== cityOf(zone)) table[zone] = name;
+  }
+  return table;
 }

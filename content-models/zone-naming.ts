@@ -1,7 +1,8 @@
 /**
- * The rules of content-models/zone-names.ts, over tables passed in: the build passes that module's
- * tables, the browser the same tables as the zone picker's HTML carries them (`data-zone-names`),
- * so the script ships the rules only and the tables once, in the page that needs them.
+ * The rules of content-models/zone-names.ts, over tables passed in (the build passes that module's
+ * tables), and the browser's namer: the zone picker ships no rules, only a lookup of the names the
+ * build's rules gave (zone-names.ts's `zoneNameTable`, fetched from the select's `data-zone-names`
+ * for a zone that is not a capital), so a page and the reader's line name zones alike.
  */
 
 /** A member country as naming needs it: its code, its capital's zone and its name in one language. */
@@ -89,4 +90,23 @@ export function namerFrom(countries: readonly NamedCountry[], { links = {}, othe
       return city(id);
     },
   };
+}
+
+/**
+ * A zone's name when neither a capital nor the build's table names it: its last part, spaced.
+ * The build leaves out of the table every zone this already names right.
+ * @example cityOf('America/New_York') // 'New York'
+ */
+export const cityOf = (zone: string): string => (zone.split('/').pop() || zone).replaceAll('_', ' ');
+
+/**
+ * The browser's zone names: a capital by the country options the zone picker was built with, any
+ * other zone by the table the build wrote with {@link namerFrom}'s rules (zone-names.ts,
+ * `zoneNameTable`), else {@link cityOf}. The zones it is asked for are the options' and the one the
+ * engine reports as the device's, already in the engine's spelling: old spellings of member
+ * countries' zones are in the table (its links), so no canonicalising is needed here.
+ * @example tableNamer([{ timeZone: 'America/Guatemala', name: 'Guatemala' }], { 'America/Manaus': 'Brasil (Manaus)' })('America/Manaus') // 'Brasil (Manaus)'
+ */
+export function tableNamer(capitals: readonly { timeZone: string; name: string }[], names: Readonly<Record<string, string>> = {}): (zone: string) => string {
+  return (zone) => capitals.find((c) => c.timeZone === zone)?.name ?? names[zone] ?? cityOf(zone);
 }

@@ -1,5 +1,6 @@
+import { memberCountries } from '../../content-models/countries';
 import { defaultLang, filePath, type Lang, languages } from '../../content-models/routes';
-import { zoneTables } from '../../content-models/zone-names';
+import { zoneNameTable } from '../../content-models/zone-names';
 import { cachedCalendarFile } from './cached-calendar';
 import { calendarFiles } from './calendar';
 import { loadSite } from './content/load';
@@ -64,7 +65,17 @@ export async function feedFiles(): Promise<FeedFile[]> {
       render: () => JSON.stringify(searchIndex(site, lang)).replaceAll('<', '\\u003c'),
     });
     // The zone picker fetches it for a zone that is not a capital (lib/zone-names-path.ts).
-    files.push({ path: zoneNamesPath(lang), contentType: 'application/json; charset=utf-8', render: () => JSON.stringify(zoneTables(lang)) });
+    files.push({
+      path: zoneNamesPath(lang),
+      contentType: 'application/json; charset=utf-8',
+      render: () =>
+        JSON.stringify(
+          zoneNameTable(
+            memberCountries.map((c) => ({ code: c.code, timeZone: c.timeZone, name: c.name[lang] })),
+            lang,
+          ),
+        ),
+    });
   }
   return files;
 }

@@ -26,7 +26,8 @@ export function noPreloadHelper(): Plugin {
     // The browser's build only: Vite inserts no helper in the server's.
     applyToEnvironment: (environment) => environment.config.consumer === 'client',
     load(id) {
-      if (id !== HELPER_ID) return null;
+      // Also one copy per page kind (one-script-per-page.ts tags it `?page=`).
+      if (id !== HELPER_ID && !id.startsWith(`${HELPER_ID}?page=`)) return null;
       return 'export const __vitePreload = (load) => load();';
     },
     generateBundle(_options, bundle) {

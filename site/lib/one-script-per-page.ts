@@ -14,6 +14,7 @@ import type { Plugin } from 'vite';
  */
 const ENTRY = /\/page-scripts\/(\w+)\.astro\?astro&type=script/;
 const TAGGED = /[?&]page=(\w+)$/;
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
 
 export function oneScriptPerPage(): Plugin {
   return {
@@ -24,6 +25,9 @@ export function oneScriptPerPage(): Plugin {
       if (!importer || options?.ssr) return null;
       const kind = ENTRY.exec(importer)?.[1] ?? TAGGED.exec(importer)?.[1];
       if (!kind) return null;
+      // Vite's preload helper (site/lib/no-preload-helper.ts), which every dynamic import calls: one
+      // copy per kind too, or the kinds would share it as a chunk of its own.
+      if (source === PRELOAD_HELPER) return `${PRELOAD_HELPER}?page=${kind}`;
       const resolved = await this.resolve(source, importer.replace(TAGGED, ''), { ...options, skipSelf: true });
       // Only the project's own modules: dependencies and virtual modules keep their ids.
       if (!resolved || resolved.external || resolved.id.includes('?') || resolved.id.includes('/node_modules/') || resolved.id.startsWith('\0'))

@@ -2,7 +2,7 @@
  * Registers the language's service worker (`data-worker` on the footer note: /sw.js, /en/sw.js,
  * /pt/sw.js, written by site/lib/offline.ts) and, once a worker is active (its install
  * has cached the language's shell), fills the footer note that says so and shows the button that
- * saves the whole programme. The note is an empty live region until then: it takes no room, and a
+ * saves the whole programme (its action loads when pressed: offline-save.ts). The note is an empty live region until then: it takes no room, and a
  * reader using a screen reader hears it once, on the visit that made the copy, not on every page.
  */
 export function initOffline(doc: Document): void {
@@ -21,14 +21,14 @@ export function initOffline(doc: Document): void {
     save.hidden = false;
     save.addEventListener('click', () => {
       note.setAttribute('aria-live', 'polite');
-      note.textContent = note.dataset.saving ?? '';
-      save.disabled = true;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = ({ data }: MessageEvent<{ saved?: number; error?: string }>) => {
-        save.disabled = false;
-        note.textContent = (typeof data.saved === 'number' ? note.dataset.saved : note.dataset.failed) ?? '';
-      };
-      registration.active?.postMessage({ type: 'save-programme' }, [channel.port2]);
+      // The saving code loads now (offline-save.ts). Where it cannot (offline, and never fetched
+      // online), saving could not have worked either: the worker needs the network for it.
+      import('./offline-save').then(
+        (m) => m.saveProgramme(note, save, registration),
+        () => {
+          note.textContent = note.dataset.failed ?? '';
+        },
+      );
     });
   };
   // After the page's own loading, so the worker's downloads never compete with it.

@@ -2,8 +2,9 @@
  * Browser side of the zone picker: adds the reader's zone (their device's, or one they choose) to
  * every session time. It reads clocks with `Intl` alone (no date library ships to the browser),
  * with the same `Intl` options as content-models/time.ts, and writes the line and names the zone
- * with the build's own modules (content-models/time-text.ts, zone-naming.ts, with zone-names.ts's
- * tables fetched from the select's `data-zone-names` for a zone that is not a capital), so the reader's line
+ * with the build's own modules and names (content-models/time-text.ts; zone-naming.ts's `tableNamer`,
+ * with the names the build wrote fetched from the select's `data-zone-names` for a zone that is
+ * not a capital), so the reader's line
  * and the built lines agree on times, offsets and day markers; browser tests hold it to an
  * independent oracle at daylight-saving changes. The choice persists in localStorage; instants are
  * read from `<time datetime>`, and only text is written.
@@ -15,7 +16,7 @@
  * the reader's line stays empty. Choosing "Guatemala and Peru only" is saved as `none`.
  */
 import { offsetLabel, rangePieces, type ZonedRange } from '../../content-models/time-text';
-import { namerFrom, type ZoneNamer, type ZoneTables } from '../../content-models/zone-naming';
+import { tableNamer } from '../../content-models/zone-naming';
 
 const STORAGE_KEY = 'seminario.timeZone';
 const NONE = 'none';
@@ -25,14 +26,10 @@ export function initZonePicker(doc: Document): void {
   const select = box?.querySelector<HTMLSelectElement>('select');
   if (!box || !select) return;
   // The country options carry each member country's capital zone and name in the page's language:
-  // enough to name a capital. Any other zone (an alias, Manaus, a city elsewhere) needs the naming
-  // tables, fetched once, the first time such a zone is shown.
-  const countries = [...select.querySelectorAll<HTMLOptionElement>('option[data-country]')].map((o) => ({
-    code: o.dataset.country ?? '',
-    timeZone: o.value,
-    name: o.text,
-  }));
-  let namer = namerFrom(countries);
+  // enough to name a capital. Any other zone (an alias, Manaus, a city elsewhere) needs the build's
+  // table of names, fetched once, the first time such a zone is shown.
+  const countries = [...select.querySelectorAll<HTMLOptionElement>('option[data-country]')].map((o) => ({ timeZone: o.value, name: o.text }));
+  let name = tableNamer(countries);
   let tables: Promise<void> | undefined;
   let saved: string | null = null;
   try {
@@ -55,8 +52,8 @@ export function initZonePicker(doc: Document): void {
       tables = fetch(select.dataset.zoneNames!)
         .then((r) => r.json())
         .then(
-          (found: ZoneTables) => {
-            namer = namerFrom(countries, found);
+          (found: Record<string, string>) => {
+            name = tableNamer(countries, found);
           },
           // Not reachable (offline before the worker kept it): zones are named by their city.
           () => {},
@@ -65,9 +62,9 @@ export function initZonePicker(doc: Document): void {
     // long enough alone (Lighthouse's TBT). The reader's line has its room already (global.css):
     // drawn a moment later, it shifts nothing. A reader's choice is drawn at once.
     void (tables ?? (announce ? Promise.resolve() : new Promise((go) => setTimeout(go)))).then(() => {
-      render(doc, zone, select.dataset, namer);
+      render(doc, zone, select.dataset, name);
       const status = box.querySelector<HTMLElement>('[data-zone-status]');
-      if (status && announce) status.textContent = zone ? status.dataset.template!.replace('{zone}', namer.name(zone)) : '';
+      if (status && announce) status.textContent = zone ? status.dataset.template!.replace('{zone}', name(zone)) : '';
     });
   };
   select.addEventListener('change', () => update(true));
@@ -81,7 +78,7 @@ export function initZonePicker(doc: Document): void {
  * h23 clock times in the page's locale, each end's offset, the start's date when it is not the
  * session's and the end's when it is not the start's. Throws for a zone the browser does not know.
  */
-function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, locale: string, namer: ZoneNamer): ZonedRange {
+function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, locale: string, name: (zone: string) => string): ZonedRange {
   const clock = format(zone, 1, locale);
   const day = format(zone, 2, locale);
   const s = wallAt(start, zone);
@@ -90,7 +87,7 @@ function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, loca
   const endOffset = offsetLabel(e.offset);
   return {
     zone,
-    label: namer.name(zone),
+    label: name(zone),
     start: clock.format(start),
     end: clock.format(end),
     startOffset,
@@ -134,7 +131,7 @@ function format(zone: string, kind: number, locale: string): Intl.DateTimeFormat
   return found;
 }
 
-function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNamer): void {
+function render(doc: Document, zone: string, texts: DOMStringMap, name: (zone: string) => string): void {
   // The select always carries these texts (ZonePicker.astro).
   const locale = texts.locale!;
   const labels = new Map([...doc.querySelectorAll<HTMLOptionElement>('option[data-label]')].map((o) => [o.text, o.dataset.label!]));
@@ -154,7 +151,7 @@ function render(doc: Document, zone: string, texts: DOMStringMap, namer: ZoneNam
       // A built line shows the same times, offsets and day markers exactly when its zone has the
       // reader's offsets at both ends: every piece of a line is read from the wall clock.
       const offsets = (z: string) => `${wallAt(start, z).offset} ${wallAt(end, z).offset}`;
-      const mine = rangeIn(start, end, block.dataset.date ?? '', zone, locale, namer);
+      const mine = rangeIn(start, end, block.dataset.date ?? '', zone, locale, name);
       const own = offsets(zone);
       const mark = [...block.querySelectorAll<HTMLElement>('p[data-zone]')].find((p) => offsets(p.dataset.zone ?? '') === own)?.querySelector('[data-yours]');
       if (mark) {

@@ -25,7 +25,7 @@ const BUDGET = 3 * 1024;
  * the entry, when it shrinks. (The programme left this list at 3,057 B: the zone-naming tables are
  * fetched, not parsed from the page, and only for a zone that is not a capital.)
  */
-const OVER_BUDGET: Record<string, number> = { myProgramme: 3_850 };
+const OVER_BUDGET: Record<string, number> = { myProgramme: 3_500 };
 const ceiling = (type: string) => OVER_BUDGET[type.split(' ')[1] ?? ''] ?? BUDGET;
 
 const gzipBytes = (file: string) => gzipSync(readFileSync(file)).length;

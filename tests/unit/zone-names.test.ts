@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memberCountries } from '../../content-models/countries';
+import { zoneNameTable } from '../../content-models/zone-names';
+import { tableNamer } from '../../content-models/zone-naming';
 import { zoneLabel, zoneNamers } from '../../site/lib/time-display';
 
 const zoneName = zoneLabel;
@@ -44,5 +46,24 @@ describe('zoneName', () => {
     expect(zoneName('UTC', 'en')).toBe('UTC');
     // Another country's zone that IANA links to a member's (Canada's Coral Harbour → Panama) is not that member.
     expect(zoneName('America/Coral_Harbour', 'es')).toBe('Coral Harbour');
+  });
+});
+
+describe("the browser's table namer", () => {
+  it('names every zone this engine knows, the old spellings of member zones and the fixed zones as the build does, in every language', () => {
+    for (const lang of ['es', 'en', 'pt'] as const) {
+      const countries = memberCountries.map((c) => ({ code: c.code, timeZone: c.timeZone, name: c.name[lang] }));
+      const table = zoneNameTable(countries, lang);
+      const name = tableNamer(countries, table);
+      const zones = [...Intl.supportedValuesOf('timeZone'), ...Object.keys(table), 'America/Buenos_Aires', 'America/Manaus', 'Etc/GMT+6', 'Etc/GMT-14', 'UTC'];
+      for (const zone of zones) expect(name(zone), `${lang} ${zone}`).toBe(zoneNamers[lang].name(zone));
+      // The table holds only what the capitals and the city rule do not already say.
+      expect(table['America/Manaus']).toBe(zoneNamers[lang].name('America/Manaus'));
+      expect(Object.keys(table)).not.toContain('America/New_York');
+      for (const c of countries) expect(Object.keys(table)).not.toContain(c.timeZone);
+    }
+    // Without the table, capitals are named by the options and any other zone by its city.
+    expect(tableNamer([{ timeZone: 'America/Guatemala', name: 'Guatemala' }])('America/Guatemala')).toBe('Guatemala');
+    expect(tableNamer([])('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
   });
 });
