@@ -16,14 +16,17 @@ export function calendarOf(data: Pick<MineData, 'ics'>, sessions: Pick<MineSessi
 }
 
 /**
- * Saves the sessions' calendar as a file named `filename`, through a temporary link, with a
- * reminder `minutes` before each start when the reader chose one (0: none).
+ * Saves the sessions' calendar as a file named by the Download button's `data-filename`, through
+ * a temporary link, with a reminder before each start when the reader chose one in My programme's
+ * reminder select (its value in minutes, 0: none; its `data-text` the reminder's words).
  */
-export function saveCalendar(doc: Document, filename: string, data: MineData, sessions: MineSession[], minutes: number, text: string): void {
-  const file = new Blob([withReminder(calendarOf(data, sessions), minutes, text)], { type: 'text/calendar;charset=utf-8' });
+export function saveCalendar(root: HTMLElement, download: HTMLElement, data: MineData, sessions: MineSession[]): void {
+  const doc = root.ownerDocument;
+  const reminder = root.querySelector<HTMLSelectElement>('[data-mine-reminder]');
+  const file = new Blob([withReminder(calendarOf(data, sessions), Number(reminder?.value), reminder?.dataset.text ?? '')], { type: 'text/calendar;charset=utf-8' });
   const link = doc.createElement('a');
   link.href = URL.createObjectURL(file);
-  link.download = filename;
+  link.download = download.dataset.filename ?? 'calendar.ics';
   doc.body.append(link);
   link.click();
   link.remove();

@@ -49,7 +49,8 @@ export function initMyProgramme(doc: Document): void {
     // Computed here, not listed by the build: the pairs of a long programme grow with its square.
     // A title's closing full stop would end up inside the quotation marks; text only, never markup.
     const title = (id: string) => (sessions.find((m) => m.id === id)?.title ?? id).trim().replace(/\.$/, '');
-    const template = warning.dataset.template ?? '{first} / {second}';
+    // The build always writes the warning's template (MyProgrammeView.astro).
+    const template = warning.dataset.template!;
     const pairs = clashes(sessions.map((s) => ({ id: s.id, start: Date.parse(s.start), end: Date.parse(s.end) })));
     const lines = pairs.map(({ first, second }) =>
       Object.assign(doc.createElement('p'), { textContent: template.replace('{first}', title(first)).replace('{second}', title(second)) }),
@@ -64,7 +65,7 @@ export function initMyProgramme(doc: Document): void {
   render();
   doc.addEventListener('stars:change', render);
   const loading = fetch(root.dataset.src ?? '')
-    .then((r) => (r.ok ? (r.json() as Promise<MineData>) : Promise.reject(new Error(`${r.status}`))))
+    .then((r) => (r.ok ? (r.json() as Promise<MineData>) : Promise.reject(r.status)))
     .then(
       (d) => {
         data = d;
@@ -81,15 +82,6 @@ export function initMyProgramme(doc: Document): void {
   tools?.querySelector('details')?.addEventListener('toggle', () => void share(), { once: true });
   download?.addEventListener('click', async () => {
     await loading;
-    if (!data) return;
-    const reminder = root.querySelector<HTMLSelectElement>('[data-mine-reminder]');
-    (await import('./calendar-download')).saveCalendar(
-      doc,
-      download.dataset.filename ?? 'calendar.ics',
-      data,
-      mine(),
-      Number(reminder?.value),
-      reminder?.dataset.text ?? '',
-    );
+    if (data) void import('./calendar-download').then((m) => m.saveCalendar(root, download, data!, mine()));
   });
 }

@@ -9,7 +9,7 @@
 export function markNowNext(doc: Document, now: () => number = Date.now): HTMLElement | undefined {
   const host = doc.querySelector<HTMLElement>('[data-event-zone]');
   const zone = host?.dataset.eventZone;
-  if (!host || !zone) return;
+  if (!zone) return;
   const t = now();
   const start = (c: HTMLElement) => Date.parse(c.dataset.start ?? '');
   const end = (c: HTMLElement) => Date.parse(c.dataset.end ?? '');
@@ -39,7 +39,7 @@ export function markNowNext(doc: Document, now: () => number = Date.now): HTMLEl
       }
     }
   };
-  label(current, host.dataset.now, 'is-now');
-  label(next, host.dataset.next, 'is-next');
+  label(current, host!.dataset.now, 'is-now');
+  label(next, host!.dataset.next, 'is-next');
   return current[0] ?? next[0];
 }

@@ -100,36 +100,26 @@ function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, loca
 
 /** The wall-clock date at an instant in a zone, and the zone's offset then (minutes east). Throws for an unknown zone. */
 function wallAt(instant: Date, zone: string): { date: string; offset: number } {
-  // The wall-clock reading as if it were UTC: its distance from the instant is the offset.
-  const p = Object.fromEntries(
-    format(zone, 0, 'en-US')
-      .formatToParts(instant)
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  const local = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, (p.hour ?? 0) % 24, p.minute ?? 0);
-  return { date: new Date(local).toISOString().slice(0, 10), offset: Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000) };
+  // The wall-clock reading as if it were UTC: its distance from the instant is the offset. Swedish
+  // writes it as ISO 8601 does ("2020-10-26 09:00"), so the text is read back as it is.
+  const wall = format(zone, 0, 'sv').format(instant);
+  const local = Date.parse(`${wall.replace(' ', 'T')}Z`);
+  return { date: wall.slice(0, 10), offset: Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000) };
 }
 
-/** The formats by kind: the wall clock read as numbers, the clock time, the short date. */
+/** The formats by kind: the wall clock as ISO-like text, the clock time, the short date. */
 const OPTIONS: Intl.DateTimeFormatOptions[] = [
-  { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' },
+  { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
   { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' },
   { weekday: 'short', day: 'numeric', month: 'short' },
 ];
 
 // Building an Intl.DateTimeFormat costs far more than using one, and every session asks for the same zones.
 // The page's locale is one for the whole page, so the kind and zone key them; each is built when first asked.
-const formats = new Map<string, Intl.DateTimeFormat>();
+const formats: Record<string, Intl.DateTimeFormat> = {};
 
-function format(zone: string, kind: number, locale: string): Intl.DateTimeFormat {
-  const key = kind + zone;
-  let found = formats.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat(locale, { ...OPTIONS[kind], timeZone: zone });
-    formats.set(key, found);
-  }
-  return found;
-}
+const format = (zone: string, kind: number, locale: string): Intl.DateTimeFormat =>
+  (formats[kind + zone] ??= new Intl.DateTimeFormat(locale, { ...OPTIONS[kind], timeZone: zone }));
 
 function render(doc: Document, zone: string, texts: DOMStringMap, name: (zone: string) => string): void {
   // The select always carries these texts (ZonePicker.astro).
