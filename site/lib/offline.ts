@@ -54,7 +54,7 @@ export interface PrecacheEntry {
  * file and the search index grow with the programme, so they are kept as loaded or saved instead.)
  */
 const SHELL_DATA: ((lang: Lang) => string)[] = [
-  // The zone picker's naming tables, fetched for a zone that is not a capital (site/scripts/zone-picker.ts).
+  // The zone picker's table of zone names, fetched for a zone that is not a capital (site/scripts/zone-picker.ts).
   zoneNamesPath,
 ];
 

@@ -23,7 +23,9 @@ export function calendarOf(data: Pick<MineData, 'ics'>, sessions: Pick<MineSessi
 export function saveCalendar(root: HTMLElement, download: HTMLElement, data: MineData, sessions: MineSession[]): void {
   const doc = root.ownerDocument;
   const reminder = root.querySelector<HTMLSelectElement>('[data-mine-reminder]');
-  const file = new Blob([withReminder(calendarOf(data, sessions), Number(reminder?.value), reminder?.dataset.text ?? '')], { type: 'text/calendar;charset=utf-8' });
+  const file = new Blob([withReminder(calendarOf(data, sessions), Number(reminder?.value), reminder?.dataset.text ?? '')], {
+    type: 'text/calendar;charset=utf-8',
+  });
   const link = doc.createElement('a');
   link.href = URL.createObjectURL(file);
   link.download = download.dataset.filename ?? 'calendar.ics';

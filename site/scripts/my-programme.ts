@@ -19,7 +19,8 @@ export function initMyProgramme(doc: Document): void {
   const list = root?.querySelector<HTMLElement>('[data-mine-list]');
   const warning = list?.querySelector<HTMLElement>('[data-mine-clashes]');
   if (!root || !list || !warning) return;
-  const part = (name: string) => root.querySelector<HTMLElement>(`[data-mine-${name}]`);
+  // The view always writes these parts (MyProgrammeView.astro).
+  const part = (name: string) => root.querySelector<HTMLElement>(`[data-mine-${name}]`)!;
   const empty = part('empty');
   const download = part('download');
   const tools = part('tools');
@@ -32,9 +33,8 @@ export function initMyProgramme(doc: Document): void {
   };
   const render = () => {
     const starred = readStars().size > 0;
-    if (empty) empty.hidden = starred;
-    if (download) download.hidden = !starred;
-    if (tools) tools.hidden = !starred;
+    empty.hidden = starred;
+    download.hidden = tools.hidden = !starred;
     list.classList.toggle('has-stars', starred);
     if (!data) return;
     const sessions = mine();
@@ -76,11 +76,11 @@ export function initMyProgramme(doc: Document): void {
       },
       () => {
         // No data (offline and never loaded): the empty note says where the programme is.
-        if (empty) empty.hidden = false;
+        empty.hidden = false;
       },
     );
-  tools?.querySelector('details')?.addEventListener('toggle', () => void share(), { once: true });
-  download?.addEventListener('click', async () => {
+  tools.querySelector('details')?.addEventListener('toggle', () => void share(), { once: true });
+  download.addEventListener('click', async () => {
     await loading;
     if (data) void import('./calendar-download').then((m) => m.saveCalendar(root, download, data!, mine()));
   });

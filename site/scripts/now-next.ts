@@ -11,8 +11,8 @@ export function markNowNext(doc: Document, now: () => number = Date.now): HTMLEl
   const zone = host?.dataset.eventZone;
   if (!zone) return;
   const t = now();
-  const start = (c: HTMLElement) => Date.parse(c.dataset.start ?? '');
-  const end = (c: HTMLElement) => Date.parse(c.dataset.end ?? '');
+  const start = (c: HTMLElement) => Date.parse(c.dataset.start!);
+  const end = (c: HTMLElement) => Date.parse(c.dataset.end!);
   const cards = [...doc.querySelectorAll<HTMLElement>('.card[data-start]')];
   // Marks the build made by its own clock (or an earlier call) go first: only this clock's stay.
   for (const card of cards) {

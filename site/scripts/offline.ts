@@ -35,7 +35,7 @@ export function initOffline(doc: Document): void {
   const register = () => {
     sw.register(worker).then(
       // A browser that blocks workers may resolve with no registration at all: then nothing to do.
-      (registration) => registration && whenActive(registration).then(ready),
+      (registration) => registration && whenActive(registration, ready),
       () => {
         // No worker (private mode, policies, quota): the site works online as before.
       },
@@ -46,15 +46,13 @@ export function initOffline(doc: Document): void {
 }
 
 /**
- * Resolves once this registration (not another language's worker whose scope also covers the
+ * Calls `then` once this registration (not another language's worker whose scope also covers the
  * page) has an active worker, that is, once its install has cached the shell.
  */
-function whenActive(registration: ServiceWorkerRegistration): Promise<ServiceWorkerRegistration> {
-  if (registration.active) return Promise.resolve(registration);
-  return new Promise((resolve) => {
-    const worker = registration.installing ?? registration.waiting;
-    worker?.addEventListener('statechange', () => {
-      if (worker.state === 'activated') resolve(registration);
-    });
+function whenActive(registration: ServiceWorkerRegistration, then: (registration: ServiceWorkerRegistration) => void): void {
+  if (registration.active) return then(registration);
+  const worker = registration.installing ?? registration.waiting;
+  worker?.addEventListener('statechange', () => {
+    if (worker.state === 'activated') then(registration);
   });
 }

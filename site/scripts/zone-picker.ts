@@ -104,7 +104,8 @@ function wallAt(instant: Date, zone: string): { date: string; offset: number } {
   // writes it as ISO 8601 does ("2020-10-26 09:00"), so the text is read back as it is.
   const wall = format(zone, 0, 'sv').format(instant);
   const local = Date.parse(`${wall.replace(' ', 'T')}Z`);
-  return { date: wall.slice(0, 10), offset: Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000) };
+  // The reading drops the instant's seconds: rounding up takes them back off.
+  return { date: wall.slice(0, 10), offset: Math.ceil((local - instant.getTime()) / 60_000) };
 }
 
 /** The formats by kind: the wall clock as ISO-like text, the clock time, the short date. */
@@ -141,9 +142,9 @@ function render(doc: Document, zone: string, texts: DOMStringMap, name: (zone: s
       // A built line shows the same times, offsets and day markers exactly when its zone has the
       // reader's offsets at both ends: every piece of a line is read from the wall clock.
       const offsets = (z: string) => `${wallAt(start, z).offset} ${wallAt(end, z).offset}`;
-      const mine = rangeIn(start, end, block.dataset.date ?? '', zone, locale, name);
+      const mine = rangeIn(start, end, block.dataset.date!, zone, locale, name);
       const own = offsets(zone);
-      const mark = [...block.querySelectorAll<HTMLElement>('p[data-zone]')].find((p) => offsets(p.dataset.zone ?? '') === own)?.querySelector('[data-yours]');
+      const mark = [...block.querySelectorAll<HTMLElement>('p[data-zone]')].find((p) => offsets(p.dataset.zone!) === own)?.querySelector('[data-yours]');
       if (mark) {
         mark.classList.add('on');
         continue;
@@ -155,10 +156,10 @@ function render(doc: Document, zone: string, texts: DOMStringMap, name: (zone: s
         spans[i]!.textContent = text;
       });
       // A country's own label where its name takes an article (pt "do Brasil"), also before a city: "Brasil (Manaus)".
-      const country = mine.label.split(' (')[0] ?? '';
+      const country = mine.label.split(' (')[0]!;
       const countryLabel = labels.get(country);
       const label = countryLabel ? countryLabel + mine.label.slice(country.length) : texts.zoneTemplate!.replace('{zone}', mine.label);
-      spans[3]!.textContent = `${label}${pieces.afterLabel} ${texts.yours ?? ''}`;
+      spans[3]!.textContent = `${label}${pieces.afterLabel} ${texts.yours}`;
       line.hidden = false;
     } catch {
       // A zone this browser does not know (or a damaged line): the built lines stay, complete.
