@@ -27,7 +27,7 @@ export interface MineSession {
   /** UTC instants, as the cards' `data-start`/`data-end` and `<time datetime>`. */
   start: string;
   end: string;
-  /** As the card shows it, for the clash warning. */
+  /** As the clash warning quotes it: the card's, without a closing full stop, which would end up inside the quotation marks. */
   title: string;
   /** The card, built in the browser without parsing markup (my-programme-card.ts). */
   card: ElementTree;
@@ -91,7 +91,16 @@ export function myProgrammeData(site: Site, lang: Lang, origin: string): MineDat
         ...(takePart?.kind === 'links' ? { links: takePart.links.map((l) => [l.label?.text ?? t(lang, `link.${l.kind}`), l.url] as [string, string]) } : {}),
       };
       const { id, date, start, end, title } = text;
-      return { id, date, start, end, title, card: mineCardTree(text, site.zones, lang), ics: ics.events.get(s._id) ?? '', key: keys.get(s._id) ?? s._id };
+      return {
+        id,
+        date,
+        start,
+        end,
+        title: title.trim().replace(/\.$/, ''),
+        card: mineCardTree(text, site.zones, lang),
+        ics: ics.events.get(s._id) ?? '',
+        key: keys.get(s._id) ?? s._id,
+      };
     }),
   };
 }

@@ -47,8 +47,8 @@ export function initMyProgramme(doc: Document): void {
     });
     list.replaceChildren(warning, ...days);
     // Computed here, not listed by the build: the pairs of a long programme grow with its square.
-    // A title's closing full stop would end up inside the quotation marks; text only, never markup.
-    const title = (id: string) => (sessions.find((m) => m.id === id)?.title ?? id).trim().replace(/\.$/, '');
+    // Titles as the build wrote them for the warning (my-programme-data.ts); text only, never markup.
+    const title = (id: string) => sessions.find((m) => m.id === id)!.title;
     // The build always writes the warning's template (MyProgrammeView.astro).
     const template = warning.dataset.template!;
     const pairs = clashes(sessions.map((s) => ({ id: s.id, start: Date.parse(s.start), end: Date.parse(s.end) })));

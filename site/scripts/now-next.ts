@@ -23,7 +23,8 @@ export function markNowNext(doc: Document, now: () => number = Date.now): HTMLEl
   // today's and now or next. Without one, nothing is marked and Intl is not needed: its first use
   // on a page costs a long task (ICU's start), the one Lighthouse counted most on the programme.
   if (!cards.some((c) => t < end(c) && start(c) - t < 936e5)) return;
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  // A format's default is the date alone: two instants are on one day when they read the same.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone });
   const today = day.format(t);
   const todays = cards.filter((c) => day.format(start(c)) === today);
   const current = todays.filter((c) => start(c) <= t && t < end(c));

@@ -18,15 +18,15 @@ const BUDGET = 3 * 1024;
 
 /**
  * The page kind still over the budget (issues #16 and #19 stay open for it; `npm run bench`
- * reports it over budget): My programme (~3,270 B: the zone picker ~1,250 B, its own cards, clash
+ * reports it over budget): My programme (~3,160 B: the zone picker ~1,250 B, its own cards, clash
  * warning and now/next marks ~1,200 B, the stars and the offline copy the rest; the sharing, the
  * calendar file and the offline save load on demand, without Vite's preload helper,
  * site/lib/no-preload-helper.ts). It is held under a ceiling a little above its size today, so it
  * cannot grow unseen; lower the ceiling, or delete the entry, when it shrinks. (The programme left
- * this list at 3,057 B, and is at ~2,660 B since the zone picker names zones from a table the build
+ * this list at 3,057 B, and is at ~2,580 B since the zone picker names zones from a table the build
  * writes instead of shipping the naming rules.)
  */
-const OVER_BUDGET: Record<string, number> = { myProgramme: 3_350 };
+const OVER_BUDGET: Record<string, number> = { myProgramme: 3_250 };
 const ceiling = (type: string) => OVER_BUDGET[type.split(' ')[1] ?? ''] ?? BUDGET;
 
 const gzipBytes = (file: string) => gzipSync(readFileSync(file)).length;
