@@ -50,7 +50,10 @@ export function initOffline(doc: Document): void {
  * page) has an active worker, that is, once its install has cached the shell.
  */
 function whenActive(registration: ServiceWorkerRegistration, then: (registration: ServiceWorkerRegistration) => void): void {
-  if (registration.active) return then(registration);
+  if (registration.active) {
+    then(registration);
+    return;
+  }
   const worker = registration.installing ?? registration.waiting;
   worker?.addEventListener('statechange', () => {
     if (worker.state === 'activated') then(registration);
