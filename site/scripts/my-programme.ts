@@ -35,7 +35,6 @@ export function initMyProgramme(doc: Document): void {
     const starred = readStars().size > 0;
     empty.hidden = starred;
     download.hidden = tools.hidden = !starred;
-    list.classList.toggle('has-stars', starred);
     if (!data) return;
     const sessions = mine();
     const days = data.days.flatMap((day) => {
@@ -59,7 +58,7 @@ export function initMyProgramme(doc: Document): void {
     warning.hidden = lines.length === 0;
     // The zone picker fills the reader's line under every time, these new ones too; the marks of
     // the session in progress and the next one are set on the cards just drawn.
-    doc.dispatchEvent(new CustomEvent('times:added'));
+    doc.dispatchEvent(new Event('times:added'));
     markNowNext(doc);
   };
   render();

@@ -56,7 +56,7 @@ export function sharePanel(doc: Document, root: HTMLElement, getData: () => Mine
     prompt.hidden = true;
     history.replaceState(history.state, '', shareUrl(doc.location.href, []));
     if (next) writeStars(new Set(next));
-    doc.dispatchEvent(new CustomEvent('stars:change'));
+    doc.dispatchEvent(new Event('stars:change'));
   };
   const restore = () => {
     const incoming = sharedKeys(doc.location.href);

@@ -40,6 +40,6 @@ export function initStars(doc: Document): void {
     if (stars.has(id)) stars.delete(id);
     else stars.add(id);
     writeStars(stars);
-    doc.dispatchEvent(new CustomEvent('stars:change'));
+    doc.dispatchEvent(new Event('stars:change'));
   });
 }

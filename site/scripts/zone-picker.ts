@@ -110,7 +110,8 @@ function wallAt(instant: Date, zone: string): { date: string; offset: number } {
 
 /** The formats by kind: the wall clock as ISO-like text, the clock time, the short date. */
 const OPTIONS: Intl.DateTimeFormatOptions[] = [
-  { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
+  // Swedish's short date and time are ISO 8601's, on a 24-hour clock.
+  { dateStyle: 'short', timeStyle: 'short' },
   { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' },
   { weekday: 'short', day: 'numeric', month: 'short' },
 ];
