@@ -16,7 +16,7 @@ import type { Plugin } from 'vite';
  * fetches them (one round trip later instead of in parallel); a chunk with CSS would lose its
  * styles, which is why the build fails then rather than ship a page without them.
  */
-const HELPER_ID = '\0vite/preload-helper.js';
+export const HELPER_ID = '\0vite/preload-helper.js';
 
 export function noPreloadHelper(): Plugin {
   return {

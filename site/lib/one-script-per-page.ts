@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { HELPER_ID as PRELOAD_HELPER } from './no-preload-helper.ts';
 
 /**
  * One script file per page kind (issue #19): each page-script component's `<script>`
@@ -14,7 +15,6 @@ import type { Plugin } from 'vite';
  */
 const ENTRY = /\/page-scripts\/(\w+)\.astro\?astro&type=script/;
 const TAGGED = /[?&]page=(\w+)$/;
-const PRELOAD_HELPER = '\0vite/preload-helper.js';
 
 export function oneScriptPerPage(): Plugin {
   return {

@@ -7,14 +7,20 @@ import { FALLBACK_EVENT_TIME_ZONE } from './constants';
 
 const dayFormat = new Intl.DateTimeFormat('es', { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
 
+/** Noon UTC of a `YYYY-MM-DD` date (read at noon, it falls on the same calendar day everywhere), or undefined. */
+function noonOf(date: string | undefined): Date | undefined {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/u.test(date)) return undefined;
+  const noon = new Date(`${date}T12:00:00Z`);
+  return Number.isNaN(noon.getTime()) ? undefined : noon;
+}
+
 /**
  * "Lun 26" for `2020-10-26`: the calendar date as written, with no time zone conversion (a date
  * read at noon UTC falls on the same calendar day).
  */
 export function dayLabel(date: string | undefined): string | undefined {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/u.test(date)) return undefined;
-  const noon = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(noon.getTime())) return undefined;
+  const noon = noonOf(date);
+  if (!noon) return undefined;
   const parts = dayFormat.formatToParts(noon);
   const weekday = parts.find((part) => part.type === 'weekday')?.value.replace('.', '') ?? '';
   const day = parts.find((part) => part.type === 'day')?.value ?? '';
@@ -25,9 +31,8 @@ const longDayFormat = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'lo
 
 /** "28 de octubre" for `2020-10-28` (an activity's dates may fall outside the event's week). */
 function longDay(date: string | undefined): string | undefined {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/u.test(date)) return undefined;
-  const noon = new Date(`${date}T12:00:00Z`);
-  return Number.isNaN(noon.getTime()) ? undefined : longDayFormat.format(noon);
+  const noon = noonOf(date);
+  return noon && longDayFormat.format(noon);
 }
 
 /**
