@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import packageJson from '../../package.json?raw';
-import { type CardWeight, cardFonts, fontFilesFor, runs, textWidth } from './card-fonts';
+import { type CardWeight, cardFonts, runs, textWidth } from './card-fonts';
 import fontsSource from './card-fonts.ts?raw';
+import { type CardItem, rasterizeCard } from './card-raster';
+import rasterSource from './card-raster.ts?raw';
 import { blendPalette, encodePalettePng } from './palette-png';
 import paletteSource from './palette-png.ts?raw';
 import rendererSource from './share-card.ts?raw';
@@ -13,10 +14,11 @@ import titleSource from './share-card-title.ts?raw';
 /**
  * Share cards: the 1200×630 PNG that link previews (Open Graph, X, chat apps) show for a page.
  * Drawn at build time from plain strings: the layout is fixed, so this module places each line of
- * text itself (wrapped with the font's own advance widths, share-card-title.ts) as SVG `<text>`,
- * and resvg shapes and draws it from the same font files (card-fonts.ts). A layout engine (satori,
- * before) cost twice resvg's time per card to find the same positions. What goes on each card is
- * chosen in share-cards.ts; this module only draws.
+ * text itself (wrapped with the font's own advance widths, share-card-title.ts) and lists the
+ * card's shapes and text runs in painting order; card-raster.ts paints them (each word as resvg
+ * draws it from the card fonts, card-fonts.ts), and the same list as SVG is what the tests read.
+ * A layout engine (satori, before) cost twice resvg's time per card to find the same positions.
+ * What goes on each card is chosen in share-cards.ts; this module only lays out.
  */
 
 /** One fact in the band at the bottom of a card, e.g. a time and the zone it is in. */
@@ -66,7 +68,7 @@ const BODY_HEIGHT = 330;
 /**
  * The version of the drawing, part of every cached card's key (site/lib/build-cache.ts): the
  * source of this file, of the wrapping (share-card-title.ts), of the fonts' loading (card-fonts.ts)
- * and of the encoder (palette-png.ts), and the exact versions of the packages that draw and encode,
+ * of the painter (card-raster.ts) and of the encoder (palette-png.ts), and the exact versions of the packages that draw and encode,
  * so editing the layout or upgrading one of them redraws every card.
  */
 export const SHARE_CARD_RENDERER: string = (() => {
@@ -77,6 +79,7 @@ export const SHARE_CARD_RENDERER: string = (() => {
     .update(titleSource)
     .update(fontsSource)
     .update(paletteSource)
+    .update(rasterSource)
     .update(drawing.join(' '))
     .digest('hex')
     .slice(0, 16);
@@ -101,20 +104,15 @@ export const SHARE_CARD_PALETTE = blendPalette([
  * @example await renderShareCard({ brand: 'Seminario-Taller CSS', title: 'Mesa de reflexión 1', facts: [{ value: '9:30–10:30', label: 'Hora de Guatemala' }] })
  */
 export async function renderShareCard(card: ShareCard): Promise<Buffer> {
-  const svg = renderShareCardSvg(card);
-  const image = new Resvg(svg, {
-    fitTo: { mode: 'width', value: SHARE_CARD_WIDTH },
-    // Only the card's own fonts: skipping the system ones saves time and keeps every machine's cards alike.
-    font: { loadSystemFonts: false, fontFiles: fontFilesFor(svg), defaultFontFamily: cardFonts().family },
-  }).render();
+  const pixels = rasterizeCard(cardItems(card), SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT);
   // A palette PNG (every network reads PNG; not all read WebP; a JPEG is three times the bytes on
   // these flat cards). The palette is known in advance (palette-png.ts), which costs about a
   // sixth of sharp's libimagequant at its lowest effort (~9 ms against ~60 ms of CPU a card)
   // for a file of about the same size (~22–32 KB). Should a pixel ever be off the palette (a colour added
-  // to the card but not to SHARE_CARD_PALETTE), libimagequant encodes it.
+  // to the card but not to SHARE_CARD_PALETTE), libimagequant encodes a copy (the canvas is reused).
   return (
-    encodePalettePng(image.pixels, image.width, image.height, SHARE_CARD_PALETTE) ??
-    sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    encodePalettePng(pixels, SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, SHARE_CARD_PALETTE) ??
+    sharp(Buffer.from(pixels), { raw: { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, channels: 4 } })
       .png({ palette: true, colours: 256, effort: 1 })
       .toBuffer()
   );
@@ -149,54 +147,79 @@ interface Block extends TextStyle {
 const normal = (size: number) => size * (cardFonts().ascent + cardFonts().descent);
 
 /**
- * Lines of text as SVG, the first line's box at `top`; each baseline sits where CSS puts it (half
- * the leading above the ascender). `anchor` middle centres each line on `x`, end ends it there.
+ * Lines of text as card items, the first line's box at `top`; each baseline sits where CSS puts it
+ * (half the leading above the ascender). `anchor` middle centres each line on `x`, end ends it
+ * there. A line mixing faces (a "Ł" in a Spanish word) is one item per run, placed by the measured
+ * widths: resvg drops a whole `<text>` whose word holds two tspans of one family ("Łódź").
  */
-function textLines(lines: string[], x: number, top: number, b: Block, anchor: 'start' | 'middle' | 'end' = 'start'): string {
+function textLines(lines: string[], x: number, top: number, b: Block, anchor: 'start' | 'middle' | 'end' = 'start'): CardItem[] {
   const { ascent, descent, family } = cardFonts();
-  const attributes = `font-size="${b.size}" font-weight="${b.weight}" fill="${b.color}"${b.spacing ? ` letter-spacing="${b.spacing}"` : ''}`;
-  return lines
-    .map((line, i) => {
-      const y = round(top + i * b.line + (b.line - (ascent + descent) * b.size) / 2 + ascent * b.size);
-      const pieces = runs(line, b.weight);
-      if (pieces.length === 1) {
-        const at = anchor === 'end' ? x - textWidth(line, b.size, b.weight, b.spacing) : x;
-        const middle = anchor === 'middle' ? ' text-anchor="middle"' : '';
-        return `<text x="${round(at)}" y="${y}" font-family="${xml(pieces[0]?.family ?? family)}" ${attributes}${middle}>${xml(line)}</text>`;
-      }
-      // A line mixing faces (a "Ł" in a Spanish word) is one <text> per run, placed by the measured
-      // widths: resvg drops a whole <text> whose word holds two tspans of one family ("Łódź").
-      const width = textWidth(line, b.size, b.weight, b.spacing);
-      let at = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
-      return pieces
-        .map((run) => {
-          const piece = `<text x="${round(at)}" y="${y}" font-family="${xml(run.family ?? family)}" ${attributes} xml:space="preserve">${xml(run.text)}</text>`;
-          at += textWidth(run.text, b.size, b.weight, b.spacing);
-          return piece;
-        })
-        .join('');
-    })
-    .join('');
+  const spacing = b.spacing ?? 0;
+  return lines.flatMap((line, i) => {
+    const y = round(top + i * b.line + (b.line - (ascent + descent) * b.size) / 2 + ascent * b.size);
+    const width = textWidth(line, b.size, b.weight, spacing);
+    let at = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
+    return runs(line, b.weight).map((run): CardItem => {
+      const item: CardItem = {
+        kind: 'text',
+        x: round(at),
+        y,
+        text: run.text,
+        family: run.family ?? family,
+        size: b.size,
+        weight: b.weight,
+        spacing,
+        fill: b.color,
+      };
+      at += textWidth(run.text, b.size, b.weight, spacing);
+      return item;
+    });
+  });
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-const rect = (x: number, y: number, w: number, h: number, fill: string, r = 0) =>
-  `<rect x="${round(x)}" y="${round(y)}" width="${round(w)}" height="${round(h)}"${r ? ` rx="${r}"` : ''} fill="${fill}"/>`;
+const rect = (x: number, y: number, width: number, height: number, fill: string, radius = 0): CardItem => ({
+  kind: 'rect',
+  x: round(x),
+  y: round(y),
+  width: round(width),
+  height: round(height),
+  radius,
+  fill,
+});
 
 const bold = (size: number, color: string, spacing = 0): Block => ({ size, weight: 700 as CardWeight, spacing, color, line: normal(size) });
+
+/** Card items as SVG: what the tests read and what resvg would draw the same card from. */
+function svgOf(items: readonly CardItem[]): string {
+  const body = items.map((item) => {
+    if (item.kind === 'rect') {
+      return `<rect x="${item.x}" y="${item.y}" width="${item.width}" height="${item.height}"${item.radius ? ` rx="${item.radius}"` : ''} fill="${item.fill}"/>`;
+    }
+    if (item.kind === 'circle') return `<circle cx="${item.cx}" cy="${item.cy}" r="${item.r}" fill="${item.fill}"/>`;
+    const spacing = item.spacing ? ` letter-spacing="${item.spacing}"` : '';
+    return `<text x="${item.x}" y="${item.y}" font-family="${xml(item.family)}" font-size="${item.size}" font-weight="${item.weight}" fill="${item.fill}"${spacing} xml:space="preserve">${xml(item.text)}</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" viewBox="0 0 ${SHARE_CARD_WIDTH} ${SHARE_CARD_HEIGHT}">${body.join('')}</svg>`;
+}
 
 /**
  * The card as SVG, its text as `<text>` in Noto Sans (resvg draws it from card-fonts.ts; the
  * tests read it to check what a card says and that no real title had to be clamped).
  */
 export function renderShareCardSvg(card: ShareCard): string {
+  return svgOf(cardItems(card));
+}
+
+/** What a card is drawn from: its shapes and lines of text, laid out, in painting order. */
+function cardItems(card: ShareCard): CardItem[] {
   const title = cleanText(card.title);
   const eyebrow = card.eyebrow ? cleanText(card.eyebrow).toUpperCase() : '';
   const lines = (card.lines ?? []).map(cleanText).filter(Boolean).slice(0, 3);
   const monogram = card.monogram ? Array.from(cleanText(card.monogram)).slice(0, 3).join('') : '';
   const bodyX = PAD_X + (monogram ? MONOGRAM + 44 : 0);
   const bodyWidth = SHARE_CARD_WIDTH - PAD_X - bodyX;
-  const out: string[] = [rect(0, 0, SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, colors.bg), rect(0, 0, SHARE_CARD_WIDTH, 10, colors.accent)];
+  const out: CardItem[] = [rect(0, 0, SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, colors.bg), rect(0, 0, SHARE_CARD_WIDTH, 10, colors.accent)];
 
   // The brand row: a square and the site's name on the left, the organiser on the right.
   const brandStyle = bold(26, colors.accent);
@@ -204,10 +227,10 @@ export function renderShareCardSvg(card: ShareCard): string {
   const rowTop = 10 + 38;
   const rowHeight = Math.max(brandStyle.line, card.organizer ? organizerStyle.line : 0);
   out.push(rect(PAD_X, rowTop + (rowHeight - 18) / 2, 18, 18, colors.accent, 3));
-  out.push(textLines(clampText(cleanText(card.brand), 760, 1, brandStyle), PAD_X + 32, rowTop + (rowHeight - brandStyle.line) / 2, brandStyle));
+  out.push(...textLines(clampText(cleanText(card.brand), 760, 1, brandStyle), PAD_X + 32, rowTop + (rowHeight - brandStyle.line) / 2, brandStyle));
   if (card.organizer) {
     const organizer = clampText(cleanText(card.organizer), 260, 1, organizerStyle);
-    out.push(textLines(organizer, SHARE_CARD_WIDTH - PAD_X, rowTop + (rowHeight - organizerStyle.line) / 2, organizerStyle, 'end'));
+    out.push(...textLines(organizer, SHARE_CARD_WIDTH - PAD_X, rowTop + (rowHeight - organizerStyle.line) / 2, organizerStyle, 'end'));
   }
 
   // The body, centred between the brand row and the band: eyebrow, title, then each line wrapping
@@ -228,26 +251,26 @@ export function renderShareCardSvg(card: ShareCard): string {
   if (monogram) {
     const [cx, cy] = [PAD_X + MONOGRAM / 2, contentTop + contentHeight / 2];
     const monogramStyle = bold(60, colors.accent);
-    out.push(`<circle cx="${round(cx)}" cy="${round(cy)}" r="${MONOGRAM / 2}" fill="${colors.tint}"/>`);
-    out.push(textLines([monogram], cx, cy - monogramStyle.line / 2, monogramStyle, 'middle'));
+    out.push({ kind: 'circle', cx: round(cx), cy: round(cy), r: MONOGRAM / 2, fill: colors.tint });
+    out.push(...textLines([monogram], cx, cy - monogramStyle.line / 2, monogramStyle, 'middle'));
   }
   if (eyebrow) {
-    out.push(textLines(eyebrowLines, bodyX, y, eyebrowStyle));
+    out.push(...textLines(eyebrowLines, bodyX, y, eyebrowStyle));
     y += eyebrowHeight;
   }
-  out.push(textLines(fit.lines, bodyX, y, titleStyle));
+  out.push(...textLines(fit.lines, bodyX, y, titleStyle));
   y += fit.lines.length * titleStyle.line + 20;
   for (const rows of lineRows) {
-    out.push(textLines(rows, bodyX, y, lineStyle));
+    out.push(...textLines(rows, bodyX, y, lineStyle));
     y += rows.length * lineStyle.line;
   }
 
-  out.push(factBand(card.facts));
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" viewBox="0 0 ${SHARE_CARD_WIDTH} ${SHARE_CARD_HEIGHT}">${out.join('')}</svg>`;
+  out.push(...factBand(card.facts));
+  return out;
 }
 
 /** Up to three facts side by side in equal columns, each a value over a label of up to two lines, aligned at the top. */
-function factBand(facts: ShareCardFact[]): string {
+function factBand(facts: ShareCardFact[]): CardItem[] {
   const shown = facts.slice(0, 3);
   const top = SHARE_CARD_HEIGHT - BAND_HEIGHT;
   const gap = 48;
@@ -257,8 +280,8 @@ function factBand(facts: ShareCardFact[]): string {
   const parts = [rect(0, top, SHARE_CARD_WIDTH, BAND_HEIGHT, colors.accent)];
   shown.forEach((fact, i) => {
     const x = PAD_X + i * (column + gap);
-    parts.push(textLines(clampText(cleanText(fact.value), column, 1, valueStyle), x, top + 32, valueStyle));
-    parts.push(textLines(clampText(cleanText(fact.label), column, 2, labelStyle), x, top + 32 + valueStyle.line + 4, labelStyle));
+    parts.push(...textLines(clampText(cleanText(fact.value), column, 1, valueStyle), x, top + 32, valueStyle));
+    parts.push(...textLines(clampText(cleanText(fact.label), column, 2, labelStyle), x, top + 32 + valueStyle.line + 4, labelStyle));
   });
-  return parts.join('');
+  return parts;
 }

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { languages, pagePath } from '../../content-models/routes';
@@ -6,7 +7,7 @@ import { fontFilesFor, textWidth } from '../../site/lib/card-fonts';
 import { loadSite } from '../../site/lib/content/load';
 import { ndjsonSource } from '../../site/lib/content/source';
 import type { PageEntry } from '../../site/lib/pages';
-import { renderShareCard, renderShareCardSvg, type ShareCard } from '../../site/lib/share-card';
+import { renderShareCard, renderShareCardSvg, SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, type ShareCard } from '../../site/lib/share-card';
 import { fitTitle } from '../../site/lib/share-card-title';
 import { type CardEntry, shareCard, shareCardAlt, shareCardPath } from '../../site/lib/share-cards';
 import { dayLabel } from '../../site/lib/time-display';
@@ -104,9 +105,32 @@ describe('renderShareCard', () => {
   });
 
   it('writes a font file again when the build cache was deleted after the fonts were loaded', async () => {
+    // Words are drawn from the fonts once and kept: the word after the deletion is a new one.
     const before = await ink('Apertura');
     for (const file of fontFilesFor(renderShareCardSvg(longTitle))) rmSync(file);
-    expect(await ink('Apertura')).toBe(before);
+    const after = await ink('Clausura');
+    expect(after).toBeGreaterThan(before * 0.8);
+    expect(after).toBeLessThan(before * 1.25);
+  });
+
+  it('draws a card as resvg draws its SVG, every word where the SVG puts it', async () => {
+    for (const card of [longTitle, { ...longTitle, title: 'Rita Mishaan', monogram: 'RM', lines: ['Ministra', 'SEGEPLAN'] }]) {
+      const mine = await sharp(await renderShareCard(card))
+        .raw()
+        .toBuffer();
+      const svg = renderShareCardSvg(card);
+      const reference = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fontFilesFor(svg), defaultFontFamily: 'Noto Sans' } }).render().pixels;
+      let [differ, inked] = [0, 0];
+      for (let i = 0; i < SHARE_CARD_WIDTH * SHARE_CARD_HEIGHT; i++) {
+        const channel = (k: number) => Math.abs((mine[i * 3 + k] ?? 0) - (reference[i * 4 + k] ?? 0));
+        if (Math.max(channel(0), channel(1), channel(2)) > 64) differ++;
+        if ((reference[i * 4] ?? 0) < 128) inked++;
+      }
+      // Words land on whole pixels (resvg's may fall between two) and are spaced by their advance
+      // widths before kerning: a few edge pixels differ; a missing or misplaced word would be thousands.
+      expect(inked).toBeGreaterThan(20_000);
+      expect(differ / (SHARE_CARD_WIDTH * SHARE_CARD_HEIGHT)).toBeLessThan(0.02);
+    }
   });
 
   it('names a face for every run of text, each face in its own weight', () => {

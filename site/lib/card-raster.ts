@@ -1,0 +1,233 @@
+import { Resvg } from '@resvg/resvg-js';
+import { type CardWeight, cardFonts, fontFilesFor, textWidth } from './card-fonts';
+
+/**
+ * Draws a share card (share-card.ts lays it out) straight into RGBA pixels: flat rectangles and
+ * circles filled here, text copied from word masks resvg draws once per word and style.
+ *
+ * Why not resvg for the whole card: drawing, filling and handing back a 1200×630 canvas cost ~10 ms
+ * of CPU a card and ~3 MB of garbage, most of it for the flat background, against a few hundred
+ * words that recur on card after card (the site's name, the zones, the days, the session types).
+ * Each word is still shaped and anti-aliased by resvg from the card fonts, kerning included, so the
+ * text looks as resvg draws it; only its position is rounded to the whole pixel.
+ */
+
+/** What a card is drawn from, in painting order; colours as `#rrggbb`. */
+export type CardItem =
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; radius: number; fill: string }
+  | { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
+  /** One face's text on one line: `x` where it starts, `y` its baseline; `family` a card font's. */
+  | { kind: 'text'; x: number; y: number; text: string; family: string; size: number; weight: CardWeight; spacing: number; fill: string };
+
+type TextItem = Extract<CardItem, { kind: 'text' }>;
+type Style = Omit<TextItem, 'kind' | 'x' | 'y' | 'text' | 'fill'>;
+
+/** A word's ink: its coverage (0–255) in a box placed relative to its pen position and baseline. */
+interface Mask {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  alpha: Uint8Array;
+}
+
+/** Masks by style and word, kept for the whole build: a card shares most of its words with others. */
+const masks = new Map<string, Mask>();
+/** Past this many words (a very large programme), the kept masks are dropped and drawn again as needed. */
+const MAX_MASKS = 20_000;
+const ATLAS_WIDTH = 2048;
+
+const keyOf = (style: Style, word: string) => `${style.family}|${style.weight}|${style.size}|${style.spacing}|${word}`;
+
+const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const xml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML[ch] ?? ch);
+
+/** The words of a text item, each with its pen position's offset from the item's start. */
+function words(item: TextItem): { word: string; offset: number }[] {
+  const out: { word: string; offset: number }[] = [];
+  let at = 0;
+  for (const part of item.text.split(/( )/)) {
+    if (part && part !== ' ') out.push({ word: part, offset: textWidth(item.text.slice(0, at), item.size, item.weight, item.spacing) });
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * Draws the masks of words not drawn yet, all in one resvg call: each word on a transparent
+ * canvas in a box of its own (shelves of boxes), its coverage read from the alpha channel.
+ */
+function drawMasks(wanted: Map<string, { word: string; style: Style }>): void {
+  if (masks.size + wanted.size > MAX_MASKS) masks.clear();
+  const { ascent, descent } = cardFonts();
+  const boxes: { key: string; x: number; y: number; width: number; height: number; pad: number; above: number }[] = [];
+  const texts: string[] = [];
+  let [x, y, shelf, widest] = [0, 0, 0, ATLAS_WIDTH];
+  for (const [key, { word, style }] of wanted) {
+    // Room for what a glyph may draw outside its advance (overhangs, accents above capitals).
+    const pad = Math.ceil(style.size * 0.25) + 2;
+    const above = Math.ceil(ascent * style.size) + pad;
+    const width = Math.ceil(textWidth(word, style.size, style.weight, style.spacing)) + 2 * pad;
+    const height = above + Math.ceil(descent * style.size) + pad;
+    if (x > 0 && x + width > ATLAS_WIDTH) [x, y, shelf] = [0, y + shelf, 0];
+    boxes.push({ key, x, y, width, height, pad, above });
+    const spacing = style.spacing ? ` letter-spacing="${style.spacing}"` : '';
+    texts.push(
+      `<text x="${x + pad}" y="${y + above}" font-family="${xml(style.family)}" font-size="${style.size}" font-weight="${style.weight}"${spacing} fill="#000">${xml(word)}</text>`,
+    );
+    [x, shelf, widest] = [x + width, Math.max(shelf, height), Math.max(widest, width)];
+  }
+  const [canvasWidth, canvasHeight] = [widest, y + shelf];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${canvasWidth}" height="${canvasHeight}" viewBox="0 0 ${canvasWidth} ${canvasHeight}">${texts.join('')}</svg>`;
+  const image = new Resvg(svg, {
+    // Only the card's own fonts: skipping the system ones saves time and keeps every machine's cards alike.
+    font: { loadSystemFonts: false, fontFiles: fontFilesFor(svg), defaultFontFamily: cardFonts().family },
+  }).render();
+  const pixels = image.pixels;
+  for (const box of boxes) masks.set(box.key, cutMask(pixels, image.width, box));
+}
+
+/** A box of the atlas as a mask, trimmed to its ink. */
+function cutMask(pixels: Uint8Array, stride: number, box: { x: number; y: number; width: number; height: number; pad: number; above: number }): Mask {
+  let [minX, minY, maxX, maxY] = [box.width, box.height, -1, -1];
+  for (let j = 0; j < box.height; j++) {
+    for (let i = 0; i < box.width; i++) {
+      if (pixels[((box.y + j) * stride + box.x + i) * 4 + 3]) {
+        if (i < minX) minX = i;
+        if (i > maxX) maxX = i;
+        if (j < minY) minY = j;
+        if (j > maxY) maxY = j;
+      }
+    }
+  }
+  if (maxX < 0) return { left: 0, top: 0, width: 0, height: 0, alpha: new Uint8Array(0) };
+  const [width, height] = [maxX - minX + 1, maxY - minY + 1];
+  const alpha = new Uint8Array(width * height);
+  for (let j = 0; j < height; j++) {
+    for (let i = 0; i < width; i++) alpha[j * width + i] = pixels[((box.y + minY + j) * stride + box.x + minX + i) * 4 + 3] as number;
+  }
+  return { left: minX - box.pad, top: minY - box.above, width, height, alpha };
+}
+
+type Rgb = [number, number, number];
+const rgb = (hex: string): Rgb => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+};
+
+/** The canvas, kept between cards: each card paints every pixel (its first item is the background). */
+let canvas: Uint8Array | null = null;
+
+/**
+ * The card's pixels as opaque RGBA, `width` × `height`, painted from `items` in order. The array
+ * is reused by the next call: encode it (or copy it) before drawing another card.
+ */
+export function rasterizeCard(items: readonly CardItem[], width: number, height: number): Uint8Array {
+  if (canvas?.length !== width * height * 4) canvas = new Uint8Array(width * height * 4);
+  const px = canvas;
+  px.fill(255);
+  const wanted = new Map<string, { word: string; style: Style }>();
+  for (const item of items) {
+    if (item.kind !== 'text') continue;
+    for (const { word } of words(item)) {
+      const key = keyOf(item, word);
+      if (!masks.has(key)) wanted.set(key, { word, style: { family: item.family, size: item.size, weight: item.weight, spacing: item.spacing } });
+    }
+  }
+  if (wanted.size) drawMasks(wanted);
+  const paint = painter(px, width, height);
+  for (const item of items) {
+    if (item.kind === 'rect') paint.rect(item, rgb(item.fill));
+    else if (item.kind === 'circle') paint.circle(item, rgb(item.fill));
+    else {
+      const colour = rgb(item.fill);
+      for (const { word, offset } of words(item)) {
+        const mask = masks.get(keyOf(item, word));
+        if (mask) paint.mask(mask, Math.round(item.x + offset) + mask.left, Math.round(item.y) + mask.top, colour);
+      }
+    }
+  }
+  return px;
+}
+
+function painter(px: Uint8Array, width: number, height: number) {
+  const words32 = new Uint32Array(px.buffer, px.byteOffset, width * height);
+  /** Blends `colour` over pixel `i` at `a` (0–1) coverage, as resvg does (straight 8-bit blend). */
+  const blend = (i: number, [r, g, b]: Rgb, a: number) => {
+    if (a <= 0) return;
+    const o = i * 4;
+    if (a >= 1) {
+      px[o] = r;
+      px[o + 1] = g;
+      px[o + 2] = b;
+      return;
+    }
+    px[o] = Math.round(r * a + (px[o] as number) * (1 - a));
+    px[o + 1] = Math.round(g * a + (px[o + 1] as number) * (1 - a));
+    px[o + 2] = Math.round(b * a + (px[o + 2] as number) * (1 - a));
+  };
+  /** Coverage of the pixel at (x, y) by a shape, from 4×4 samples. */
+  const sampled = (x: number, y: number, inside: (sx: number, sy: number) => boolean) => {
+    let hits = 0;
+    for (let j = 0; j < 4; j++) for (let i = 0; i < 4; i++) if (inside(x + (i + 0.5) / 4, y + (j + 0.5) / 4)) hits++;
+    return hits / 16;
+  };
+  return {
+    rect(r: { x: number; y: number; width: number; height: number; radius: number }, colour: Rgb) {
+      const [x1, y1] = [r.x + r.width, r.y + r.height];
+      const rad = Math.min(r.radius, r.width / 2, r.height / 2);
+      const solid = new Uint8Array([...colour, 255]);
+      const word = new Uint32Array(solid.buffer)[0] as number;
+      const inCorner = (x: number, y: number) => (x < r.x + rad || x > x1 - rad) && (y < r.y + rad || y > y1 - rad);
+      const inside = (sx: number, sy: number) => {
+        if (sx < r.x || sx > x1 || sy < r.y || sy > y1) return false;
+        if (!rad || !inCorner(sx, sy)) return true;
+        const cx = sx < r.x + rad ? r.x + rad : x1 - rad;
+        const cy = sy < r.y + rad ? r.y + rad : y1 - rad;
+        return (sx - cx) ** 2 + (sy - cy) ** 2 <= rad * rad;
+      };
+      for (let y = Math.max(0, Math.floor(r.y)); y < Math.min(height, Math.ceil(y1)); y++) {
+        const cy = Math.min(y + 1, y1) - Math.max(y, r.y);
+        // The pixels the rectangle covers whole on this row, filled at once; its edges blended.
+        const [from, to] = [Math.max(0, Math.ceil(r.x)), Math.min(width, Math.floor(x1))];
+        const cornerRow = rad > 0 && (y < r.y + rad || y + 1 > y1 - rad);
+        if (cy >= 1 && !cornerRow && to > from) words32.fill(word, y * width + from, y * width + to);
+        const edge = (x: number) => {
+          const cx = Math.min(x + 1, x1) - Math.max(x, r.x);
+          const corner = rad > 0 && (inCorner(x, y) || inCorner(x + 1, y + 1) || inCorner(x + 1, y) || inCorner(x, y + 1));
+          blend(y * width + x, colour, corner ? sampled(x, y, inside) : cx * cy);
+        };
+        const [left, right] = [Math.max(0, Math.floor(r.x)), Math.min(width, Math.ceil(x1))];
+        if (cy >= 1 && !cornerRow && to > from) {
+          // Only the partly covered pixels at either end are left.
+          for (let x = left; x < from; x++) edge(x);
+          for (let x = to; x < right; x++) edge(x);
+        } else for (let x = left; x < right; x++) edge(x);
+      }
+    },
+    circle(c: { cx: number; cy: number; r: number }, colour: Rgb) {
+      const inside = (sx: number, sy: number) => (sx - c.cx) ** 2 + (sy - c.cy) ** 2 <= c.r * c.r;
+      for (let y = Math.max(0, Math.floor(c.cy - c.r)); y < Math.min(height, Math.ceil(c.cy + c.r)); y++) {
+        for (let x = Math.max(0, Math.floor(c.cx - c.r)); x < Math.min(width, Math.ceil(c.cx + c.r)); x++) {
+          const d = Math.hypot(x + 0.5 - c.cx, y + 0.5 - c.cy);
+          // Pixels well inside or outside need no samples: only the rim is anti-aliased.
+          blend(y * width + x, colour, d <= c.r - 0.75 ? 1 : d >= c.r + 0.75 ? 0 : sampled(x, y, inside));
+        }
+      }
+    },
+    mask(m: Mask, left: number, top: number, [r, g, b]: Rgb) {
+      const [from, to] = [Math.max(0, -left), Math.min(m.width, width - left)];
+      for (let j = Math.max(0, -top); j < Math.min(m.height, height - top); j++) {
+        let o = ((top + j) * width + left + from) * 4;
+        for (let i = from, k = j * m.width + from; i < to; i++, k++, o += 4) {
+          const a = m.alpha[k] as number;
+          if (a === 0) continue;
+          // An 8-bit blend, rounded, as resvg does.
+          px[o] = (r * a + (px[o] as number) * (255 - a) + 127) / 255;
+          px[o + 1] = (g * a + (px[o + 1] as number) * (255 - a) + 127) / 255;
+          px[o + 2] = (b * a + (px[o + 2] as number) * (255 - a) + 127) / 255;
+        }
+      }
+    },
+  };
+}
