@@ -52,7 +52,7 @@ export function offsetLabel(minutes: number): string {
  * // Havana across the fall-back: '0:30 (UTC−4) – 0:15 (UTC−5) Hora de Cuba'
  * rangePieces(havana); // { afterStart: ' (UTC−4)', separator: ' – ', afterEnd: ' (UTC−5)', afterLabel: '' }
  */
-export function rangePieces(r: ZonedRange): { afterStart: string; separator: string; afterEnd: string; afterLabel: string } {
+export function rangePieces(r: Omit<ZonedRange, 'zone' | 'label'>): { afterStart: string; separator: string; afterEnd: string; afterLabel: string } {
   const endNotes = [r.endDate, r.offset ? null : r.endOffset].filter(Boolean);
   return {
     afterStart: r.offset ? '' : ` (${r.startOffset})`,

@@ -41,6 +41,10 @@ export interface MineData {
   /** Each day with sessions, and its section (heading and empty list) for the starred cards. */
   days: { date: string; section: ElementTree }[];
   ics: { head: string; tail: string };
+  /**
+   * In the order they start: the browser keeps it (a starred subset is filtered, not sorted), and
+   * the clash warning names each pair in it, the earlier first, with no sort shipped (clashes.ts).
+   */
   sessions: MineSession[];
 }
 
@@ -53,10 +57,12 @@ export function myCalendarName(site: Site, lang: Lang): string {
 export function myProgrammeData(site: Site, lang: Lang, origin: string): MineData {
   const ics = calendarParts(site.sessions, site, lang, origin, myCalendarName(site, lang));
   const keys = shareKeys(site.sessions.map((s) => s._id));
+  // The site's own order already (content/derive.ts); sorted here too, as this file promises it.
+  const byStart = [...site.sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return {
     days: site.days.filter((d) => d.sessions.length > 0).map((d) => ({ date: d.date, section: mineDayTree(d.date, dayLabel(d.date, lang)) })),
     ics: { head: ics.head, tail: ics.tail },
-    sessions: site.sessions.map((s): MineSession => {
+    sessions: byStart.map((s): MineSession => {
       const languages = languageLine(s, lang);
       const takePart = takePartOnCard(s);
       const text: MineCardText = {

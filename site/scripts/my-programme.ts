@@ -51,9 +51,7 @@ export function initMyProgramme(doc: Document): void {
     // The build always writes the warning's template (MyProgrammeView.astro).
     const template = warning.dataset.template!;
     const pairs = clashes(sessions.map((s) => ({ id: s.id, start: Date.parse(s.start), end: Date.parse(s.end) })));
-    const lines = pairs.map(({ first, second }) =>
-      Object.assign(doc.createElement('p'), { textContent: template.replace('{first}', title(first)).replace('{second}', title(second)) }),
-    );
+    const lines = pairs.map(({ first, second }) => buildTree(doc, ['p', {}, template.replace('{first}', title(first)).replace('{second}', title(second))]));
     warning.replaceChildren(...lines);
     warning.hidden = lines.length === 0;
     // The zone picker fills the reader's line under every time, these new ones too; the marks of

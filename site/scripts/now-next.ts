@@ -15,9 +15,10 @@ export function markNowNext(doc: Document, now: () => number = Date.now): HTMLEl
   const end = (c: HTMLElement) => Date.parse(c.dataset.end!);
   const cards = [...doc.querySelectorAll<HTMLElement>('.card[data-start]')];
   // Marks the build made by its own clock (or an earlier call) go first: only this clock's stay.
+  // Every card carries its mark (SessionCard.astro, my-programme-card.ts), the host both words.
   for (const card of cards) {
     card.classList.remove('is-now', 'is-next');
-    card.querySelector<HTMLElement>('[data-now-next]')?.setAttribute('hidden', '');
+    card.querySelector<HTMLElement>('[data-now-next]')!.hidden = true;
   }
   // Only a session not over that starts within 26 h (a day, even across a clock change) can be
   // today's and now or next. Without one, nothing is marked and Intl is not needed: its first use
@@ -30,17 +31,15 @@ export function markNowNext(doc: Document, now: () => number = Date.now): HTMLEl
   const current = todays.filter((c) => start(c) <= t && t < end(c));
   const nextStart = Math.min(...todays.map(start).filter((s) => s > t));
   const next = todays.filter((c) => start(c) === nextStart);
-  const label = (cards: HTMLElement[], text: string | undefined, cls: string) => {
+  const label = (cards: HTMLElement[], text: string, cls: string) => {
     for (const card of cards) {
-      const badge = card.querySelector<HTMLElement>('[data-now-next]');
+      const badge = card.querySelector<HTMLElement>('[data-now-next]')!;
       card.classList.add(cls);
-      if (badge && text) {
-        badge.textContent = text;
-        badge.hidden = false;
-      }
+      badge.textContent = text;
+      badge.hidden = false;
     }
   };
-  label(current, host!.dataset.now, 'is-now');
-  label(next, host!.dataset.next, 'is-next');
+  label(current, host!.dataset.now!, 'is-now');
+  label(next, host!.dataset.next!, 'is-next');
   return current[0] ?? next[0];
 }

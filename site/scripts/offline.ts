@@ -16,7 +16,8 @@ export function initOffline(doc: Document): void {
   if (sw.controller) note.setAttribute('aria-live', 'off');
   const save = doc.querySelector<HTMLButtonElement>('[data-offline-save]');
   const ready = (registration: ServiceWorkerRegistration) => {
-    note.textContent = note.dataset.text ?? '';
+    // OfflineNote.astro always writes the note's texts.
+    note.textContent = note.dataset.text!;
     if (!save) return;
     save.hidden = false;
     save.addEventListener('click', () => {
@@ -26,7 +27,7 @@ export function initOffline(doc: Document): void {
       import('./offline-save').then(
         (m) => m.saveProgramme(note, save, registration),
         () => {
-          note.textContent = note.dataset.failed ?? '';
+          note.textContent = note.dataset.failed!;
         },
       );
     });

@@ -76,9 +76,10 @@ export function initZonePicker(doc: Document): void {
 /**
  * A range in a zone, as content-models/time.ts and site/lib/time-display.ts build it at build time:
  * h23 clock times in the page's locale, each end's offset, the start's date when it is not the
- * session's and the end's when it is not the start's. Throws for a zone the browser does not know.
+ * session's and the end's when it is not the start's. Without the zone's label, the same on every
+ * line (render writes it once). Throws for a zone the browser does not know.
  */
-function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, locale: string, name: (zone: string) => string): ZonedRange {
+function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, locale: string): Omit<ZonedRange, 'zone' | 'label'> {
   const clock = format(zone, 1, locale);
   const day = format(zone, 2, locale);
   const s = wallAt(start, zone);
@@ -86,8 +87,6 @@ function rangeIn(start: Date, end: Date, sessionDate: string, zone: string, loca
   const startOffset = offsetLabel(s.offset);
   const endOffset = offsetLabel(e.offset);
   return {
-    zone,
-    label: name(zone),
     start: clock.format(start),
     end: clock.format(end),
     startOffset,
@@ -126,7 +125,12 @@ const format = (zone: string, kind: number, locale: string): Intl.DateTimeFormat
 function render(doc: Document, zone: string, texts: DOMStringMap, name: (zone: string) => string): void {
   // The select always carries these texts (ZonePicker.astro).
   const locale = texts.locale!;
-  const labels = new Map([...doc.querySelectorAll<HTMLOptionElement>('option[data-label]')].map((o) => [o.text, o.dataset.label!]));
+  // The zone's label is the same on every line, so it is written once. A country's own label where
+  // its name takes an article (pt "do Brasil"), also before a city: "Brasil (Manaus)".
+  const zoneName = name(zone);
+  const country = zoneName.split(' (')[0]!;
+  const countryLabel = [...doc.querySelectorAll<HTMLOptionElement>('option[data-label]')].find((o) => o.text === country)?.dataset.label;
+  const label = countryLabel ? countryLabel + zoneName.slice(country.length) : texts.zoneTemplate!.replace('{zone}', zoneName);
   for (const block of doc.querySelectorAll<HTMLElement>('[data-times]')) {
     const line = block.querySelector<HTMLElement>('[data-chosen]');
     for (const mark of block.querySelectorAll<HTMLElement>('[data-yours]')) mark.classList.remove('on');
@@ -143,7 +147,7 @@ function render(doc: Document, zone: string, texts: DOMStringMap, name: (zone: s
       // A built line shows the same times, offsets and day markers exactly when its zone has the
       // reader's offsets at both ends: every piece of a line is read from the wall clock.
       const offsets = (z: string) => `${wallAt(start, z).offset} ${wallAt(end, z).offset}`;
-      const mine = rangeIn(start, end, block.dataset.date!, zone, locale, name);
+      const mine = rangeIn(start, end, block.dataset.date!, zone, locale);
       const own = offsets(zone);
       const mark = [...block.querySelectorAll<HTMLElement>('p[data-zone]')].find((p) => offsets(p.dataset.zone!) === own)?.querySelector('[data-yours]');
       if (mark) {
@@ -156,10 +160,6 @@ function render(doc: Document, zone: string, texts: DOMStringMap, name: (zone: s
       [pieces.afterStart, pieces.separator, pieces.afterEnd].forEach((text, i) => {
         spans[i]!.textContent = text;
       });
-      // A country's own label where its name takes an article (pt "do Brasil"), also before a city: "Brasil (Manaus)".
-      const country = mine.label.split(' (')[0]!;
-      const countryLabel = labels.get(country);
-      const label = countryLabel ? countryLabel + mine.label.slice(country.length) : texts.zoneTemplate!.replace('{zone}', mine.label);
       spans[3]!.textContent = `${label}${pieces.afterLabel} ${texts.yours}`;
       line.hidden = false;
     } catch {

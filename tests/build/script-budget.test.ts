@@ -16,19 +16,6 @@ import { distDir, fileForPath, htmlPages, requireDist } from '../support/dist';
  */
 const BUDGET = 3 * 1024;
 
-/**
- * The page kind still over the budget (issues #16 and #19 stay open for it; `npm run bench`
- * reports it over budget): My programme (~3,160 B: the zone picker ~1,250 B, its own cards, clash
- * warning and now/next marks ~1,200 B, the stars and the offline copy the rest; the sharing, the
- * calendar file and the offline save load on demand, without Vite's preload helper,
- * site/lib/no-preload-helper.ts). It is held under a ceiling a little above its size today, so it
- * cannot grow unseen; lower the ceiling, or delete the entry, when it shrinks. (The programme left
- * this list at 3,057 B, and is at ~2,580 B since the zone picker names zones from a table the build
- * writes instead of shipping the naming rules.)
- */
-const OVER_BUDGET: Record<string, number> = { myProgramme: 3_250 };
-const ceiling = (type: string) => OVER_BUDGET[type.split(' ')[1] ?? ''] ?? BUDGET;
-
 const gzipBytes = (file: string) => gzipSync(readFileSync(file)).length;
 
 /** What a page is, for the figures: its kind and language, from the route table. */
@@ -89,9 +76,8 @@ describe('JS loaded at startup, per page', () => {
     for (const f of pages.flatMap((p) => p.files)) expect(f).toMatch(/\.m?js$/);
   });
 
-  it.each([...byType.keys()])('%s: every page within 3 KB gzip (or, still over it, within its ceiling)', (type) => {
-    for (const p of byType.get(type) ?? [])
-      expect(p.gzip, `${p.urlPath}: ${p.files.map((f) => path.basename(f)).join(', ')}`).toBeLessThanOrEqual(ceiling(type));
+  it.each([...byType.keys()])('%s: every page within 3 KB gzip', (type) => {
+    for (const p of byType.get(type) ?? []) expect(p.gzip, `${p.urlPath}: ${p.files.map((f) => path.basename(f)).join(', ')}`).toBeLessThanOrEqual(BUDGET);
   });
 
   it('carries no Vite preload helper: code loaded on demand costs nothing at startup but its import() call', () => {
@@ -104,14 +90,6 @@ describe('JS loaded at startup, per page', () => {
     for (const code of scripts) {
       expect(code).not.toContain('vite:preloadError');
       expect(code).not.toContain('modulepreload');
-    }
-  });
-
-  it('names only page kinds that exist, and each still over the budget', () => {
-    for (const [kind, limit] of Object.entries(OVER_BUDGET)) {
-      const worst = Math.max(...pages.filter((p) => p.type.endsWith(` ${kind}`)).map((p) => p.gzip));
-      expect(worst, `${kind} is within 3 KB now: remove it from OVER_BUDGET`).toBeGreaterThan(BUDGET);
-      expect(limit).toBeGreaterThan(BUDGET);
     }
   });
 });

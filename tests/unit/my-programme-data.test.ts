@@ -95,4 +95,16 @@ describe('My programme data (my-programme.json)', () => {
     }
     expect(data.days.map((d) => d.date)).toEqual(site.days.filter((d) => d.sessions.length).map((d) => d.date));
   });
+
+  it('lists the sessions in the order they start, whatever order the site gives, since the clash warning relies on it', () => {
+    const startOrder = (ids: string[]) => ids.map((id) => site.sessions.find((s) => s._id === id)!.startsAt.getTime());
+    const reversed = myProgrammeData({ ...site, sessions: [...site.sessions].reverse() }, 'en', ORIGIN);
+    const starts = startOrder(reversed.sessions.map((s) => s.id));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(starts.length).toBe(site.sessions.length);
+    // Starts differ across the seed, so reversed input out of order would show.
+    expect(new Set(starts).size).toBeGreaterThan(1);
+    // And the data file as published: the site's own order is start order already.
+    expect(myProgrammeData(site, 'en', ORIGIN).sessions.map((s) => s.id)).toEqual(site.sessions.map((s) => s._id));
+  });
 });

@@ -91,11 +91,18 @@ describe('clashes between starred sessions', () => {
   it('pairs every two sessions that overlap, and no two that only touch', () => {
     const at = (id: string, start: number, end: number) => ({ id, start, end });
     expect(clashes([at('a', 0, 10), at('b', 10, 20)])).toEqual([]);
-    expect(clashes([at('b', 5, 15), at('a', 0, 10), at('c', 9, 12), at('d', 30, 40)])).toEqual([
+    expect(clashes([at('a', 0, 10), at('b', 5, 15), at('c', 9, 12), at('d', 30, 40)])).toEqual([
       { first: 'a', second: 'b' },
       { first: 'a', second: 'c' },
       { first: 'b', second: 'c' },
     ]);
+  });
+
+  it('names each pair in the order the sessions are given (My programme gives them in the order they start), and finds it in any order', () => {
+    const at = (id: string, start: number, end: number) => ({ id, start, end });
+    expect(clashes([at('b', 5, 15), at('a', 0, 10)])).toEqual([{ first: 'b', second: 'a' }]);
+    // A short session given before a long one around it, and one after both that touches neither.
+    expect(clashes([at('short', 4, 6), at('long', 0, 10), at('later', 10, 12)])).toEqual([{ first: 'short', second: 'long' }]);
   });
 
   it('finds the two Mesas de reflexión of the seed, written for the same slot', () => {
