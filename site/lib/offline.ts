@@ -67,29 +67,60 @@ function pageOf(file: string): string | null {
 }
 
 /**
- * The /_astro/ files a page loads, scripts' static imports included; with `onDemand`, also the
- * chunks its scripts import on demand (`import("./x.js")`, fetched only when the reader asks for
- * what they hold: the shell leaves them to the worker's cache-as-fetched, "save the whole
- * programme" stores them). `read` gives a built file's text by its path relative to dist/.
- * @example assetsLoadedBy('<script src="/_astro/a.js">', () => 'import"./b.js"') // ['/_astro/a.js', '/_astro/b.js']
+ * What assetsLoadedBy follows beyond static imports: the chunks scripts import on demand
+ * (`import("./x.js")`, fetched only when the reader asks for what they hold), `all` of them, or the
+ * `direct` ones (imported by the page's own scripts, not by another on-demand chunk), with their
+ * static imports; `leave` names on-demand chunks not followed.
  */
-export function assetsLoadedBy(html: string, read: (file: string) => string, { onDemand = false } = {}): string[] {
-  const found = new Set<string>();
-  const queue = [...html.matchAll(/\/_astro\/[^"'\s)?#]+/g)].map((m) => m[0]);
-  const imports = onDemand ? /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+)["'`]/g : /(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+)["']/g;
-  while (queue.length) {
-    const asset = queue.shift()!;
-    if (found.has(asset)) continue;
-    found.add(asset);
-    if (!asset.endsWith('.js')) continue;
-    for (const m of read(asset.slice(1)).matchAll(imports)) queue.push(new URL(m[1]!, `http://x${asset}`).pathname);
-  }
-  return [...found].sort();
+export interface OnDemand {
+  onDemand?: 'all' | 'direct';
+  leave?: (asset: string) => boolean;
 }
 
 /**
+ * The /_astro/ files a page loads, scripts' static imports included; with `onDemand`, also chunks
+ * its scripts import on demand (OnDemand). `read` gives a built file's text by its path relative to dist/.
+ * @example assetsLoadedBy('<script src="/_astro/a.js">', () => 'import"./b.js"') // ['/_astro/a.js', '/_astro/b.js']
+ */
+export function assetsLoadedBy(html: string, read: (file: string) => string, { onDemand, leave = () => false }: OnDemand = {}): string[] {
+  // Each file and whether it is reached only through an on-demand import (`late`), whose own
+  // on-demand imports `direct` does not follow; a file found late and then statically is read again.
+  const found = new Map<string, boolean>();
+  const queue = [...html.matchAll(/\/_astro\/[^"'\s)?#]+/g)].map((m) => ({ asset: m[0], late: false }));
+  const imports = /(?:\bfrom\s*|\bimport\s*(\(?)\s*)(["'`])(\.{1,2}\/[^"'`]+)\2/g;
+  while (queue.length) {
+    const { asset, late } = queue.shift()!;
+    if (found.has(asset) && (late || !found.get(asset))) continue;
+    found.set(asset, late);
+    if (!asset.endsWith('.js')) continue;
+    for (const [, call, , file] of read(asset.slice(1)).matchAll(imports)) {
+      const url = new URL(file!, `http://x${asset}`).pathname;
+      if (!call) queue.push({ asset: url, late });
+      else if ((onDemand === 'all' || (onDemand === 'direct' && !late)) && !leave(url)) queue.push({ asset: url, late: true });
+    }
+  }
+  return [...found.keys()].sort();
+}
+
+/**
+ * On-demand chunks the shell leaves out although its pages import them: what they do needs the
+ * network anyway, and their page says so when they cannot load. Saving the whole programme
+ * (site/scripts/offline-save.ts, one copy per page kind, ~220 B gzip each) fetches every page it
+ * saves: offline it fails with or without its code (site/scripts/offline.ts shows the note's
+ * "failed" text either way).
+ */
+const NEEDS_NETWORK = /^\/_astro\/offline-save\.[\w-]+\.js$/;
+
+/**
+ * Whether the shell leaves out an on-demand chunk (NEEDS_NETWORK).
+ * @example needsNetwork('/_astro/offline-save.Bt-iGUkK.js') // true
+ */
+export const needsNetwork = (asset: string): boolean => NEEDS_NETWORK.test(asset);
+
+/**
  * One language's shell among the built files (paths relative to dist/): its shell pages by the URL
- * they are visited at, and the files they load or fetch (/_astro/ files, SHELL_DATA); each sorted.
+ * they are visited at, and the files they load or fetch (/_astro/ files, their scripts' on-demand
+ * chunks but those that need the network anyway, SHELL_DATA); each sorted.
  * @example shellOf(['programa/index.html', 'programa/x/index.html'], 'es', () => '') // { pages: ['/programa/'], files: [] }
  */
 export function shellOf(files: readonly string[], lang: Lang, read: (file: string) => string): { pages: string[]; files: string[] } {
@@ -99,7 +130,10 @@ export function shellOf(files: readonly string[], lang: Lang, read: (file: strin
     const page = pageOf(file);
     if (page === null || !isShellPage(page) || alternatePaths(page)?.lang !== lang) continue;
     pages.push(page);
-    for (const asset of assetsLoadedBy(read(file), read)) loaded.add(asset);
+    // The chunks its own scripts import on demand too, so every button of a shell page works
+    // offline; not those that these chunks import in turn (the QR code's library, 2 KB gzip, left
+    // to the worker's cache-as-fetched: share-panel.ts says when it cannot load).
+    for (const asset of assetsLoadedBy(read(file), read, { onDemand: 'direct', leave: needsNetwork })) loaded.add(asset);
   }
   return { pages: pages.sort(), files: [...loaded].filter((f) => files.includes(f.slice(1))).sort() };
 }
@@ -137,7 +171,7 @@ export function savedProgramme(files: readonly string[], lang: Lang, read: (file
     const page = pageOf(file);
     if (page === null || !isOfflinePage(page) || alternatePaths(page)?.lang !== lang) continue;
     if (!isShellPage(page)) pages.push(page);
-    for (const asset of assetsLoadedBy(read(file), read, { onDemand: true })) assets.add(asset);
+    for (const asset of assetsLoadedBy(read(file), read, { onDemand: 'all' })) assets.add(asset);
   }
   // My programme draws its cards from this file: saved with the rest, offline it works for any star.
   if (files.includes(myProgrammeDataPath(lang).slice(1))) pages.push(myProgrammeDataPath(lang));

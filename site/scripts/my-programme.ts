@@ -22,9 +22,12 @@ export function initMyProgramme(doc: Document): void {
   // The view always writes these parts (MyProgrammeView.astro).
   const part = (name: string) => root.querySelector<HTMLElement>(`[data-mine-${name}]`)!;
   const empty = part('empty');
+  const offline = part('offline');
   const download = part('download');
   const tools = part('tools');
   let data: MineData | null = null;
+  // The data file did not load (offline, and never loaded online): no cards, nothing to download or share.
+  let failed = false;
   let panel: Promise<ReturnType<typeof sharePanel>> | undefined;
   const share = () => (panel ??= import('./share-panel').then((m) => m.sharePanel(doc, root, () => data)));
   const mine = () => {
@@ -34,7 +37,8 @@ export function initMyProgramme(doc: Document): void {
   const render = () => {
     const starred = readStars().size > 0;
     empty.hidden = starred;
-    download.hidden = tools.hidden = !starred;
+    offline.hidden = !starred || !failed;
+    download.hidden = tools.hidden = !starred || failed;
     if (!data) return;
     const sessions = mine();
     const days = data.days.flatMap((day) => {
@@ -72,8 +76,9 @@ export function initMyProgramme(doc: Document): void {
         else void panel?.then((p) => p.update());
       },
       () => {
-        // No data (offline and never loaded): the empty note says where the programme is.
-        empty.hidden = false;
+        // Offline and never loaded: with stars, a note says why instead of buttons that could do nothing.
+        failed = true;
+        render();
       },
     );
   tools.querySelector('details')?.addEventListener('toggle', () => void share(), { once: true });

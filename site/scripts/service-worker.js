@@ -6,8 +6,9 @@
  * manifest in place of `self.__SHELL_MANIFEST`: the language's shell bundle (`offline-shell.json`
  * next to the worker: home, programme, concept note and My programme in one file, each page after
  * the first stored as the text it does not share with the pages before it, so their common head is
- * downloaded once) with its content hash as revision, and the /_astro/ files the shell loads (their
- * hashed names are their revision). A reader pays on the first visit for what they are likely to
+ * downloaded once) with its content hash as revision, and the /_astro/ files the shell loads, the
+ * chunks its scripts import on demand included, so its buttons work offline (their hashed names are
+ * their revision; which chunks: shellOf in site/lib/offline.ts). A reader pays on the first visit for what they are likely to
  * read, not for every page of three languages.
  *
  * - install: fills a cache named after the scope and the manifest (`seminario-shell-<scope>-<hash>`)

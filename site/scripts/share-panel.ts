@@ -36,8 +36,9 @@ export function sharePanel(doc: Document, root: HTMLElement, getData: () => Mine
   const qrButton = tools?.querySelector<HTMLButtonElement>('[data-share-qr]');
   const canvas = tools?.querySelector<HTMLCanvasElement>('canvas');
   const prompt = root.querySelector<HTMLElement>('[data-share-prompt]');
+  const status = tools?.querySelector<HTMLElement>('[data-share-status]');
   const noop = { update() {}, restore() {} };
-  if (!tools || !field || !qrButton || !canvas || !prompt) return noop;
+  if (!tools || !field || !qrButton || !canvas || !prompt || !status) return noop;
   const drawQr = async () => {
     const { generate } = await import('lean-qr/nano');
     generate(field.value).toCanvas(canvas);
@@ -78,10 +79,9 @@ export function sharePanel(doc: Document, root: HTMLElement, getData: () => Mine
   // Both buttons are disabled in the page until this code has arrived: a press before it would be lost.
   for (const button of [copy, qrButton]) if (button) button.disabled = false;
   copy?.addEventListener('click', async () => {
-    const status = tools.querySelector<HTMLElement>('[data-share-status]');
     try {
       await navigator.clipboard.writeText(field.value);
-      if (status) status.textContent = status.dataset.done ?? '';
+      status.textContent = status.dataset.done ?? '';
     } catch {
       // No clipboard (permission or an old browser): the field is selected for the reader to copy.
       field.select();
@@ -89,7 +89,15 @@ export function sharePanel(doc: Document, root: HTMLElement, getData: () => Mine
   });
   qrButton.addEventListener('click', async () => {
     const open = canvas.hidden;
-    if (open) await drawQr();
+    if (open)
+      try {
+        await drawQr();
+      } catch {
+        // Offline, the QR library never fetched: the offline shell keeps this panel, not the
+        // library it loads in turn (site/lib/offline.ts). The link can still be copied.
+        status.textContent = status.dataset.qrOffline ?? '';
+        return;
+      }
     canvas.hidden = !open;
     qrButton.setAttribute('aria-expanded', String(open));
   });

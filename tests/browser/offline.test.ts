@@ -84,15 +84,26 @@ async function waitForOfflineCopy(page: Page): Promise<void> {
 
 /**
  * The /_astro/ files the browser itself loads for the listed pages, with no worker involved: the
- * oracle for what the worker must have cached (scripts and every module they import).
+ * oracle for what the worker must have cached (scripts and every module they import). On My
+ * programme, with a session starred, what its buttons load when pressed too: the share panel and
+ * the calendar download (not the QR code's library, loaded by the panel in turn, which the shell
+ * leaves out; the footer's save button shows only with a worker, and saving needs the network).
  */
 async function assetsLoadedBy(pages: string[]): Promise<string[]> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
   try {
     const page = await context.newPage();
     const found = new Set<string>();
     for (const p of pages) {
       await page.goto(server.url(p), { waitUntil: 'load' });
+      if (p === pagePath('myProgramme', 'es')) {
+        await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion'])));
+        await page.reload({ waitUntil: 'load' });
+        await page.locator('[data-mine] [data-session]').first().waitFor();
+        await page.locator('[data-mine-tools] summary').click();
+        await expect.poll(() => page.locator('[data-share-copy]').isEnabled()).toBe(true);
+        await Promise.all([page.waitForEvent('download'), page.locator('[data-mine-download]').click()]);
+      }
       const names = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
       for (const n of names) if (n.startsWith('/_astro/')) found.add(n);
     }
@@ -276,6 +287,79 @@ describe('the offline programme', () => {
       await page.locator(NOTE).filter({ hasText: 'No se pudo guardar el programa. Vuelve a intentarlo con conexión.' }).waitFor();
     } finally {
       await context.setOffline(false);
+    }
+  });
+});
+
+describe('offline, with nothing pressed online', () => {
+  // Two visits online, a worker install, then a few pages offline: more than the default minute on a busy machine.
+  it('on a fresh device, My programme downloads the calendar of a session starred offline: the code behind the button came with the shell', {
+    timeout: 120_000,
+  }, async () => {
+    const opened = await openPage(browser, server, { context: { serviceWorkers: 'allow', acceptDownloads: true } });
+    const { page, context } = opened;
+    try {
+      await page.goto(server.url(pagePath('myProgramme', 'es')));
+      await waitForOfflineCopy(page);
+      // Loaded again under the worker, which keeps the data file the cards and the calendar come from.
+      await page.reload();
+      await expect.poll(async () => (await cacheContents(page))['seminario-pages'] ?? [], { timeout: 10_000 }).toContain(myProgrammeDataPath('es'));
+      // No button was pressed: the page itself never asked for the calendar's code.
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      expect(fetched.filter((f) => f.startsWith('/_astro/calendar-download'))).toEqual([]);
+      await context.setOffline(true);
+      try {
+        await page.goto(server.url(pagePath('programme', 'es')));
+        const star = page.locator('[data-session="session-inauguracion"] button.star');
+        await star.click();
+        expect(await star.getAttribute('aria-pressed')).toBe('true');
+        await page.goto(server.url(pagePath('myProgramme', 'es')));
+        await page.locator('[data-mine] [data-session="session-inauguracion"]').waitFor();
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.locator('[data-mine-download]').click()]);
+        expect(download.suggestedFilename()).toMatch(/\.ics$/);
+        const text = readFileSync((await download.path())!, 'utf8');
+        expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+        expect(text.match(/^UID:.*$/gm)).toEqual(['UID:session-inauguracion@seminario-taller-css.pifcss']);
+        // The share panel came with the shell too; the QR code's library did not, and its button says so.
+        await page.locator('[data-mine-tools] summary').click();
+        const qr = page.locator('[data-share-qr]');
+        await expect.poll(() => qr.isEnabled()).toBe(true);
+        expect(await page.locator('[data-share-url]').inputValue()).toMatch(/\?s=[0-9a-z]+$/);
+        await qr.click();
+        await page.locator('[data-share-status]').filter({ hasText: 'Sin conexión no se puede mostrar el código QR. Puede copiar el enlace.' }).waitFor();
+        expect(await page.locator('#mine-qr').isHidden()).toBe(true);
+        expect(await qr.getAttribute('aria-expanded')).toBe('false');
+      } finally {
+        await context.setOffline(false);
+      }
+    } finally {
+      await opened.close();
+    }
+  });
+  it('on a fresh device whose My programme never loaded its data online, says why it shows no sessions instead of offering buttons that could do nothing', async () => {
+    const opened = await openPage(browser, server, WITH_WORKER);
+    const { page, context } = opened;
+    try {
+      await page.goto(server.url(pagePath('home', 'es')));
+      await waitForOfflineCopy(page);
+      await page.evaluate(() => localStorage.setItem('seminario.starred', JSON.stringify(['session-inauguracion'])));
+      await context.setOffline(true);
+      try {
+        await page.goto(server.url(pagePath('myProgramme', 'es')));
+        const note = page.locator('[data-mine-offline]');
+        await note.waitFor({ state: 'visible' });
+        expect(await note.textContent()).toMatch(/^Sin conexión no se pueden mostrar aquí sus sesiones/);
+        expect(await note.locator('a').getAttribute('href')).toBe(pagePath('programme', 'es'));
+        // Visible means shown: the room's hidden parts are only invisible (my-programme.css).
+        const shown = (selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).visibility !== 'hidden');
+        expect(await shown('[data-mine-empty]')).toBe(false);
+        expect(await shown('[data-mine-download]')).toBe(false);
+        expect(await shown('[data-mine-tools]')).toBe(false);
+      } finally {
+        await context.setOffline(false);
+      }
+    } finally {
+      await opened.close();
     }
   });
 });

@@ -46,12 +46,20 @@ function otherPages(l: LangRow): string[] {
     .sort();
 }
 
+const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']([^"']+)["']/g;
+const ANY_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+)["'`]/g;
+const DYNAMIC_IMPORT = /\bimport\s*\(\s*["'`]([^"'`]+)["'`]/g;
+/** The chunk that saves the whole programme (site/scripts/offline-save.ts, one per page kind): it needs the network anyway. */
+const SAVING = /^\/_astro\/offline-save\.[^/]+\.js$/;
+
 /**
  * The /_astro/ files a set of pages loads: script and link URLs, url() in inline styles, then every
  * module those scripts import statically; with `onDemand`, also what they import on demand
- * (`import("./x.js")`, which the browser fetches only when the reader asks for it).
+ * (`import("./x.js")`, which the browser fetches only when the reader asks for it): `all` of it,
+ * or `shell`: what the pages' own scripts import on demand (not what those chunks import on demand
+ * in turn), but the saving chunk, with their static imports.
  */
-function assetsOf(pages: string[], onDemand = false): string[] {
+function assetsOf(pages: string[], onDemand: false | 'shell' | 'all' = false): string[] {
   const found = new Set<string>();
   const queue: string[] = [];
   const add = (p: string) => {
@@ -60,19 +68,29 @@ function assetsOf(pages: string[], onDemand = false): string[] {
       queue.push(p);
     }
   };
+  const code = (asset: string) => readFileSync(path.join(distDir, asset), 'utf8');
+  const drain = (imports: RegExp) => {
+    while (queue.length) {
+      const asset = queue.shift()!;
+      if (!asset.endsWith('.js')) continue;
+      for (const m of code(asset).matchAll(imports)) add(new URL(m[1]!, `http://x${asset}`).pathname);
+    }
+  };
   for (const page of pages) {
     const doc = pageDocument(page);
     for (const el of doc.querySelectorAll('script[src], link[href], img[src]'))
       add(new URL(el.getAttribute('src') ?? el.getAttribute('href')!, 'http://x/').pathname);
     for (const style of doc.querySelectorAll('style')) for (const m of (style.textContent ?? '').matchAll(/url\(\s*["']?([^"')]+)/g)) add(m[1]!);
   }
-  while (queue.length) {
-    const asset = queue.shift()!;
-    if (!asset.endsWith('.js')) continue;
-    const code = readFileSync(path.join(distDir, asset), 'utf8');
-    const imports = onDemand ? /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+)["'`]/g : /(?:\bfrom\s*|\bimport\s*)["']([^"']+)["']/g;
-    const specifiers = [...code.matchAll(imports)].map((m) => m[1]!);
-    for (const s of specifiers) add(new URL(s, `http://x${asset}`).pathname);
+  drain(onDemand === 'all' ? ANY_IMPORT : STATIC_IMPORT);
+  if (onDemand === 'shell') {
+    const loaded = [...found].filter((a) => a.endsWith('.js'));
+    for (const asset of loaded)
+      for (const m of code(asset).matchAll(DYNAMIC_IMPORT)) {
+        const chunk = new URL(m[1]!, `http://x${asset}`).pathname;
+        if (!SAVING.test(chunk)) add(chunk);
+      }
+    drain(STATIC_IMPORT);
   }
   return [...found].sort();
 }
@@ -288,10 +306,23 @@ describe.each(langs)('the service worker of $lang', (l) => {
     const gzip = (file: string) => gzipSync(readFileSync(file)).length;
     expect(gzip(fileForPath(BUNDLE(l.prefix))!)).toBeLessThan(0.75 * shell().reduce((sum, p) => sum + gzip(fileForPath(p)!), 0));
     const assets = manifest.filter((e) => e.url.startsWith('/_astro/'));
-    const expectedAssets = assetsOf(shell());
+    const expectedAssets = assetsOf(shell(), 'shell');
     expect(expectedAssets.length).toBeGreaterThan(0);
     expect(assets.map((e) => e.url)).toEqual(expectedAssets);
     for (const entry of assets) expect(entry.revision, entry.url).toBeNull();
+  });
+
+  it("precaches the chunks the shell's scripts import on demand, so their buttons work offline; not the saving code (it needs the network), nor the QR library a chunk loads in turn", () => {
+    const manifest = workerManifest(source()).map((e) => e.url);
+    const onDemand = assetsOf(shell(), 'shell').filter((a) => !assetsOf(shell()).includes(a));
+    // My programme's calendar download and share panel at least.
+    expect(onDemand.filter((a) => /\/(calendar-download|share-panel)\.[^/]+\.js$/.test(a))).toHaveLength(2);
+    expect(manifest).toEqual(expect.arrayContaining(onDemand));
+    // Left out, though the shell's scripts reach them: the saving chunks, and what the chunks above import on demand.
+    const left = assetsOf(shell(), 'all').filter((a) => !assetsOf(shell(), 'shell').includes(a));
+    expect(left.filter((a) => SAVING.test(a)).length).toBeGreaterThan(0);
+    expect(left.filter((a) => !SAVING.test(a)).length).toBeGreaterThan(0);
+    expect(manifest.filter((url) => left.includes(url))).toEqual([]);
   });
 
   it('is one classic worker script: it parses as a script and loads no other script', () => {
@@ -306,7 +337,7 @@ describe.each(langs)('the service worker of $lang', (l) => {
     const contents = worker.contents();
     expect([...contents.keys()]).toEqual([expect.stringMatching(new RegExp(`^seminario-shell-${l.prefix}-[0-9a-z]+$`))]);
     // The shell's pages, their files, and the zone picker's naming tables (SHELL_DATA).
-    expect([...contents.values()][0]).toEqual([...shell(), zoneNamesPath(l.lang), ...assetsOf(shell())].sort());
+    expect([...contents.values()][0]).toEqual([...shell(), zoneNamesPath(l.lang), ...assetsOf(shell(), 'shell')].sort());
     expect(worker.fetched.sort()).toEqual(manifest.map((e) => e.url).sort());
   });
 
@@ -426,18 +457,18 @@ describe.each(langs)('the service worker of $lang', (l) => {
     // session and speaker page, and the two data files.
     expect(list.pages.length).toBe(7 + sessions.length + speakers.length);
     // What every page of the language loads or imports on demand; the worker skips what its shell holds.
-    expect(list.assets).toEqual(assetsOf([...otherPages(l), ...shell()], true));
+    expect(list.assets).toEqual(assetsOf([...otherPages(l), ...shell()], 'all'));
   });
 
   it('on "save the whole programme", stores every page of the list and the files the shell lacks, then answers how many; offline, they are served', async () => {
     const worker = sandboxedWorker(source(), l.prefix);
     await worker.dispatch('install');
     await worker.dispatch('activate');
-    const shellAssets = new Set(assetsOf(shell()));
-    const extraAssets = assetsOf([...otherPages(l), ...shell()], true).filter((a) => !shellAssets.has(a));
-    // My programme's on-demand chunks (sharing, reminders) are among them: saved, they work offline.
+    const shellAssets = new Set(assetsOf(shell(), 'shell'));
+    const extraAssets = assetsOf([...otherPages(l), ...shell()], 'all').filter((a) => !shellAssets.has(a));
+    // What the shell leaves of My programme's on-demand chunks (the QR library, the saving code) is among them: saved, they work offline.
     const mine = [pagePath('myProgramme', l.lang)];
-    const onDemand = assetsOf(mine, true).filter((a) => !assetsOf(mine).includes(a));
+    const onDemand = assetsOf(mine, 'all').filter((a) => !assetsOf(mine, 'shell').includes(a));
     expect(onDemand.length).toBeGreaterThan(0);
     expect(extraAssets).toEqual(expect.arrayContaining(onDemand));
     const data = myProgrammeDataPath(l.lang);

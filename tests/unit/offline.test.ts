@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pagePath } from '../../content-models/routes';
-import { assetsLoadedBy, isOfflinePage, isShellPage, savedProgramme, shellOf } from '../../site/lib/offline';
+import { assetsLoadedBy, isOfflinePage, isShellPage, needsNetwork, savedProgramme, shellOf } from '../../site/lib/offline';
 import { decodeTexts, encodeTexts, shellBundle } from '../../site/lib/shell-bundle';
 
 describe('isShellPage and isOfflinePage', () => {
@@ -38,8 +38,8 @@ describe('assetsLoadedBy', () => {
     expect(assetsLoadedBy(html, (f) => files[f] ?? '')).toEqual(['/_astro/a.1.js', '/_astro/b.2.js', '/_astro/f.4.woff2']);
   });
 
-  it('with onDemand, also the chunks scripts import on demand (either quote Vite writes) and their imports', () => {
-    expect(assetsLoadedBy(html, (f) => files[f] ?? '', { onDemand: true })).toEqual([
+  it("with onDemand 'all', also the chunks scripts import on demand (either quote Vite writes) and their imports", () => {
+    expect(assetsLoadedBy(html, (f) => files[f] ?? '', { onDemand: 'all' })).toEqual([
       '/_astro/a.1.js',
       '/_astro/b.2.js',
       '/_astro/c.3.js',
@@ -47,6 +47,54 @@ describe('assetsLoadedBy', () => {
       '/_astro/e.6.js',
       '/_astro/f.4.woff2',
     ]);
+  });
+
+  describe("with onDemand 'direct'", () => {
+    const deeper: Record<string, string> = {
+      ...files,
+      // d imports another chunk on demand in turn, and g (imported on demand by the page's script) is also imported statically by b.
+      '_astro/d.5.js': 'import"./e.6.js";import(`./h.8.js`)',
+      '_astro/a.1.js': 'import{x}from"./b.2.js";import(`./g.7.js`);import(`./d.5.js`)',
+      '_astro/b.2.js': 'import"./g.7.js";export const x=1',
+      '_astro/g.7.js': 'import(`./c.3.js`)',
+    };
+    const read = (f: string) => deeper[f] ?? '';
+
+    it("follows the page's scripts' on-demand imports and their static imports, not the on-demand imports of those chunks", () => {
+      expect(assetsLoadedBy('<script src="/_astro/d.5.js">', read, { onDemand: 'direct' })).toEqual(['/_astro/d.5.js', '/_astro/e.6.js', '/_astro/h.8.js']);
+      const loaded = assetsLoadedBy(html, read, { onDemand: 'direct' });
+      expect(loaded).toContain('/_astro/e.6.js');
+      expect(loaded).not.toContain('/_astro/h.8.js');
+    });
+
+    it("reads a chunk found on demand again when a static import reaches it: its own on-demand imports are then the page script's", () => {
+      // g comes first through a's import(), then statically through b: c, which g imports on demand, is in.
+      expect(assetsLoadedBy(html, read, { onDemand: 'direct' })).toEqual([
+        '/_astro/a.1.js',
+        '/_astro/b.2.js',
+        '/_astro/c.3.js',
+        '/_astro/d.5.js',
+        '/_astro/e.6.js',
+        '/_astro/f.4.woff2',
+        '/_astro/g.7.js',
+      ]);
+    });
+
+    it('leaves the on-demand chunks `leave` names, and what only they import', () => {
+      expect(assetsLoadedBy(html, read, { onDemand: 'direct', leave: (a) => a === '/_astro/d.5.js' })).toEqual([
+        '/_astro/a.1.js',
+        '/_astro/b.2.js',
+        '/_astro/c.3.js',
+        '/_astro/f.4.woff2',
+        '/_astro/g.7.js',
+      ]);
+    });
+  });
+
+  it('needsNetwork names the chunks that save the whole programme, and nothing else', () => {
+    expect(needsNetwork('/_astro/offline-save.Bt-iGUkK.js')).toBe(true);
+    for (const other of ['/_astro/calendar-download.BjxhmtDW.js', '/_astro/share-panel.x.js', '/_astro/nano.C8_guy7z.js', '/offline-save.x.js'])
+      expect(needsNetwork(other), other).toBe(false);
   });
 });
 
@@ -73,6 +121,26 @@ describe('shellOf and savedProgramme', () => {
     expect(shellOf(urls, 'en', read)).toEqual({ pages: ['/en/programme/'], files: [] });
     // A file a page names but the build did not write is not listed (its fetch would fail every install).
     expect(shellOf(['programa/index.html'], 'es', read)).toEqual({ pages: ['/programa/'], files: [] });
+  });
+
+  it("holds the chunks a shell page's scripts import on demand, with their static imports; not the saving code, nor what those chunks import on demand", () => {
+    const code: Record<string, string> = {
+      'mi-programa/index.html': '<script src="/_astro/Mine.a1.js">',
+      '_astro/Mine.a1.js': 'import(`./calendar-download.b2.js`);import(`./share-panel.c3.js`);import(`./offline-save.d4.js`)',
+      '_astro/share-panel.c3.js': 'import{z}from"./Mine.a1.js";import(`./nano.e5.js`)',
+      '_astro/calendar-download.b2.js': 'import"./reminder.f6.js"',
+    };
+    const built = [
+      'mi-programa/index.html',
+      ...Object.keys(code).filter((f) => f.startsWith('_astro/')),
+      '_astro/offline-save.d4.js',
+      '_astro/nano.e5.js',
+      '_astro/reminder.f6.js',
+    ];
+    expect(shellOf(built, 'es', (f) => code[f] ?? '')).toEqual({
+      pages: ['/mi-programa/'],
+      files: ['/_astro/Mine.a1.js', '/_astro/calendar-download.b2.js', '/_astro/reminder.f6.js', '/_astro/share-panel.c3.js'],
+    });
   });
 
   it("saves the language's other pages and what every page of the language loads (the worker skips what its shell holds)", () => {
