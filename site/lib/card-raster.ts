@@ -40,7 +40,8 @@ const ATLAS_WIDTH = 2048;
 const keyOf = (style: Style, word: string) => `${style.family}|${style.weight}|${style.size}|${style.spacing}|${word}`;
 
 const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const xml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML[ch] ?? ch);
+/** Text as SVG character data or an attribute value: nothing it holds can open markup. */
+export const xml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML[ch] ?? ch);
 
 /** The words of a text item, each with its pen position's offset from the item's start. */
 function words(item: TextItem): { word: string; offset: number }[] {

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import packageJson from '../../package.json?raw';
 import { type CardWeight, cardFonts, runs, textWidth } from './card-fonts';
 import fontsSource from './card-fonts.ts?raw';
-import { type CardItem, rasterizeCard } from './card-raster';
+import { type CardItem, rasterizeCard, xml } from './card-raster';
 import rasterSource from './card-raster.ts?raw';
 import { blendPalette, encodePalettePng } from './palette-png';
 import paletteSource from './palette-png.ts?raw';
@@ -134,8 +134,6 @@ export function cleanText(value: string): string {
     .trim();
 }
 
-const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const xml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML[ch] ?? ch);
 
 interface Block extends TextStyle {
   color: string;
