@@ -134,7 +134,6 @@ export function cleanText(value: string): string {
     .trim();
 }
 
-
 interface Block extends TextStyle {
   color: string;
   /** Line height in px. */
