@@ -7,7 +7,7 @@ import { DEFAULT_PREVIEW_URL } from '../../studio/site-links';
 import { removeOutDir, repoRoot, runBuild } from '../support/build';
 import { type PreviewServer, startPreviewServer } from '../support/preview-server';
 import { buildStudio, E2E_PROJECT_ID, E2E_TOKEN, openStudio, type StudioPage, type StudioRig, startStudioRig } from '../support/studio';
-import { expectMarker, expectNoMarker, field, publishButton, type, WAIT } from '../support/studio-form';
+import { expectMarker, expectNoMarker, field, publish, publishButton, type, WAIT } from '../support/studio-form';
 
 /**
  * The communications team's Studio, end to end, in Chromium: the production bundle of the Studio
@@ -131,8 +131,7 @@ describe('the Studio, as an editor', () => {
     await expectNoMarker(page, 'end', 'error');
     await expectMarker(page, 'start', 'warning', /Se cruza en el tiempo/);
     await expect.poll(() => publishButton(page).isDisabled(), WAIT).toBe(false);
-    await publishButton(page).click();
-    await expect.poll(() => (published('session-mesa-de-reflexion-1')?.title as { es?: string } | undefined)?.es, WAIT).toBe(EDITED_TITLE);
+    await publish(page, () => (published('session-mesa-de-reflexion-1')?.title as { es?: string } | undefined)?.es === EDITED_TITLE);
     await expect.poll(() => published('drafts.session-mesa-de-reflexion-1'), WAIT).toBeUndefined();
   });
 
@@ -181,8 +180,7 @@ describe('the Studio, as an editor', () => {
     await type(page, 'order', '5');
     for (const name of ['date', 'start', 'end', 'timeZone']) await expectNoMarker(page, name, 'error');
     await expect.poll(() => publishButton(page).isDisabled(), WAIT).toBe(false);
-    await publishButton(page).click();
-    await expect.poll(() => published(newId)?.date, WAIT).toBe('2020-10-30');
+    await publish(page, () => published(newId)?.date === '2020-10-30');
     expect(published(newId)).toMatchObject({ title: { es: NEW_TITLE }, slug: { current: NEW_SLUG }, start: '11:30', end: '11:45', access: 'participants' });
     expect(published(newId)?.timeZone ?? '').toBe('');
     expect(decodeURIComponent(page.url())).toContain(`/structure/sesiones;dia-2020-10-30;${newId}`);

@@ -32,3 +32,30 @@ export async function expectMarker(page: Page, name: string, level: 'error' | 'w
 export async function expectNoMarker(page: Page, name: string, level: 'error' | 'warning') {
   await expect.poll(() => field(page, name).locator(`[data-testid="input-validation-icon-${level}"]`).count(), WAIT).toBe(0);
 }
+
+/**
+ * Publishes as an editor does: clicks «Publicar» and, when the document has not been published a
+ * while later, clicks again. On a loaded CI machine a click can fall in the moment the Studio is
+ * still saving the last keystrokes (the button is enabled, the click is swallowed); an editor
+ * would click again, and so does this. `published` reads the stand-in's Content Lake.
+ */
+export async function publish(page: Page, published: () => boolean) {
+  const deadline = Date.now() + WAIT.timeout;
+  let clicks = 0;
+  while (Date.now() < deadline) {
+    if (!(await publishButton(page).isDisabled())) {
+      await publishButton(page)
+        .click({ timeout: 10_000 })
+        .catch(() => {});
+      clicks += 1;
+    }
+    const retryAt = Date.now() + 20_000;
+    while (Date.now() < retryAt) {
+      if (published()) return;
+      await page.waitForTimeout(250);
+    }
+  }
+  const button = publishButton(page);
+  const state = `button ${(await button.isDisabled()) ? 'disabled' : 'enabled'}, «${(await button.textContent())?.trim()}», clicked ${clicks} time(s)`;
+  throw new Error(`the document was not published within ${WAIT.timeout / 1000} s (${state})`);
+}
