@@ -114,7 +114,8 @@ function speakerCard(speaker: Speaker, site: Site, lang: Lang): Omit<ShareCard, 
   const institution = speaker.institution;
   const facts = speaker.sessions.map(({ session }): ShareCardFact => timeFact(session, site.event.timeZone, lang, true));
   return {
-    eyebrow: t(lang, 'speakers.title'),
+    // One person: the singular («Ponente»), not the speakers page's title («Ponentes»).
+    eyebrow: t(lang, 'speakers.one'),
     title: speaker.name,
     monogram: initials(speaker.name),
     lines: [speaker.position?.text, institution && (institution.acronym ? `${institution.name.text} (${institution.acronym})` : institution.name.text)].filter(

@@ -201,6 +201,7 @@ describe('the cards of the embedded dataset', () => {
     if (!speaker) throw new Error('no rita-mishaan in the dataset');
     const card = shareCard({ kind: 'speaker', lang: 'pt', path: pagePath('speaker', 'pt', speaker.slug), speaker }, site);
     expect(card.title).toBe('Rita Mishaan');
+    expect(card.eyebrow).toBe('Palestrante');
     expect(card.monogram).toBe('RM');
     expect(card.lines).toEqual([speaker.position?.text, expect.stringContaining('(SEGEPLAN)')]);
   });
