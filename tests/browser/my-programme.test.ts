@@ -74,6 +74,17 @@ describe('my programme, without an account', () => {
     await a.page.goto(site.server.url('/pt/meu-programa/'));
     expect(await a.page.locator('[data-mine-empty]').isVisible()).toBe(true);
     expect(await a.page.locator('[data-mine-download]').isHidden()).toBe(true);
+    // …and offers the programme's days as a way in, each a visible link to its day.
+    const days = a.page.locator('[data-mine-empty] nav a');
+    expect(await days.evaluateAll((els) => els.map((e) => e.getAttribute('href')))).toEqual([
+      '/pt/programa/#day-2020-10-26',
+      '/pt/programa/#day-2020-10-28',
+      '/pt/programa/#day-2020-10-30',
+    ]);
+    expect(await days.first().isVisible()).toBe(true);
+    await days.nth(1).click();
+    await a.page.waitForURL(/\/pt\/programa\/#day-2020-10-28$/);
+    expect(await a.page.locator('#day-2020-10-28').isVisible()).toBe(true);
     await a.close();
     const b = await openPage(site.browser, site.server, { javaScriptEnabled: false });
     await b.page.goto(site.server.url('/programa/'));
