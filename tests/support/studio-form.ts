@@ -42,12 +42,20 @@ export async function expectNoMarker(page: Page, name: string, level: 'error' | 
 export async function publish(page: Page, published: () => boolean) {
   const deadline = Date.now() + WAIT.timeout;
   let clicks = 0;
+  let lastClickError = '';
   while (Date.now() < deadline) {
     if (!(await publishButton(page).isDisabled())) {
+      // A click that fails (the button re-rendered under it) is retried below, and reported if none lands.
       await publishButton(page)
         .click({ timeout: 10_000 })
-        .catch(() => {});
-      clicks += 1;
+        .then(
+          () => {
+            clicks += 1;
+          },
+          (error: Error) => {
+            lastClickError = error.message.split('\n')[0] ?? '';
+          },
+        );
     }
     const retryAt = Date.now() + 20_000;
     while (Date.now() < retryAt) {
@@ -56,6 +64,6 @@ export async function publish(page: Page, published: () => boolean) {
     }
   }
   const button = publishButton(page);
-  const state = `button ${(await button.isDisabled()) ? 'disabled' : 'enabled'}, «${(await button.textContent())?.trim()}», clicked ${clicks} time(s)`;
+  const state = `button ${(await button.isDisabled()) ? 'disabled' : 'enabled'}, «${(await button.textContent())?.trim()}», clicked ${clicks} time(s)${lastClickError ? `, last failed click: ${lastClickError}` : ''}`;
   throw new Error(`the document was not published within ${WAIT.timeout / 1000} s (${state})`);
 }
