@@ -40,7 +40,10 @@ const previous = `${target}.previous-${process.pid}`;
 rmSync(workDir, { recursive: true, force: true });
 removeAbandonedBuilds();
 const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+// A larger young generation (V8's default semi-space is 16 MB on 64-bit): the build allocates
+// hundreds of MB of short-lived strings and pixel rows, and with the default V8 spent ~5.5 of a
+// 10× clean build's ~23 CPU seconds on scavenges; at 32 MB that fell by ~3 s (64 did worse).
+const result = spawnSync(process.execPath, ['--max-semi-space-size=32', astro, 'build', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   // NODE_ENV pinned: a build started from a test runner (NODE_ENV=test) must ship the same files.
