@@ -41,8 +41,9 @@ rmSync(workDir, { recursive: true, force: true });
 removeAbandonedBuilds();
 const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 // A larger young generation (V8's default semi-space is 16 MB on 64-bit): the build allocates
-// hundreds of MB of short-lived strings and pixel rows, and with the default V8 spent ~5.5 of a
-// 10× clean build's ~23 CPU seconds on scavenges; at 32 MB that fell by ~3 s (64 did worse).
+// hundreds of MB of short-lived strings and pixel rows, and with the default V8's collector
+// threads took ~5.5 of a 10× clean build's ~23 CPU seconds; at 32 MB the build used ~3 s less
+// (64 did worse).
 const result = spawnSync(process.execPath, ['--max-semi-space-size=32', astro, 'build', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',

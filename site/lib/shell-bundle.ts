@@ -32,7 +32,7 @@ export function encodeTexts(texts: readonly string[]): Part[][] {
     const parts: Part[] = [];
     let literal = 0;
     let i = 0;
-    let hash = i + BLOCK <= text.length ? blockHash(text, 0) : 0;
+    let hash = BLOCK <= text.length ? blockHash(text, 0) : 0;
     while (i + BLOCK <= text.length) {
       const at = index.get(hash);
       if (at !== undefined && sameBlock(before, at, text, i)) {
