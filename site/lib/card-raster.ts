@@ -1,9 +1,13 @@
 import { Resvg } from '@resvg/resvg-js';
 import { type CardWeight, cardFonts, fontFilesFor, textWidth } from './card-fonts';
+import { indexSurface, type Palette, rgbaSurface, type Surface } from './card-surfaces';
+
+export type { Palette } from './card-surfaces';
 
 /**
- * Draws a share card (share-card.ts lays it out) straight into RGBA pixels: flat rectangles and
- * circles filled here, text copied from word masks resvg draws once per word and style.
+ * Draws a share card (share-card.ts lays it out) straight into palette indices, ready to be a
+ * PNG's rows (or into RGBA pixels, for a card off its palette): flat rectangles and circles filled
+ * here, text copied from word masks resvg draws once per word and style.
  *
  * Why not resvg for the whole card: drawing, filling and handing back a 1200×630 canvas cost ~10 ms
  * of CPU a card and ~3 MB of garbage, most of it for the flat background, against a few hundred
@@ -110,62 +114,62 @@ function cutMask(pixels: Uint8Array, stride: number, box: { x: number; y: number
   return { left: minX - box.pad, top: minY - box.above, width, height, alpha };
 }
 
-type Rgb = [number, number, number];
-const rgb = (hex: string): Rgb => {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-};
-
-/** The canvas, kept between cards: each card paints every pixel (its first item is the background). */
-let canvas: Uint8Array | null = null;
-
 /**
  * The card's pixels as opaque RGBA, `width` × `height`, painted from `items` in order. The array
  * is reused by the next call: encode it (or copy it) before drawing another card.
  */
 export function rasterizeCard(items: readonly CardItem[], width: number, height: number): Uint8Array {
-  if (canvas?.length !== width * height * 4) canvas = new Uint8Array(width * height * 4);
-  const px = canvas;
-  px.fill(255);
+  const surface = rgbaSurface(width, height);
+  paintItems(items, width, height, surface);
+  return surface.pixels;
+}
+
+/**
+ * The card as indices into `palette`, one byte a pixel, or null when some pixel has no palette
+ * colour near it (a colour the palette was not made for): the caller then paints it as RGBA
+ * instead of shipping wrong colours. The array is reused by the next call.
+ */
+export function rasterizeCardIndexed(items: readonly CardItem[], width: number, height: number, palette: Palette): Uint8Array | null {
+  const surface = indexSurface(width, height, palette);
+  paintItems(items, width, height, surface);
+  return surface.off ? null : surface.indices;
+}
+
+function paintItems<P>(items: readonly CardItem[], width: number, height: number, surface: Surface<P>): void {
+  const placed = items.map((item) => (item.kind === 'text' ? words(item) : []));
   const wanted = new Map<string, { word: string; style: Style }>();
-  for (const item of items) {
-    if (item.kind !== 'text') continue;
-    for (const { word } of words(item)) {
+  items.forEach((item, n) => {
+    if (item.kind !== 'text') return;
+    for (const { word } of placed[n] ?? []) {
       const key = keyOf(item, word);
       if (!masks.has(key)) wanted.set(key, { word, style: { family: item.family, size: item.size, weight: item.weight, spacing: item.spacing } });
     }
-  }
+  });
   if (wanted.size) drawMasks(wanted);
-  const paint = painter(px, width, height);
-  for (const item of items) {
-    if (item.kind === 'rect') paint.rect(item, rgb(item.fill));
-    else if (item.kind === 'circle') paint.circle(item, rgb(item.fill));
+  const first = items[0];
+  // A card's first item is its background: only a card without one starts from white.
+  const covered = first?.kind === 'rect' && !first.radius && first.x <= 0 && first.y <= 0 && first.x + first.width >= width && first.y + first.height >= height;
+  if (!covered) surface.span(0, width * height, surface.paint('#ffffff'));
+  const paint = painter(width, height, surface);
+  items.forEach((item, n) => {
+    if (item.kind === 'rect') paint.rect(item, surface.paint(item.fill));
+    else if (item.kind === 'circle') paint.circle(item, surface.paint(item.fill));
     else {
-      const colour = rgb(item.fill);
-      for (const { word, offset } of words(item)) {
+      const colour = surface.paint(item.fill);
+      for (const { word, offset } of placed[n] ?? []) {
         const mask = masks.get(keyOf(item, word));
         if (mask) paint.mask(mask, Math.round(item.x + offset) + mask.left, Math.round(item.y) + mask.top, colour);
       }
     }
-  }
-  return px;
+  });
 }
 
-function painter(px: Uint8Array, width: number, height: number) {
-  const words32 = new Uint32Array(px.buffer, px.byteOffset, width * height);
-  /** Blends `colour` over pixel `i` at `a` (0–1) coverage, as resvg does (straight 8-bit blend). */
-  const blend = (i: number, [r, g, b]: Rgb, a: number) => {
-    if (a <= 0) return;
-    const o = i * 4;
-    if (a >= 1) {
-      px[o] = r;
-      px[o + 1] = g;
-      px[o + 2] = b;
-      return;
-    }
-    px[o] = Math.round(r * a + (px[o] as number) * (1 - a));
-    px[o + 1] = Math.round(g * a + (px[o + 1] as number) * (1 - a));
-    px[o + 2] = Math.round(b * a + (px[o + 2] as number) * (1 - a));
+/** Which pixels each shape covers and by how much (0–255), handed to the surface. */
+function painter<P>(width: number, height: number, surface: Surface<P>) {
+  const cover = (i: number, paint: P, coverage: number) => {
+    const a = Math.round(coverage * 255);
+    if (a >= 255) surface.dot(i, paint);
+    else if (a > 0) surface.blend(i, paint, a);
   };
   /** Coverage of the pixel at (x, y) by a shape, from 4×4 samples. */
   const sampled = (x: number, y: number, inside: (sx: number, sy: number) => boolean) => {
@@ -174,11 +178,9 @@ function painter(px: Uint8Array, width: number, height: number) {
     return hits / 16;
   };
   return {
-    rect(r: { x: number; y: number; width: number; height: number; radius: number }, colour: Rgb) {
+    rect(r: { x: number; y: number; width: number; height: number; radius: number }, paint: P) {
       const [x1, y1] = [r.x + r.width, r.y + r.height];
       const rad = Math.min(r.radius, r.width / 2, r.height / 2);
-      const solid = new Uint8Array([...colour, 255]);
-      const word = new Uint32Array(solid.buffer)[0] as number;
       const inCorner = (x: number, y: number) => (x < r.x + rad || x > x1 - rad) && (y < r.y + rad || y > y1 - rad);
       const inside = (sx: number, sy: number) => {
         if (sx < r.x || sx > x1 || sy < r.y || sy > y1) return false;
@@ -192,48 +194,49 @@ function painter(px: Uint8Array, width: number, height: number) {
         // The pixels the rectangle covers whole on this row, filled at once; its edges blended.
         const [from, to] = [Math.max(0, Math.ceil(r.x)), Math.min(width, Math.floor(x1))];
         const cornerRow = rad > 0 && (y < r.y + rad || y + 1 > y1 - rad);
-        if (cy >= 1 && !cornerRow && to > from) words32.fill(word, y * width + from, y * width + to);
+        const whole = cy >= 1 && !cornerRow && to > from;
+        if (whole) surface.span(y * width + from, y * width + to, paint);
         const edge = (x: number) => {
           const cx = Math.min(x + 1, x1) - Math.max(x, r.x);
           const corner = rad > 0 && (inCorner(x, y) || inCorner(x + 1, y + 1) || inCorner(x + 1, y) || inCorner(x, y + 1));
-          blend(y * width + x, colour, corner ? sampled(x, y, inside) : cx * cy);
+          cover(y * width + x, paint, corner ? sampled(x, y, inside) : cx * cy);
         };
         const [left, right] = [Math.max(0, Math.floor(r.x)), Math.min(width, Math.ceil(x1))];
-        if (cy >= 1 && !cornerRow && to > from) {
+        if (whole) {
           // Only the partly covered pixels at either end are left.
           for (let x = left; x < from; x++) edge(x);
           for (let x = to; x < right; x++) edge(x);
         } else for (let x = left; x < right; x++) edge(x);
       }
     },
-    circle(c: { cx: number; cy: number; r: number }, colour: Rgb) {
+    circle(c: { cx: number; cy: number; r: number }, paint: P) {
       const inside = (sx: number, sy: number) => (sx - c.cx) ** 2 + (sy - c.cy) ** 2 <= c.r * c.r;
       for (let y = Math.max(0, Math.floor(c.cy - c.r)); y < Math.min(height, Math.ceil(c.cy + c.r)); y++) {
+        // The run of pixels well inside the circle on this row is one span; only the rim is anti-aliased.
+        const dy = Math.max(Math.abs(y + 0.5 - c.cy), 0);
+        const half = c.r - 0.75 > dy ? Math.sqrt((c.r - 0.75) ** 2 - dy * dy) : -1;
+        const [innerFrom, innerTo] = half > 0 ? [Math.ceil(c.cx - half - 0.5), Math.floor(c.cx + half - 0.5) + 1] : [0, 0];
         for (let x = Math.max(0, Math.floor(c.cx - c.r)); x < Math.min(width, Math.ceil(c.cx + c.r)); x++) {
+          if (x >= innerFrom && x < innerTo) {
+            surface.span(y * width + Math.max(0, innerFrom), y * width + Math.min(width, innerTo), paint);
+            x = Math.min(width, innerTo) - 1;
+            continue;
+          }
           const d = Math.hypot(x + 0.5 - c.cx, y + 0.5 - c.cy);
-          // Pixels well inside or outside need no samples: only the rim is anti-aliased.
-          blend(y * width + x, colour, d <= c.r - 0.75 ? 1 : d >= c.r + 0.75 ? 0 : sampled(x, y, inside));
+          cover(y * width + x, paint, d <= c.r - 0.75 ? 1 : d >= c.r + 0.75 ? 0 : sampled(x, y, inside));
         }
       }
     },
-    mask(m: Mask, left: number, top: number, [r, g, b]: Rgb) {
+    mask(m: Mask, left: number, top: number, paint: P) {
       const [from, to] = [Math.max(0, -left), Math.min(m.width, width - left)];
       for (let j = Math.max(0, -top); j < Math.min(m.height, height - top); j++) {
-        let o = ((top + j) * width + left + from) * 4;
-        for (let i = from, k = j * m.width + from; i < to; i++, k++, o += 4) {
+        const row = (top + j) * width + left;
+        for (let i = from, k = j * m.width + from; i < to; i++, k++) {
           const a = m.alpha[k] as number;
           if (a === 0) continue;
-          if (a === 255) {
-            // A glyph's inside: the colour itself (what the blend below gives, without three divisions).
-            px[o] = r;
-            px[o + 1] = g;
-            px[o + 2] = b;
-            continue;
-          }
-          // An 8-bit blend, rounded, as resvg does.
-          px[o] = (r * a + (px[o] as number) * (255 - a) + 127) / 255;
-          px[o + 1] = (g * a + (px[o + 1] as number) * (255 - a) + 127) / 255;
-          px[o + 2] = (b * a + (px[o + 2] as number) * (255 - a) + 127) / 255;
+          // A glyph's inside is the colour itself; its edges are blended.
+          if (a === 255) surface.dot(row + i, paint);
+          else surface.blend(row + i, paint, a);
         }
       }
     },

@@ -3,9 +3,9 @@ import { constants, crc32, deflateSync } from 'node:zlib';
 /**
  * An indexed (palette) PNG of a picture drawn only in a few known colours: every pixel of a share
  * card is one of the site's flat colours or an anti-aliased edge between two of them, i.e. a blend
- * `fg·a + bg·(1−a)`. The palette is those blends at evenly spaced `a`, so mapping a pixel is a
- * nearest-colour look-up (memoised per distinct colour) instead of a general quantiser: about a
- * tenth of libimagequant's CPU time on a 1200×630 card, for a file of about the same size.
+ * `fg·a + bg·(1−a)`. The palette is those blends at evenly spaced `a`, so the card is painted in
+ * palette indices from the start (card-raster.ts) instead of going through a general quantiser:
+ * a small fraction of libimagequant's CPU time on a 1200×630 card, for a file of about the same size.
  */
 
 type Rgb = readonly [number, number, number];
@@ -34,56 +34,26 @@ export function blendPalette(pairs: readonly (readonly [string, string])[]): Rgb
   return [...seen.values()].slice(0, 256);
 }
 
-const CACHE_BITS = 12;
-const CACHE_SLOTS = 1 << CACHE_BITS;
-
-/** The worst a pixel may differ from its palette colour (squared RGB distance) before the picture counts as not fitting. */
-const MAX_ERROR = 3 * 12 * 12;
-
 /**
- * Encodes opaque RGBA pixels as an 8-bit indexed PNG with `palette`, or returns null when some
- * pixel is further than MAX_ERROR from every palette colour (a colour the palette was not made
- * for): the caller then encodes the picture another way instead of shipping wrong colours.
+ * Encodes a picture of `palette` indices, one byte a pixel (card-raster.ts paints cards so), as an
+ * 8-bit indexed PNG.
  */
-export function encodePalettePng(pixels: Uint8Array, width: number, height: number, palette: readonly Rgb[]): Buffer | null {
-  // A direct-mapped cache of colour → index (a Map look-up at every colour change, i.e. along
-  // every anti-aliased edge, was half the encoder's time): a card's ~150 colours in 4096 slots.
-  const slotWord = new Int32Array(CACHE_SLOTS);
-  const slotIndex = new Int16Array(CACHE_SLOTS).fill(-1);
+export function encodeIndexedPng(indices: Uint8Array, width: number, height: number, palette: readonly Rgb[]): Buffer {
+  if (indices.length !== width * height) throw new Error(`encodeIndexedPng: ${indices.length} indices for ${width}×${height} pixels`);
   const rows = rowsFor(width, height);
-  // Four bytes a pixel read as one number (RGBA in memory; the alpha byte is masked off).
-  const words = new Int32Array(pixels.buffer, pixels.byteOffset, width * height);
-  const bytes = Buffer.from(pixels.buffer, pixels.byteOffset, width * height * 4);
-  const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-  const opaque = littleEndian ? 0x00ffffff : 0xffffff00 | 0;
-  const stride = width * 4;
+  const pixels = Buffer.from(indices.buffer, indices.byteOffset, indices.length);
   for (let y = 0; y < height; y++) {
-    const from = y * width;
     const to = y * (width + 1) + 1;
     // A row like the one above (most of a card: background, bands, the space between lines) is
-    // written as PNG's "up" filter, all zeros: found by one native compare instead of a scan, and
-    // a row of zeros costs deflate next to nothing. (Any alpha difference only costs the scan.)
-    if (y > 0 && bytes.compare(bytes, (y - 1) * stride, y * stride, y * stride, (y + 1) * stride) === 0) {
+    // written as PNG's "up" filter, all zeros: found by one native compare, and a row of zeros
+    // costs deflate next to nothing. Any other row is written as it is (filter "none", the best
+    // for flat indexed pictures).
+    if (y > 0 && pixels.compare(pixels, (y - 1) * width, y * width, y * width, (y + 1) * width) === 0) {
       rows[to - 1] = 2;
       rows.fill(0, to, to + width);
-      continue;
-    }
-    rows[to - 1] = 0; // filter "none", the best for flat indexed pictures
-    // Runs of one colour are the rule (background, band): each run is looked up once and filled.
-    for (let x = 0, end = 0; x < width; x = end) {
-      const word = (words[from + x] as number) & opaque;
-      for (end = x + 1; end < width && ((words[from + end] as number) & opaque) === word; end++);
-      const slot = Math.imul(word, 0x9e3779b1) >>> (32 - CACHE_BITS);
-      let index = slotWord[slot] === word ? (slotIndex[slot] as number) : -1;
-      if (index < 0) {
-        const key = littleEndian ? ((word & 255) << 16) | (word & 0xff00) | ((word >> 16) & 255) : word >>> 8;
-        index = nearest(palette, key);
-        if (index < 0) return null;
-        slotWord[slot] = word;
-        slotIndex[slot] = index;
-      }
-      if (end - x > 8) rows.fill(index, to + x, to + end);
-      else for (let i = to + x; i < to + end; i++) rows[i] = index;
+    } else {
+      rows[to - 1] = 0;
+      pixels.copy(rows, to, y * width, (y + 1) * width);
     }
   }
   const header = Buffer.alloc(13);
@@ -114,23 +84,6 @@ function rowsFor(width: number, height: number): Buffer {
   const size = (width + 1) * height;
   if (keptRows?.length !== size) keptRows = Buffer.alloc(size);
   return keptRows;
-}
-
-/** The index of the palette colour nearest to `key` (0xrrggbb), or -1 when none is near enough. */
-function nearest(palette: readonly Rgb[], key: number): number {
-  const [r, g, b] = [(key >> 16) & 255, (key >> 8) & 255, key & 255];
-  let best = -1;
-  let bestDistance = MAX_ERROR + 1;
-  // A plain loop: a card has a few thousand distinct edge colours, each looked up once.
-  for (let i = 0; i < palette.length; i++) {
-    const c = palette[i] as Rgb;
-    const d = (c[0] - r) ** 2 + (c[1] - g) ** 2 + (c[2] - b) ** 2;
-    if (d < bestDistance) {
-      best = i;
-      bestDistance = d;
-    }
-  }
-  return best;
 }
 
 function chunk(type: string, data: Buffer): Buffer {

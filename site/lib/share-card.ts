@@ -3,9 +3,10 @@ import sharp from 'sharp';
 import packageJson from '../../package.json?raw';
 import { type CardWeight, cardFonts, runs, textWidth } from './card-fonts';
 import fontsSource from './card-fonts.ts?raw';
-import { type CardItem, rasterizeCard, xml } from './card-raster';
+import { type CardItem, rasterizeCard, rasterizeCardIndexed, xml } from './card-raster';
 import rasterSource from './card-raster.ts?raw';
-import { blendPalette, encodePalettePng } from './palette-png';
+import surfacesSource from './card-surfaces.ts?raw';
+import { blendPalette, encodeIndexedPng } from './palette-png';
 import paletteSource from './palette-png.ts?raw';
 import rendererSource from './share-card.ts?raw';
 import { clampText, fitTitle, type TextStyle } from './share-card-title';
@@ -67,9 +68,10 @@ const BODY_HEIGHT = 330;
 
 /**
  * The version of the drawing, part of every cached card's key (site/lib/build-cache.ts): the
- * source of this file, of the wrapping (share-card-title.ts), of the fonts' loading (card-fonts.ts)
- * of the painter (card-raster.ts) and of the encoder (palette-png.ts), and the exact versions of the packages that draw and encode,
- * so editing the layout or upgrading one of them redraws every card.
+ * source of this file, of the wrapping (share-card-title.ts), of the fonts' loading (card-fonts.ts),
+ * of the painter (card-raster.ts, card-surfaces.ts) and of the encoder (palette-png.ts), and the
+ * exact versions of the packages that draw and encode, so editing the layout or upgrading one of
+ * them redraws every card.
  */
 export const SHARE_CARD_RENDERER: string = (() => {
   const { dependencies = {} } = JSON.parse(packageJson) as { dependencies?: Record<string, string> };
@@ -80,6 +82,7 @@ export const SHARE_CARD_RENDERER: string = (() => {
     .update(fontsSource)
     .update(paletteSource)
     .update(rasterSource)
+    .update(surfacesSource)
     .update(drawing.join(' '))
     .digest('hex')
     .slice(0, 16);
@@ -104,18 +107,19 @@ export const SHARE_CARD_PALETTE = blendPalette([
  * @example await renderShareCard({ brand: 'Seminario-Taller CSS', title: 'Mesa de reflexión 1', facts: [{ value: '9:30–10:30', label: 'Hora de Guatemala' }] })
  */
 export async function renderShareCard(card: ShareCard): Promise<Buffer> {
-  const pixels = rasterizeCard(cardItems(card), SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT);
+  const items = cardItems(card);
   // A palette PNG (every network reads PNG; not all read WebP; a JPEG is three times the bytes on
-  // these flat cards). The palette is known in advance (palette-png.ts), which costs about a
-  // sixth of sharp's libimagequant at its lowest effort (~9 ms against ~60 ms of CPU a card)
-  // for a file of about the same size (~22–32 KB). Should a pixel ever be off the palette (a colour added
-  // to the card but not to SHARE_CARD_PALETTE), libimagequant encodes a copy (the canvas is reused).
-  return (
-    encodePalettePng(pixels, SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, SHARE_CARD_PALETTE) ??
-    sharp(Buffer.from(pixels), { raw: { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, channels: 4 } })
-      .png({ palette: true, colours: 256, effort: 1 })
-      .toBuffer()
-  );
+  // these flat cards), painted in palette indices from the start: the palette is known in advance
+  // (palette-png.ts), which costs a small fraction of sharp's libimagequant at its lowest effort
+  // (~60 ms of CPU a card) for a file of about the same size (~22–34 KB). Should a pixel ever be
+  // off the palette (a colour added to the card but not to SHARE_CARD_PALETTE), the card is
+  // painted as RGBA and libimagequant encodes it.
+  const indices = rasterizeCardIndexed(items, SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, SHARE_CARD_PALETTE);
+  if (indices) return encodeIndexedPng(indices, SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, SHARE_CARD_PALETTE);
+  const pixels = rasterizeCard(items, SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT);
+  return sharp(Buffer.from(pixels), { raw: { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, channels: 4 } })
+    .png({ palette: true, colours: 256, effort: 1 })
+    .toBuffer();
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.

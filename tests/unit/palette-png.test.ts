@@ -1,23 +1,11 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { blendPalette, encodePalettePng } from '../../site/lib/palette-png';
+import { blendPalette, encodeIndexedPng } from '../../site/lib/palette-png';
 import { renderShareCard, SHARE_CARD_PALETTE } from '../../site/lib/share-card';
 
 const ink = '#1d2430';
 const paper = '#fbfaf7';
 const rgbOf = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-
-/** An opaque RGBA picture: a horizontal ramp from paper to ink (every anti-aliasing step), then `extra` pixels. */
-function ramp(width: number, extra: number[][] = []): Uint8Array {
-  const [f, b] = [rgbOf(ink), rgbOf(paper)];
-  const pixels: number[] = [];
-  for (let x = 0; x < width; x++) {
-    const a = x / (width - 1);
-    pixels.push(...[0, 1, 2].map((k) => Math.round((f[k] ?? 0) * a + (b[k] ?? 0) * (1 - a))), 255);
-  }
-  for (const colour of extra) pixels.push(...colour, 255);
-  return Uint8Array.from(pixels);
-}
 
 /** What a PNG decodes to, RGB, as any reader would show it. */
 async function decode(png: Buffer): Promise<{ channels: Buffer; colourType: number }> {
@@ -36,24 +24,22 @@ const palette = blendPalette([
   ['#0b4f6c', '#e4eef2'],
 ]);
 
-describe('encodePalettePng', () => {
-  it('keeps every blend of the two colours within a few levels, as an 8-bit indexed PNG', async () => {
-    const width = 256;
-    const pixels = ramp(width);
-    const png = encodePalettePng(pixels, width, 1, palette);
-    expect(png).not.toBeNull();
-    const { channels, colourType } = await decode(png as Buffer);
+describe('encodeIndexedPng', () => {
+  it('writes palette indices as an 8-bit indexed PNG that decodes to exactly the palette colours, rows like the one above included', async () => {
+    const [width, height] = [palette.length, 5];
+    const indices = new Uint8Array(width * height);
+    // Rows 0–1 every index in order, row 2 reversed, rows 3–4 one index: up-filtered rows both ways.
+    for (let x = 0; x < width; x++) [indices[x], indices[width + x], indices[2 * width + x]] = [x, x, width - 1 - x];
+    indices.fill(7, 3 * width);
+    const png = encodeIndexedPng(indices, width, height, palette);
+    const { channels, colourType } = await decode(png);
     expect(colourType).toBe(3);
-    let worst = 0;
-    for (let i = 0; i < width; i++) {
-      for (let k = 0; k < 3; k++) worst = Math.max(worst, Math.abs((channels[i * 3 + k] ?? 0) - (pixels[i * 4 + k] ?? 0)));
-    }
-    expect(worst).toBeGreaterThan(0); // the ramp has more steps than the palette, so some are rounded
-    expect(worst).toBeLessThanOrEqual(4);
+    const want = [...indices].flatMap((i) => [...(palette[i] ?? [])]);
+    expect([...channels]).toEqual(want);
   });
 
-  it('refuses a picture with a colour far from the palette instead of shipping it in the wrong colour', () => {
-    expect(encodePalettePng(ramp(16, [[255, 0, 0]]), 17, 1, palette)).toBeNull();
+  it('refuses indices that do not make the picture it is told', () => {
+    expect(() => encodeIndexedPng(new Uint8Array(10), 4, 3, palette)).toThrow(/10 indices for 4×3/);
   });
 
   it('gives a palette of at most 256 colours that includes both flat colours', () => {
