@@ -48,7 +48,8 @@ const result = spawnSync(process.execPath, ['--max-semi-space-size=32', astro, '
   cwd: root,
   stdio: 'inherit',
   // NODE_ENV pinned: a build started from a test runner (NODE_ENV=test) must ship the same files.
-  env: { ...process.env, NODE_ENV: 'production', ASTRO_OUT_DIR: workDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  // OFFLINE_SHELL_REWRITTEN: refreshWorkerRevisions below packs the offline shells from the final pages.
+  env: { ...process.env, NODE_ENV: 'production', ASTRO_OUT_DIR: workDir, ASTRO_TELEMETRY_DISABLED: '1', OFFLINE_SHELL_REWRITTEN: '1' },
 });
 let built = result.status === 0 && existsSync(path.join(workDir, 'index.html')) && readdirSync(workDir).length > 0;
 if (built) {

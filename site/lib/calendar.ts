@@ -269,21 +269,26 @@ export function foldLines(lines: string[]): string {
 }
 
 function foldLine(line: string): string {
+  // Most lines fit: one native count instead of a walk through their characters.
+  if (Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line;
   const pieces: string[] = [];
-  let piece = '';
-  let octets = 0;
-  let limit = MAX_OCTETS;
-  for (const [char] of line.matchAll(/\\.|./gsu)) {
-    const size = Buffer.byteLength(char, 'utf8');
+  let [start, octets, limit] = [0, 0, MAX_OCTETS];
+  for (let i = 0; i < line.length; ) {
+    // One unit that must not be split: a character (a surrogate pair is one), or a backslash and the character it escapes.
+    let end = i;
+    let size = 0;
+    do {
+      const code = line.codePointAt(end) as number;
+      size += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      end += code > 0xffff ? 2 : 1;
+    } while (end - 1 === i && line[i] === '\\' && end < line.length);
     if (octets + size > limit) {
-      pieces.push(piece);
-      piece = '';
-      octets = 0;
-      limit = MAX_OCTETS - 1;
+      pieces.push(line.slice(start, i));
+      [start, octets, limit] = [i, 0, MAX_OCTETS - 1];
     }
-    piece += char;
     octets += size;
+    i = end;
   }
-  pieces.push(piece);
+  pieces.push(line.slice(start));
   return pieces.join('\r\n ');
 }

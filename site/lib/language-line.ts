@@ -9,8 +9,16 @@ type Languages = Pick<Session, 'language' | 'languageSupport'>;
 
 /** A language's name in the page's language, from `Intl` (es/pt/en are all it knows of ours). */
 export function languageName(code: string, lang: Lang): string {
-  return languageNames(lang).of(code) ?? code;
+  // Intl.DisplayNames.of is slow next to a Map, and every session card of every page asks again.
+  const key = `${lang}|${code}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    name = languageNames(lang).of(code) ?? code;
+    if (names.size < 10_000) names.set(key, name);
+  }
+  return name;
 }
+const names = new Map<string, string>();
 
 /**
  * Each interpretation, captions or sign language of a session as a phrase in the page's language,
