@@ -63,7 +63,8 @@ const BUILD_ROUNDS = Math.max(1, Number(process.env.BENCH_BUILD_ROUNDS) || 3);
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? /** @type {number} */ (sorted[middle]) : /** @type {number} */ ((sorted[middle - 1]) + /** @type {number} */ (sorted[middle])) / 2;
+  const [low = 0, high = 0] = [sorted[sorted.length % 2 ? middle : middle - 1], sorted[middle]];
+  return (low + high) / 2;
 }
 
 /** @param {string} lang @param {string} kind */
