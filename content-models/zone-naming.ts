@@ -69,12 +69,8 @@ export function namerFrom(countries: readonly NamedCountry[], { links = {}, othe
   const resolve = (zone: string): string => {
     const linked = links[zone];
     if (linked || known(zone)) return linked ?? zone;
-    let resolved = zone;
-    try {
-      resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-    } catch {
-      return zone;
-    }
+    const resolved = engineSpelling(zone);
+    if (resolved === null) return zone;
     // Only the engine's spelling of a zone we know replaces the given one: for other zones it may be
     // an older name than the reader's (Asia/Calcutta for Asia/Kolkata).
     const current = links[resolved] ?? resolved;
@@ -101,6 +97,21 @@ export function namerFrom(countries: readonly NamedCountry[], { links = {}, othe
     },
   };
 }
+
+/** The engine's own spelling of a zone (null for a zone it does not know), once per zone for all languages' namers. */
+function engineSpelling(zone: string): string | null {
+  let spelling = spellings.get(zone);
+  if (spelling === undefined) {
+    try {
+      spelling = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      spelling = null;
+    }
+    if (spellings.size < 10_000) spellings.set(zone, spelling);
+  }
+  return spelling;
+}
+const spellings = new Map<string, string | null>();
 
 /**
  * A zone's name when neither a capital nor the build's table names it: its last part, spaced.

@@ -43,6 +43,20 @@ export function zoneLabel(zone: string, lang: Lang): string {
  * // { start: '0:30', end: '0:15', startOffset: 'UTC−4', endOffset: 'UTC−5', offset: null, startDate: null, endDate: null, … }
  */
 export function rangeIn(startsAt: Date, endsAt: Date, referenceDate: string, zone: string, lang: Lang): ZonedRange {
+  // A session's range in a zone is shown on its page, the programme, speakers' pages, its card and
+  // its calendars: worked out once (frozen, as every caller shares it).
+  const key = `${startsAt.getTime()}|${endsAt.getTime()}|${referenceDate}|${zone}|${lang}`;
+  let range = ranges.get(key);
+  if (!range) {
+    range = Object.freeze(computeRange(startsAt, endsAt, referenceDate, zone, lang));
+    if (ranges.size >= 50_000) ranges.clear();
+    ranges.set(key, range);
+  }
+  return range;
+}
+const ranges = new Map<string, ZonedRange>();
+
+function computeRange(startsAt: Date, endsAt: Date, referenceDate: string, zone: string, lang: Lang): ZonedRange {
   const locale = intlLocale[lang];
   const startShift = dayDifference(startsAt, zone, referenceDate);
   const startDay = instantToWallClock(startsAt, zone).date;
