@@ -56,9 +56,15 @@ export const CALENDAR_RENDERER: string = (() => {
 })();
 
 /**
- * `calendarFile`'s text, read back from the cache when the same sessions (every field of them),
- * the site's zones and event, the language, origin, name and options were written before.
+ * The key of a calendar file apart from the public origin: the same sessions (every field of
+ * them), the site's zones and event, the language, name and options. Astro's incremental build
+ * (astro.config.mjs) gets it from getStaticPaths, whose config hash holds the origin.
  */
+export function calendarKey(sessions: Session[], site: Site, lang: Lang, name: string, options: CalendarOptions = {}): string {
+  return cacheKey(CALENDAR_RENDERER, { sessions, zones: site.zones, event: site.event, lang, name, options });
+}
+
+/** `calendarFile`'s text, read back from the cache when the same calendar (`key`, calendarKey's) was written for the same origin before. */
 export async function cachedCalendarFile(
   sessions: Session[],
   site: Site,
@@ -66,9 +72,9 @@ export async function cachedCalendarFile(
   origin: string,
   name: string,
   options: CalendarOptions = {},
+  key: string = calendarKey(sessions, site, lang, name, options),
 ): Promise<string> {
-  const inputs = { sessions, zones: site.zones, event: site.event, lang, origin, name, options };
-  const bytes = await cachedFile('calendars', cacheKey(CALENDAR_RENDERER, inputs), async () =>
+  const bytes = await cachedFile('calendars', cacheKey(key, origin), async () =>
     new TextEncoder().encode(calendarFile(sessions, site, lang, origin, name, options)),
   );
   return new TextDecoder().decode(bytes);

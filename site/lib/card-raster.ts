@@ -135,7 +135,7 @@ function inkRuns(alpha: Uint8Array, width: number, height: number): Int32Array {
       let end = i + 1;
       for (; end < width; end++) {
         const b = alpha[j * width + end] as number;
-        if (b === 0 || b === 255 !== solid) break;
+        if (b === 0 || (b === 255) !== solid) break;
       }
       runs.push(j, i, end - i, solid ? 1 : 0);
       i = end;

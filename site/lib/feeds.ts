@@ -1,7 +1,7 @@
 import { memberCountries } from '../../content-models/countries';
 import { defaultLang, filePath, type Lang, languages } from '../../content-models/routes';
 import { zoneNameTable } from '../../content-models/zone-names';
-import { cachedCalendarFile } from './cached-calendar';
+import { cachedCalendarFile, calendarKey } from './cached-calendar';
 import { calendarFiles } from './calendar';
 import { loadSite } from './content/load';
 import type { Site } from './content/model';
@@ -18,6 +18,11 @@ export interface FeedFile {
   path: string;
   contentType: string;
   render(origin: string): string | Promise<string>;
+  /**
+   * What the file is made of, as a hash, where it is cheap to know without rendering it (the
+   * calendars): Astro's incremental build then copies it from the last build when it is unchanged.
+   */
+  cacheKey?: string;
 }
 
 const ICS = 'text/calendar; charset=utf-8';
@@ -35,8 +40,10 @@ export async function feedFiles(): Promise<FeedFile[]> {
   for (const lang of languages) {
     const site = await loadSite(lang);
     const name = (suffix?: string) => [site.name, suffix].filter(Boolean).join(' · ');
-    const ics = (path: string, sessions: Site['sessions'], calendarName: string, subscription: boolean) =>
-      files.push({ path, contentType: ICS, render: (o) => cachedCalendarFile(sessions, site, lang, o, calendarName, { subscription }) });
+    const ics = (path: string, sessions: Site['sessions'], calendarName: string, subscription: boolean) => {
+      const key = calendarKey(sessions, site, lang, calendarName, { subscription });
+      files.push({ path, contentType: ICS, cacheKey: key, render: (o) => cachedCalendarFile(sessions, site, lang, o, calendarName, { subscription }, key) });
+    };
 
     // A session's file is imported once; the others are what people subscribe to.
     ics(calendarFiles.event(lang), site.sessions, name(), true);

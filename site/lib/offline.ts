@@ -151,9 +151,10 @@ export function writeShell(dir: string, files: readonly string[], lang: Lang): P
   // scripts/build.mjs changes every page after Astro (the policy's <meta>) and then writes each
   // bundle and its revision again from the final pages; it says so, and this step then writes
   // only the list of the bundle's pages for it, instead of packing pages that are about to change.
-  const bundle = process.env.OFFLINE_SHELL_REWRITTEN === '1'
-    ? JSON.stringify({ pages: shell.pages.map((url) => ({ url })) })
-    : shellBundle(shell.pages.map((url) => ({ url, html: read(`${url.slice(1)}index.html`) })));
+  const bundle =
+    process.env.OFFLINE_SHELL_REWRITTEN === '1'
+      ? JSON.stringify({ pages: shell.pages.map((url) => ({ url })) })
+      : shellBundle(shell.pages.map((url) => ({ url, html: read(`${url.slice(1)}index.html`) })));
   const bundlePath = shellBundlePath(lang);
   writeFileSync(path.join(dir, bundlePath), bundle);
   const entries: PrecacheEntry[] = [

@@ -4,7 +4,7 @@ import { type FeedFile, feedFiles } from '../lib/feeds';
 // Calendars (.ics) and schedule.json in every language; the list of files lives in lib/feeds.ts.
 export const getStaticPaths = (async () => {
   const files = await feedFiles();
-  return files.map((file) => ({ params: { feed: file.path.replace(/^\//, '') }, props: { file } }));
+  return files.map((file) => ({ params: { feed: file.path.replace(/^\//, '') }, props: { file }, ...(file.cacheKey ? { cacheKey: file.cacheKey } : {}) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ file: FeedFile }> = async ({ props, site }) => {

@@ -1,13 +1,17 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildRun, removeOutDir, runBuild, tempOutDir } from '../support/build';
 import { readNdjson } from '../support/ndjson';
 
 /**
- * Incremental builds: two real builds sharing one build cache (BUILD_CACHE_DIR), the second after
- * one session's title changed. Its cards are redrawn; every other card is read back from the cache,
- * which the test proves by planting a marker in one kept file and finding it in the second build.
+ * Incremental builds: real builds sharing one build cache (BUILD_CACHE_DIR), the second after one
+ * session's title changed. Its cards and calendars are made again; every other one comes back from
+ * a cache, which the test proves by planting a marker in a kept file and finding it in the output.
+ * Two layers keep them: Astro's incremental build copies an unchanged file from its copy of the
+ * last build (BUILD_CACHE_DIR/astro/, checked by the second build) and, when that is gone or the
+ * route's code changed, the files kept by their content hash are read back (checked by a third
+ * build after deleting Astro's copy).
  */
 
 const EDITED = { id: 'session-inauguracion', card: 'programa/inauguracion' };
@@ -18,6 +22,8 @@ const cardFile = (dist: string, lang: string, rest: string) => {
   return path.join(dist, 'og', lang, `${localised}.png`);
 };
 const cacheFiles = (dir: string, kind = 'share-cards') => readdirSync(path.join(dir, kind)).sort();
+/** Astro's copy of a built file (its incremental build's cache, astro.config.mjs `cacheDir`). */
+const astroCopy = (cache: string, file: string) => path.join(cache, 'astro', 'dist', file);
 /** A calendar that holds the edited session, and one that does not. */
 const EDITED_ICS = 'ics/sesion-inauguracion.ics';
 const KEPT_ICS = 'ics/sesion-mesa-de-reflexion-1.ics';
@@ -27,10 +33,13 @@ describe('the build cache', () => {
   let cache: string;
   let first: BuildRun;
   let second: BuildRun;
+  let third: BuildRun;
   let keptBefore: string[];
   let marker: Buffer;
+  let astroMarker: Buffer;
   let calendarsBefore: string[];
   let calendarMarker: string;
+  let astroCalendarMarker: string;
 
   beforeAll(async () => {
     const outDir = tempOutDir('cache');
@@ -40,20 +49,27 @@ describe('the build cache', () => {
     if (first.code !== 0) throw new Error(`first build failed:\n${first.output}`);
     keptBefore = cacheFiles(cache);
 
-    // Plant a marker in the kept card of a session nobody edits: if the second build reads it back, the cache was used.
+    // Markers in the kept card and calendar of a session nobody edits: one in Astro's copy, read by
+    // the second build, another in the content-keyed file, read by the third.
     const original = readFileSync(cardFile(first.outDir, 'es', KEPT));
     const keptEntry = keptBefore.find((f) => readFileSync(path.join(cache, 'share-cards', f)).equals(original));
     expect(keptEntry).toBeDefined();
     marker = Buffer.concat([original, Buffer.from('kept by the build cache')]);
     writeFileSync(path.join(cache, 'share-cards', keptEntry!), marker);
+    const astroCard = astroCopy(cache, path.relative(first.outDir, cardFile(first.outDir, 'es', KEPT)));
+    expect(readFileSync(astroCard).equals(original)).toBe(true);
+    astroMarker = Buffer.concat([original, Buffer.from('kept by Astro')]);
+    writeFileSync(astroCard, astroMarker);
 
-    // The same for a calendar file.
     calendarsBefore = cacheFiles(cache, 'calendars');
     const keptIcs = readFileSync(path.join(first.outDir, KEPT_ICS), 'utf8');
     const keptIcsEntry = calendarsBefore.find((f) => readFileSync(path.join(cache, 'calendars', f), 'utf8') === keptIcs);
     expect(keptIcsEntry).toBeDefined();
     calendarMarker = keptIcs.replace('END:VCALENDAR', 'X-KEPT-BY:the build cache\r\nEND:VCALENDAR');
     writeFileSync(path.join(cache, 'calendars', keptIcsEntry!), calendarMarker);
+    expect(readFileSync(astroCopy(cache, KEPT_ICS), 'utf8')).toBe(keptIcs);
+    astroCalendarMarker = keptIcs.replace('END:VCALENDAR', 'X-KEPT-BY:Astro\r\nEND:VCALENDAR');
+    writeFileSync(astroCopy(cache, KEPT_ICS), astroCalendarMarker);
 
     const dataset = path.join(parent, 'edited.ndjson');
     const docs = readNdjson().map((doc) => {
@@ -62,9 +78,13 @@ describe('the build cache', () => {
       return { ...doc, title: { ...title, es: `${title.es} (nuevo título)`, en: `${title.en} (new title)`, pt: `${title.pt} (novo título)` } };
     });
     writeFileSync(dataset, `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
-    second = await runBuild({ outDir: path.join(parent, 'second'), env: { BUILD_CACHE_DIR: cache, CONTENT_DATASET_FILE: dataset }, timeoutMs: 300_000 });
+    const env = { BUILD_CACHE_DIR: cache, CONTENT_DATASET_FILE: dataset };
+    second = await runBuild({ outDir: path.join(parent, 'second'), env, timeoutMs: 300_000 });
     if (second.code !== 0) throw new Error(`second build failed:\n${second.output}`);
-  }, 600_000);
+    rmSync(path.join(cache, 'astro'), { recursive: true, force: true });
+    third = await runBuild({ outDir: path.join(parent, 'third'), env, timeoutMs: 300_000 });
+    if (third.code !== 0) throw new Error(`third build failed:\n${third.output}`);
+  }, 900_000);
 
   afterAll(() => {
     if (parent) removeOutDir(path.join(parent, 'dist'));
@@ -85,17 +105,22 @@ describe('the build cache', () => {
     expect(added.length).toBeLessThan(keptBefore.length / 4);
   });
 
-  it('reads every other card back from the cache instead of drawing it again', () => {
-    expect(readFileSync(cardFile(second.outDir, 'es', KEPT)).equals(marker)).toBe(true);
-    for (const lang of ['en', 'pt'] as const)
-      expect(readFileSync(cardFile(second.outDir, lang, KEPT)).equals(readFileSync(cardFile(first.outDir, lang, KEPT))), lang).toBe(true);
+  it('copies every other card from the last build, and reads it back by its content when that copy is gone', () => {
+    expect(readFileSync(cardFile(second.outDir, 'es', KEPT)).equals(astroMarker)).toBe(true);
+    expect(readFileSync(cardFile(third.outDir, 'es', KEPT)).equals(marker)).toBe(true);
+    for (const build of [second, third])
+      for (const lang of ['en', 'pt'] as const)
+        expect(readFileSync(cardFile(build.outDir, lang, KEPT)).equals(readFileSync(cardFile(first.outDir, lang, KEPT))), lang).toBe(true);
+    // The edited session's cards are drawn again however the others come back.
+    expect(readFileSync(cardFile(third.outDir, 'es', EDITED.card)).equals(readFileSync(cardFile(second.outDir, 'es', EDITED.card)))).toBe(true);
   });
 
   it('keeps the calendar files too, writes again only those that hold the edited session, and reads the others back', () => {
     const calendars = langs.flatMap((lang) => readdirSync(path.join(first.outDir, lang === 'es' ? '' : lang, 'ics')).filter((f) => f.endsWith('.ics')));
     expect(calendarsBefore.length).toBe(calendars.length);
-    expect(readFileSync(path.join(second.outDir, KEPT_ICS), 'utf8')).toBe(calendarMarker);
-    expect(readFileSync(path.join(second.outDir, EDITED_ICS), 'utf8')).toContain('(nuevo título)');
+    expect(readFileSync(path.join(second.outDir, KEPT_ICS), 'utf8')).toBe(astroCalendarMarker);
+    expect(readFileSync(path.join(third.outDir, KEPT_ICS), 'utf8')).toBe(calendarMarker);
+    for (const build of [second, third]) expect(readFileSync(path.join(build.outDir, EDITED_ICS), 'utf8')).toContain('(nuevo título)');
     const added = cacheFiles(cache, 'calendars').filter((f) => !calendarsBefore.includes(f));
     // Per language: the session's file, its day's, the whole event's and its speakers'.
     expect(added.length).toBeGreaterThanOrEqual(3 * langs.length);

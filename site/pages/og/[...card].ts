@@ -6,11 +6,15 @@ import { allShareCards } from '../../lib/share-cards';
 // Share cards (Open Graph images) in every language; which cards exist lives in lib/share-cards.ts.
 export const getStaticPaths = (async () => {
   const cards = await allShareCards();
-  return cards.map(({ path, card }) => ({ params: { card: path.replace(/^\/og\//, '') }, props: { card } }));
+  return cards.map(({ path, card }) => {
+    const key = cacheKey(SHARE_CARD_RENDERER, card);
+    // cacheKey: Astro's incremental build (astro.config.mjs) copies an unchanged card from the last build.
+    return { params: { card: path.replace(/^\/og\//, '') }, props: { card, key }, cacheKey: key };
+  });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) => {
+export const GET: APIRoute<{ card: ShareCard; key: string }> = async ({ props }) => {
   // Drawing a card is most of a build's time; an unchanged card is read back from the build cache.
-  const png = await cachedFile('share-cards', cacheKey(SHARE_CARD_RENDERER, props.card), () => renderShareCard(props.card));
+  const png = await cachedFile('share-cards', props.key, () => renderShareCard(props.card));
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
