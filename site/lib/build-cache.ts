@@ -3,10 +3,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Files the build renders slowly (share cards, calendar files), kept between builds under a hash of everything
- * that goes into them: their inputs and their renderer's version. A rebuild after one session's
- * edit then redraws that session's cards and calendars and reads the others back. The folder is git-ignored and
- * restored by the deploy workflow (actions/cache); deleting it only makes the next build slower.
+ * Files the build renders slowly (share cards), kept between builds under a hash of everything
+ * that goes into them: their inputs and their renderer's version. Astro's incremental build
+ * (astro.config.mjs) copies unchanged ones from the last build; this is what still spares
+ * redrawing them when Astro renders their route again (its code changed, or its copy is gone).
+ * The folder is git-ignored and restored by the deploy workflow (actions/cache); deleting it
+ * only makes the next build slower.
  */
 
 /** The cache folder: BUILD_CACHE_DIR, else `.cache/build/` in the project the build runs in. */

@@ -1,8 +1,8 @@
 import { memberCountries } from '../../content-models/countries';
 import { defaultLang, filePath, type Lang, languages } from '../../content-models/routes';
 import { zoneNameTable } from '../../content-models/zone-names';
-import { cachedCalendarFile, calendarKey } from './cached-calendar';
-import { calendarFiles } from './calendar';
+import { calendarFile, calendarFiles } from './calendar';
+import { calendarKey } from './calendar-key';
 import { loadSite } from './content/load';
 import type { Site } from './content/model';
 import { myProgrammeData } from './my-programme-data';
@@ -42,7 +42,7 @@ export async function feedFiles(): Promise<FeedFile[]> {
     const name = (suffix?: string) => [site.name, suffix].filter(Boolean).join(' · ');
     const ics = (path: string, sessions: Site['sessions'], calendarName: string, subscription: boolean) => {
       const key = calendarKey(sessions, site, lang, calendarName, { subscription });
-      files.push({ path, contentType: ICS, cacheKey: key, render: (o) => cachedCalendarFile(sessions, site, lang, o, calendarName, { subscription }, key) });
+      files.push({ path, contentType: ICS, cacheKey: key, render: (o) => calendarFile(sessions, site, lang, o, calendarName, { subscription }) });
     };
 
     // A session's file is imported once; the others are what people subscribe to.
