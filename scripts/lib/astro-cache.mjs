@@ -46,25 +46,30 @@ export function takeAstroCache(cacheRoot) {
   return { dir: own, shared: false, finish: () => rmSync(own, { recursive: true, force: true }) };
 }
 
+/** No build holds the cache longer (a 100× build takes ~15 minutes). */
+const MAX_BUILD_MS = 2 * 60 * 60_000;
+
 /**
  * Whether the process named in a lock folder still runs. A lock without its pid yet is a build
- * starting this instant, unless it is minutes old (one killed between the two steps).
+ * starting this instant, unless it is a minute old (one killed between the two steps).
  * @param {string} lock
  */
 function holderAlive(lock) {
+  let age = Number.POSITIVE_INFINITY;
+  try {
+    age = Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return false;
+  }
+  // Restored by the deploy workflow from a killed run, a pid may name another process here.
+  if (age > MAX_BUILD_MS) return false;
   let pid = 0;
   try {
     pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
   } catch {
     // No pid file yet.
   }
-  if (!pid) {
-    try {
-      return Date.now() - statSync(lock).mtimeMs < 10 * 60_000;
-    } catch {
-      return false;
-    }
-  }
+  if (!pid) return age < 60_000;
   try {
     process.kill(pid, 0);
     return true;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,20 @@ describe('takeAstroCache', () => {
     const gone = spawnSync('true').pid;
     mkdirSync(path.join(root, 'astro.lock'));
     writeFileSync(path.join(root, 'astro.lock', 'pid'), String(gone));
+    const taken = takeAstroCache(root);
+    expect(taken.shared).toBe(true);
+    expect(existsSync(manifest())).toBe(false);
+    taken.finish(true);
+  });
+
+  it('takes over a lock hours old even when its pid names a live process (a lock restored from another machine)', () => {
+    writeManifest();
+    const lock = path.join(root, 'astro.lock');
+    mkdirSync(lock);
+    writeFileSync(path.join(lock, 'pid'), String(process.pid));
+    expect(takeAstroCache(root).shared).toBe(false);
+    const hoursAgo = new Date(Date.now() - 3 * 60 * 60_000);
+    utimesSync(lock, hoursAgo, hoursAgo);
     const taken = takeAstroCache(root);
     expect(taken.shared).toBe(true);
     expect(existsSync(manifest())).toBe(false);
