@@ -13,7 +13,8 @@
 //   (d) the budgets, each marked "within budget" or "over budget".
 // It exits 0 whatever the figures say; non-zero only when the tooling itself breaks (a build of
 // valid content fails, Chromium or Lighthouse cannot run). BENCH_SKIP=scale,lighthouse skips parts;
-// BENCH_LIGHTHOUSE_RUNS (default 3) sets the runs per page; BENCH_FACTORS (default 1,10; the 100×
+// BENCH_LIGHTHOUSE_RUNS (default 3) sets the runs per page; BENCH_BUILD_ROUNDS (default 5) the rounds
+// of floor, clean build and rebuild for a size with a CPU budget (10×); BENCH_FACTORS (default 1,10; the 100×
 // builds take half an hour on a shared machine, so they run only when asked: BENCH_FACTORS=1,10,100) the
 // content sizes; BENCH_KEEP=1 keeps the temporary folder.
 import { spawnSync } from 'node:child_process';
@@ -57,7 +58,7 @@ const LIGHTHOUSE_KINDS = PAGE_KINDS;
 /** Lighthouse's simulated throttling still varies run to run on a busy machine; it recommends a median. */
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3);
 /** Rounds of floor, clean build and rebuild for a size with a CPU budget (BENCH_BUILD_ROUNDS). */
-const BUILD_ROUNDS = Math.max(1, Number(process.env.BENCH_BUILD_ROUNDS) || 3);
+const BUILD_ROUNDS = Math.max(1, Number(process.env.BENCH_BUILD_ROUNDS) || 5);
 
 /** @param {number[]} values */
 function median(values) {
