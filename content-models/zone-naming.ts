@@ -56,17 +56,7 @@ export function namerFrom(countries: readonly NamedCountry[], { links = {}, othe
     if (country) for (const zone of zones) others.set(zone, country);
   }
   const known = (zone: string) => capitals.has(zone) || others.has(zone);
-  // Resolving a zone the tables do not know builds an Intl.DateTimeFormat; a build asks for the same few zones on every page.
-  const resolvedZones = new Map<string, string>();
   const canonical = (zone: string): string => {
-    let id = resolvedZones.get(zone);
-    if (id === undefined) {
-      id = resolve(zone);
-      if (resolvedZones.size < 10_000) resolvedZones.set(zone, id);
-    }
-    return id;
-  };
-  const resolve = (zone: string): string => {
     const linked = links[zone];
     if (linked || known(zone)) return linked ?? zone;
     const resolved = engineSpelling(zone);
@@ -98,7 +88,11 @@ export function namerFrom(countries: readonly NamedCountry[], { links = {}, othe
   };
 }
 
-/** The engine's own spelling of a zone (null for a zone it does not know), once per zone for all languages' namers. */
+/**
+ * The engine's own spelling of a zone (null for a zone it does not know), once per zone for all
+ * languages' namers: each look-up builds an Intl.DateTimeFormat, and a build asks for the same
+ * zones on every page.
+ */
 function engineSpelling(zone: string): string | null {
   let spelling = spellings.get(zone);
   if (spelling === undefined) {

@@ -2,8 +2,6 @@ import { Resvg } from '@resvg/resvg-js';
 import { type CardWeight, cardFonts, fontFilesFor, textWidth } from './card-fonts';
 import { indexSurface, type Palette, rgbaSurface, type Surface } from './card-surfaces';
 
-export type { Palette } from './card-surfaces';
-
 /**
  * Draws a share card (share-card.ts lays it out) straight into palette indices, ready to be a
  * PNG's rows (or into RGBA pixels, for a card off its palette): flat rectangles and circles filled

@@ -3,14 +3,10 @@
  * pixels, or palette indices a PNG can take as its rows.
  */
 
-export type Rgb = [number, number, number];
-const rgb = (hex: string): Rgb => {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-};
+import { type Rgb, rgb } from './palette-png';
 
 /** Any palette of up to 256 opaque colours, each `[r, g, b]`. */
-export type Palette = readonly (readonly [number, number, number])[];
+export type Palette = readonly Rgb[];
 
 /**
  * Where a card is painted: the painter (below) works out which pixels each item covers and by how
@@ -58,7 +54,7 @@ export function rgbaSurface(width: number, height: number): Surface<{ rgb: Rgb; 
 }
 
 /** A paint on an indexed surface: its palette index, and what blending it over each index at each coverage gives. */
-export interface IndexPaint {
+interface IndexPaint {
   index: number;
   rgb: Rgb;
   /** `under << 8 | a` → the nearest palette index; UNKNOWN until first needed, OFF_PALETTE when none is near. */
@@ -72,10 +68,10 @@ const paints = new WeakMap<Palette, Map<string, IndexPaint>>();
 let indexCanvas: Uint8Array | null = null;
 
 /** The worst a pixel may differ from its palette colour (squared RGB distance) before the card counts as off its palette. */
-export const MAX_ERROR = 3 * 12 * 12;
+const MAX_ERROR = 3 * 12 * 12;
 
 /** The index of the palette colour nearest to `[r, g, b]`, or OFF_PALETTE when none is within MAX_ERROR. */
-export function nearest(palette: Palette, r: number, g: number, b: number): number {
+function nearest(palette: Palette, r: number, g: number, b: number): number {
   let [best, bestDistance] = [OFF_PALETTE, MAX_ERROR + 1];
   for (let i = 0; i < palette.length; i++) {
     const c = palette[i] as Rgb;

@@ -8,10 +8,10 @@ import { constants, crc32, deflateSync } from 'node:zlib';
  * a small fraction of libimagequant's CPU time on a 1200×630 card, for a file of about the same size.
  */
 
-type Rgb = readonly [number, number, number];
+export type Rgb = readonly [number, number, number];
 
 /** A colour as `#rrggbb` → its three channels. */
-function rgb(hex: string): Rgb {
+export function rgb(hex: string): Rgb {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
