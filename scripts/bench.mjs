@@ -389,23 +389,22 @@ function benchBuilds() {
     }
     // CPU seconds hardly change with the machine's load, wall times do: say what the load was.
     console.log(`    load average (1 min) before/after this size: ${loadBefore.toFixed(2)} / ${(os.loadavg()[0] ?? 0).toFixed(2)}`);
-    const perRound = (/** @type {(m: typeof measured[number]) => number | null} */ pick) => {
-      const values = measured.map(pick);
-      return values.some((v) => v === null) ? null : median(/** @type {number[]} */ (values));
-    };
-    const floor = perRound((m) => m.floor);
-    const rebuildCpu = perRound((m) => m.rebuild);
-    const cleanRatio = perRound((m) => (m.floor ? m.clean / m.floor : null));
-    const rebuildRatio = perRound((m) => (m.floor && m.rebuild !== null ? m.rebuild / m.floor : null));
+    const perRound = (/** @type {(number | null)[]} */ values) => (values.some((v) => v === null) ? null : median(/** @type {number[]} */ (values)));
+    const toFloor = (/** @type {typeof measured[number]} */ m, /** @type {number | null} */ cpu) => (m.floor && cpu !== null ? cpu / m.floor : null);
+    const cleanRatios = measured.map((m) => toFloor(m, m.clean));
+    const rebuildRatios = measured.map((m) => toFloor(m, m.rebuild));
+    const floor = perRound(measured.map((m) => m.floor));
+    const rebuildCpu = perRound(measured.map((m) => m.rebuild));
+    const cleanRatio = perRound(cleanRatios);
+    const rebuildRatio = perRound(rebuildRatios);
+    const listed = (/** @type {(number | null)[]} */ ratios) => ratios.map((r) => (r === null ? '—' : r.toFixed(2))).join(', ');
     if (rounds > 1)
-      console.log(
-        `    ${rounds} rounds, clean / floor: ${measured.map((m) => (m.floor ? (m.clean / m.floor).toFixed(2) : '—')).join(', ')}; rebuild / floor: ${measured.map((m) => (m.floor && m.rebuild !== null ? (m.rebuild / m.floor).toFixed(2) : '—')).join(', ')} (the medians are reported)`,
-      );
+      console.log(`    ${rounds} rounds, clean / floor: ${listed(cleanRatios)}; rebuild / floor: ${listed(rebuildRatios)} (the medians are reported)`);
     const visits = languages.map((lang) => firstVisitBytes(outDir, lang));
     cpuRows.push({
       factor,
       pages: result.pages,
-      clean: perRound((m) => m.clean) ?? result.cpu,
+      clean: perRound(measured.map((m) => m.clean)) ?? result.cpu,
       rebuild: rebuildCpu,
       floor,
       cleanRatio,
