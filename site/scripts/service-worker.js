@@ -14,7 +14,7 @@
  * - install: fills a cache named after the scope and the manifest (`seminario-shell-<scope>-<hash>`)
  *   with the shell pages, unpacked from the bundle, and its files (taken from an earlier cache when
  *   one holds them). One failed fetch fails the install, so a half-filled shell never becomes
- *   active; the browser retries later.
+ *   active (the cache it created is deleted); the browser retries later.
  * - activate: deletes this scope's older shell caches and the caches of the workers before this
  *   one (`seminario-offline-<version>`, Workbox's precache and its expiry database); other caches
  *   are left alone.
@@ -118,8 +118,12 @@ async function putShellPages(cache, response) {
 }
 
 async function install() {
+  // A cache of this name already there belongs to a worker of the same manifest (a worker whose
+  // code changed): it stays whatever happens here. One this install creates goes if it fails, so
+  // a half-filled copy does not sit in the reader's storage until a later install succeeds.
+  const existed = await caches.has(SHELL);
   const cache = await caches.open(SHELL);
-  await Promise.all(
+  const results = await Promise.allSettled(
     MANIFEST.map(async ({ url }) => {
       if (url === BUNDLE) return putShellPages(cache, await fetchOk(url, { cache: 'no-cache' }));
       if (await cache.match(url)) return;
@@ -128,6 +132,11 @@ async function install() {
       await cache.put(url, kept ?? (await fetchOk(url, { cache: 'no-cache' })));
     }),
   );
+  // Every fetch has settled (allSettled), so no write lands in the cache after it is deleted.
+  const failed = results.find(/** @returns {result is PromiseRejectedResult} */ (result) => result.status === 'rejected');
+  if (!failed) return;
+  if (!existed) await caches.delete(SHELL);
+  throw failed.reason;
 }
 
 async function activate() {

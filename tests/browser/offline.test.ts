@@ -76,6 +76,30 @@ function cacheContents(page: Page, full = false): Promise<Record<string, string[
   }, full);
 }
 
+/**
+ * Asks the page's registration for an update and waits until it has settled: nothing installing
+ * or waiting. Returns whether the worker active before was replaced. Waiting on the worker's
+ * state, not on the list of caches: reading a cache opens it, and a cache opened just as the new
+ * worker's activate deletes it would be created again, empty.
+ */
+async function updateWorker(page: Page): Promise<'replaced' | 'kept'> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    (window as unknown as { before: unknown }).before = registration?.active;
+    await registration?.update();
+  });
+  const state = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const before = (window as unknown as { before: unknown }).before;
+      if (registration?.installing || registration?.waiting || registration?.active?.state !== 'activated')
+        return `installing: ${registration?.installing?.state}, waiting: ${registration?.waiting?.state}, active: ${registration?.active?.state}`;
+      return registration.active === before ? 'kept' : 'replaced';
+    });
+  await expect.poll(state, { timeout: 60_000 }).toMatch(/^(replaced|kept)$/);
+  return (await state()) as 'replaced' | 'kept';
+}
+
 /** Waits until a worker is active for the page and the footer says the programme is available offline. */
 async function waitForOfflineCopy(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -408,12 +432,12 @@ describe('a new deploy', () => {
       writeFileSync(bundle, shellBundle(rebuilt));
       const next = manifest.filter((e) => e.url !== dropped).map((e) => (e.url === '/offline-shell.json' ? { ...e, revision: 'f'.repeat(32) } : e));
       writeFileSync(worker, originalWorker.replace(MANIFEST, JSON.stringify(next)));
-      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      expect(await updateWorker(page)).toBe('replaced');
 
-      const shells = async () => Object.keys(await cacheContents(page)).filter((name) => PRECACHE.test(name));
-      await expect.poll(async () => (await shells()).filter((name) => name !== before[0]).length, { timeout: 20_000 }).toBe(1);
-      await expect.poll(async () => (await shells()).length, { timeout: 20_000 }).toBe(1);
-      const contents = (await cacheContents(page))[(await shells())[0]!]!;
+      const shells = Object.keys(await cacheContents(page)).filter((name) => PRECACHE.test(name));
+      expect(shells).toHaveLength(1);
+      expect(shells[0]).not.toBe(before[0]);
+      const contents = (await cacheContents(page))[shells[0]!]!;
       expect(contents).toEqual([...pages, zoneNamesPath('es'), ...next.filter((e) => e.url.startsWith('/_astro/')).map((e) => e.url)].sort());
 
       await context.setOffline(true);
@@ -426,6 +450,36 @@ describe('a new deploy', () => {
     } finally {
       writeFileSync(worker, originalWorker);
       writeFileSync(bundle, originalBundle);
+      await opened.close();
+    }
+  });
+
+  it('that lists a file the host does not have fails to install, leaves no half-filled copy behind, and the worker before it serves on', async () => {
+    const opened = await openPage(browser, server, WITH_WORKER);
+    const { page, context } = opened;
+    const worker = path.join(root, 'sw.js');
+    const originalWorker = readFileSync(worker, 'utf8');
+    try {
+      await page.goto(server.url(pagePath('home', 'es')));
+      await waitForOfflineCopy(page);
+      const before = Object.keys(await cacheContents(page)).filter((name) => PRECACHE.test(name));
+      expect(before).toHaveLength(1);
+
+      // The install opens its cache first, so the cache exists whatever the install wrote into it.
+      const next = [...manifest, { revision: null, url: '/_astro/not-deployed.js' }];
+      writeFileSync(worker, originalWorker.replace(MANIFEST, JSON.stringify(next)));
+      expect(await updateWorker(page)).toBe('kept');
+      expect(Object.keys(await cacheContents(page)).filter((name) => PRECACHE.test(name))).toEqual(before);
+
+      await context.setOffline(true);
+      try {
+        await page.goto(server.url(pagePath('programme', 'es')));
+        expect(await page.locator('h1').count()).toBe(1);
+      } finally {
+        await context.setOffline(false);
+      }
+    } finally {
+      writeFileSync(worker, originalWorker);
       await opened.close();
     }
   });
