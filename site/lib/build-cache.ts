@@ -27,9 +27,6 @@ export function cacheKey(renderer: string, inputs: unknown): string {
     .digest('hex');
 }
 
-/** What the cache did in this process, for the build log and the tests. */
-export const cacheStats = { hits: 0, misses: 0 };
-
 /**
  * The file kept under `kind/key`, or `render()`'s result, which is then kept. Written to a
  * temporary name and renamed, so two builds at once, or one stopped midway, never leave a
@@ -38,14 +35,11 @@ export const cacheStats = { hits: 0, misses: 0 };
 export async function cachedFile(kind: string, key: string, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const file = path.join(buildCacheDir(), kind, `${key}.bin`);
   try {
-    const kept = readFileSync(file);
-    cacheStats.hits++;
-    return kept;
+    return readFileSync(file);
   } catch {
     // Not kept yet (or unreadable): render it.
   }
   const bytes = await render();
-  cacheStats.misses++;
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, bytes);
