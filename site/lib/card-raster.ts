@@ -43,7 +43,6 @@ interface Mask {
 const masks = new Map<string, Mask>();
 /** Past this many words (a very large programme), the kept masks are dropped and drawn again as needed. */
 const MAX_MASKS = 20_000;
-const ATLAS_WIDTH = 2048;
 
 const keyOf = (style: Style, word: string) => `${style.family}|${style.weight}|${style.size}|${style.spacing}|${word}`;
 
@@ -63,41 +62,63 @@ function words(item: TextItem): { word: string; offset: number }[] {
 }
 
 /**
- * Draws the masks of words not drawn yet, all in one resvg call: each word on a transparent
- * canvas in a box of its own (shelves of boxes), its coverage read from the alpha channel.
+ * Where a sheet's user space starts (its viewBox's origin), and the most a sheet spans from there.
+ * resvg lays text out and turns it into outlines in 32-bit floats, whose step depends on a
+ * number's magnitude. Every coordinate of a sheet lies in [4096, 8192), where that step is one and
+ * the same, so a word gets the very same pixels wherever it sits on whichever sheet. (Drawn from 0,
+ * a few anti-aliased pixels moved with the place, and a card differed by which cards the build
+ * had drawn before it: tests/unit/card-raster.test.ts.)
+ */
+const SHEET_ORIGIN = 4096;
+const SHEET_SPAN = 4096;
+/** How far a shelf of words runs before the next one starts (a longer word has a shelf of its own). */
+const SHEET_WIDTH = 2048;
+
+type Box = { key: string; x: number; y: number; width: number; height: number; pad: number; above: number };
+
+/**
+ * Draws the masks of words not drawn yet, in as few resvg calls as fit: each word on a transparent
+ * sheet in a box of its own (shelves of boxes), its coverage read from the alpha channel.
  */
 function drawMasks(wanted: Map<string, { word: string; style: Style }>): void {
   if (masks.size + wanted.size > MAX_MASKS) masks.clear();
   const { ascent, descent } = cardFonts();
-  const boxes: { key: string; x: number; y: number; width: number; height: number; pad: number; above: number }[] = [];
-  const texts: string[] = [];
-  let [x, y, shelf, widest] = [0, 0, 0, ATLAS_WIDTH];
+  let sheet: { boxes: Box[]; texts: string[]; width: number } = { boxes: [], texts: [], width: 0 };
+  let [x, y, shelf] = [0, 0, 0];
   for (const [key, { word, style }] of wanted) {
     // Room for what a glyph may draw outside its advance (overhangs, accents above capitals).
     const pad = Math.ceil(style.size * 0.25) + 2;
     const above = Math.ceil(ascent * style.size) + pad;
     const width = Math.ceil(textWidth(word, style.size, style.weight, style.spacing)) + 2 * pad;
     const height = above + Math.ceil(descent * style.size) + pad;
-    if (x > 0 && x + width > ATLAS_WIDTH) [x, y, shelf] = [0, y + shelf, 0];
-    boxes.push({ key, x, y, width, height, pad, above });
+    if (x > 0 && x + width > SHEET_WIDTH) [x, y, shelf] = [0, y + shelf, 0];
+    if (y > 0 && y + height > SHEET_SPAN) {
+      drawSheet(sheet, y + shelf);
+      [sheet, x, y, shelf] = [{ boxes: [], texts: [], width: 0 }, 0, 0, 0];
+    }
+    sheet.boxes.push({ key, x, y, width, height, pad, above });
     const spacing = style.spacing ? ` letter-spacing="${style.spacing}"` : '';
-    texts.push(
-      `<text x="${x + pad}" y="${y + above}" font-family="${xml(style.family)}" font-size="${style.size}" font-weight="${style.weight}"${spacing} fill="#000">${xml(word)}</text>`,
+    sheet.texts.push(
+      `<text x="${SHEET_ORIGIN + x + pad}" y="${SHEET_ORIGIN + y + above}" font-family="${xml(style.family)}" font-size="${style.size}" font-weight="${style.weight}"${spacing} fill="#000">${xml(word)}</text>`,
     );
-    [x, shelf, widest] = [x + width, Math.max(shelf, height), Math.max(widest, width)];
+    [x, shelf, sheet.width] = [x + width, Math.max(shelf, height), Math.max(sheet.width, x + width)];
   }
-  const [canvasWidth, canvasHeight] = [widest, y + shelf];
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${canvasWidth}" height="${canvasHeight}" viewBox="0 0 ${canvasWidth} ${canvasHeight}">${texts.join('')}</svg>`;
+  if (sheet.boxes.length) drawSheet(sheet, y + shelf);
+}
+
+/** One resvg call: a sheet's words, their masks kept. */
+function drawSheet(sheet: { boxes: Box[]; texts: string[]; width: number }, height: number): void {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${sheet.width}" height="${height}" viewBox="${SHEET_ORIGIN} ${SHEET_ORIGIN} ${sheet.width} ${height}">${sheet.texts.join('')}</svg>`;
   const image = new Resvg(svg, {
     // Only the card's own fonts: skipping the system ones saves time and keeps every machine's cards alike.
     font: { loadSystemFonts: false, fontFiles: fontFilesFor(svg), defaultFontFamily: cardFonts().family },
   }).render();
   const pixels = image.pixels;
-  for (const box of boxes) masks.set(box.key, cutMask(pixels, image.width, box));
+  for (const box of sheet.boxes) masks.set(box.key, cutMask(pixels, image.width, box));
 }
 
-/** A box of the atlas as a mask, trimmed to its ink. */
-function cutMask(pixels: Uint8Array, stride: number, box: { x: number; y: number; width: number; height: number; pad: number; above: number }): Mask {
+/** A box of a sheet as a mask, trimmed to its ink. */
+function cutMask(pixels: Uint8Array, stride: number, box: Box): Mask {
   let [minX, minY, maxX, maxY] = [box.width, box.height, -1, -1];
   for (let j = 0; j < box.height; j++) {
     for (let i = 0; i < box.width; i++) {

@@ -11,7 +11,8 @@ import { readNdjson } from '../support/ndjson';
  * Astro's incremental build copies an unchanged file from its copy of the last build
  * (BUILD_CACHE_DIR/astro/, checked by the second build); when that is gone or the route's code
  * changed, cards kept by their content hash are read back (checked by a third build after
- * deleting Astro's copy) and calendars are written again.
+ * deleting Astro's copy) and calendars are written again. A fourth build, of the edited content
+ * with no cache at all, draws every card to the same bytes as the incremental one.
  */
 
 const EDITED = { id: 'session-inauguracion', card: 'programa/inauguracion' };
@@ -34,6 +35,7 @@ describe('the build cache', () => {
   let first: BuildRun;
   let second: BuildRun;
   let third: BuildRun;
+  let clean: BuildRun;
   let keptBefore: string[];
   let marker: Buffer;
   let astroMarker: Buffer;
@@ -78,7 +80,9 @@ describe('the build cache', () => {
     rmSync(path.join(cache, 'astro'), { recursive: true, force: true });
     third = await runBuild({ outDir: path.join(parent, 'third'), env, timeoutMs: 300_000 });
     if (third.code !== 0) throw new Error(`third build failed:\n${third.output}`);
-  }, 900_000);
+    clean = await runBuild({ outDir: path.join(parent, 'clean'), env: { ...env, BUILD_CACHE_DIR: path.join(parent, 'no-cache') }, timeoutMs: 300_000 });
+    if (clean.code !== 0) throw new Error(`clean build failed:\n${clean.output}`);
+  }, 1_200_000);
 
   afterAll(() => {
     if (parent) removeOutDir(path.join(parent, 'dist'));
@@ -107,6 +111,19 @@ describe('the build cache', () => {
         expect(readFileSync(cardFile(build.outDir, lang, KEPT)).equals(readFileSync(cardFile(first.outDir, lang, KEPT))), lang).toBe(true);
     // The edited session's cards are drawn again however the others come back.
     expect(readFileSync(cardFile(third.outDir, 'es', EDITED.card)).equals(readFileSync(cardFile(second.outDir, 'es', EDITED.card)))).toBe(true);
+  });
+
+  it('gives the same cards, byte for byte, as a build of the same content with no cache: a card drawn alone is drawn as among others', () => {
+    const cards = langs.flatMap((lang) =>
+      readdirSync(path.join(clean.outDir, 'og', lang), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.png'))
+        .map((f) => path.join('og', lang, f)),
+    );
+    expect(cards.length).toBe(keptBefore.length);
+    const planted = path.relative(second.outDir, cardFile(second.outDir, 'es', KEPT));
+    const differ = cards.filter((f) => f !== planted && !readFileSync(path.join(second.outDir, f)).equals(readFileSync(path.join(clean.outDir, f))));
+    expect(differ).toEqual([]);
   });
 
   it('copies the calendars that do not hold the edited session from the last build, and writes the others again', () => {

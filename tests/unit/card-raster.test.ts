@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CardItem, rasterizeCard, rasterizeCardIndexed } from '../../site/lib/card-raster';
 import { SHARE_CARD_PALETTE } from '../../site/lib/share-card';
 
@@ -64,6 +64,22 @@ describe('rasterizeCard', () => {
     expect(first).toEqual(box(145, 70));
     // Ink, in the text's colour where fully covered (#0b4f6c: red 11, blue 108).
     expect(first.filter((v, i) => i % 2 === 0 && v === 11).length).toBeGreaterThan(200);
+  });
+
+  it('draws a card to the same pixels whether its words were drawn for it or for cards before it, wherever those sat', async () => {
+    // Each import after resetModules is a painter of its own, with no word drawn yet.
+    const fresh = async () => {
+      vi.resetModules();
+      return (await import('../../site/lib/card-raster')).rasterizeCard;
+    };
+    const card = cardLike();
+    const alone = (await fresh())(card, 400, 200).slice();
+    const afterOthers = await fresh();
+    // Some hundreds of words first, in the card's styles, so its words land all over the sheets.
+    const styles = card.filter((item) => item.kind === 'text');
+    const filler: CardItem[] = Array.from({ length: 600 }, (_, n) => ({ ...styles[n % styles.length]!, text: `palabra${n} ${'m'.repeat(n % 23)}` }));
+    afterOthers([...filler, ...card], 400, 200);
+    expect(Buffer.from(afterOthers(card, 400, 200)).equals(Buffer.from(alone))).toBe(true);
   });
 
   it('leaves nothing of the previous card on the reused canvas', () => {
