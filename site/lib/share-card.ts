@@ -270,7 +270,11 @@ function cardItems(card: ShareCard): CardItem[] {
   return out;
 }
 
-/** Up to three facts side by side in equal columns, each a value over a label of up to two lines, aligned at the top. */
+/**
+ * Up to three facts side by side in equal columns, each a value over a label of up to two lines,
+ * aligned at the top; the tallest column is centred in the band, so a label that wraps (a long
+ * language's "registered participants only") leaves as much room below it as above the values.
+ */
 function factBand(facts: ShareCardFact[]): CardItem[] {
   const shown = facts.slice(0, 3);
   const top = SHARE_CARD_HEIGHT - BAND_HEIGHT;
@@ -278,11 +282,17 @@ function factBand(facts: ShareCardFact[]): CardItem[] {
   const column = (SHARE_CARD_WIDTH - 2 * PAD_X - gap * (shown.length - 1)) / shown.length;
   const valueStyle = bold(shown.length > 2 ? 34 : 40, colors.onAccent);
   const labelStyle: Block = { size: 22, weight: 400, color: colors.onAccentMuted, line: 22 * 1.3 };
+  const columns = shown.map((fact) => ({
+    value: clampText(cleanText(fact.value), column, 1, valueStyle),
+    label: clampText(cleanText(fact.label), column, 2, labelStyle),
+  }));
+  const labelRows = Math.max(0, ...columns.map((c) => c.label.length));
+  const blockTop = top + (BAND_HEIGHT - (valueStyle.line + 4 + labelRows * labelStyle.line)) / 2;
   const parts = [rect(0, top, SHARE_CARD_WIDTH, BAND_HEIGHT, colors.accent)];
-  shown.forEach((fact, i) => {
+  columns.forEach(({ value, label }, i) => {
     const x = PAD_X + i * (column + gap);
-    parts.push(...textLines(clampText(cleanText(fact.value), column, 1, valueStyle), x, top + 32, valueStyle));
-    parts.push(...textLines(clampText(cleanText(fact.label), column, 2, labelStyle), x, top + 32 + valueStyle.line + 4, labelStyle));
+    parts.push(...textLines(value, x, blockTop, valueStyle));
+    parts.push(...textLines(label, x, blockTop + valueStyle.line + 4, labelStyle));
   });
   return parts;
 }
