@@ -113,6 +113,37 @@ describe('renderShareCard', () => {
     expect(after).toBeLessThan(before * 1.25);
   });
 
+  it("centres the band's facts in the band, whether their labels take one line or wrap to two", async () => {
+    // Rows of the band (its last 150 px) with ink: any pixel off the band's colour (#0b4f6c).
+    const margins = async (facts: ShareCard['facts']) => {
+      const { data, info } = await sharp(await renderShareCard({ ...longTitle, facts }))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const rows: number[] = [];
+      for (let y = info.height - 150; y < info.height; y++) {
+        for (let x = 0; x < info.width; x++) {
+          const i = (y * info.width + x) * info.channels;
+          if (Math.abs((data[i] ?? 0) - 0x0b) + Math.abs((data[i + 1] ?? 0) - 0x4f) + Math.abs((data[i + 2] ?? 0) - 0x6c) > 60) {
+            rows.push(y);
+            break;
+          }
+        }
+      }
+      return { above: rows[0]! - (info.height - 150), below: info.height - 1 - rows.at(-1)! };
+    };
+    const day = (value: string, label: string) => ({ value, label });
+    const wrapped = await margins([
+      day('seg., 26 de out.', 'Pública'),
+      day('qua., 28 de out.', 'Somente participantes inscritos'),
+      day('sex., 30 de out.', 'Somente participantes inscritos'),
+    ]);
+    const single = await margins(longTitle.facts);
+    for (const { above, below } of [wrapped, single]) {
+      expect(Math.abs(above - below), JSON.stringify({ above, below })).toBeLessThanOrEqual(12);
+      expect(below).toBeGreaterThanOrEqual(20);
+    }
+  });
+
   it('draws a card as resvg draws its SVG, every word where the SVG puts it', async () => {
     for (const card of [longTitle, { ...longTitle, title: 'Rita Mishaan', monogram: 'RM', lines: ['Ministra', 'SEGEPLAN'] }]) {
       const mine = await sharp(await renderShareCard(card))
@@ -143,33 +174,6 @@ describe('renderShareCard', () => {
 });
 
 describe('fitTitle', () => {
-  it('centres the band\'s facts in the band, whether their labels take one line or wrap to two', async () => {
-    // Rows of the band (its last 150 px) with ink: any pixel off the band's colour (#0b4f6c).
-    const margins = async (facts: ShareCard['facts']) => {
-      const { data, info } = await sharp(await renderShareCard({ ...longTitle, facts }))
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      const rows: number[] = [];
-      for (let y = info.height - 150; y < info.height; y++) {
-        for (let x = 0; x < info.width; x++) {
-          const i = (y * info.width + x) * info.channels;
-          if (Math.abs((data[i] ?? 0) - 0x0b) + Math.abs((data[i + 1] ?? 0) - 0x4f) + Math.abs((data[i + 2] ?? 0) - 0x6c) > 60) {
-            rows.push(y);
-            break;
-          }
-        }
-      }
-      return { above: rows[0]! - (info.height - 150), below: info.height - 1 - rows.at(-1)! };
-    };
-    const day = (value: string, label: string) => ({ value, label });
-    const wrapped = await margins([day('seg., 26 de out.', 'Pública'), day('qua., 28 de out.', 'Somente participantes inscritos'), day('sex., 30 de out.', 'Somente participantes inscritos')]);
-    const single = await margins(longTitle.facts);
-    for (const { above, below } of [wrapped, single]) {
-      expect(Math.abs(above - below), JSON.stringify({ above, below })).toBeLessThanOrEqual(12);
-      expect(below).toBeGreaterThanOrEqual(20);
-    }
-  });
-
   it('gives a short title a larger size than a long one', () => {
     const short = fitTitle('Apertura', 1040, 220);
     const long = fitTitle(longTitle.title, 1040, 220);
