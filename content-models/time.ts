@@ -53,6 +53,7 @@
 // The subpath, not the package's index: the index also loads its formatting half (date-fns' format
 // and locales), ~3 s of CPU in every build that this module never uses.
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
+import { boundedCache } from './bounded-cache';
 import { offsetLabel } from './time-text';
 
 /** What can be wrong with a date, time and zone that someone typed. */
@@ -430,16 +431,12 @@ function wallClockOfLocalMs(local: number): { date: string; time: string } {
  * The zone must already be valid.
  */
 function localMsAt(instantMs: number, zone: string): number {
-  const key = `${zone} ${instantMs}`;
-  const known = wallClocks.get(key);
-  if (known !== undefined) return known;
-  const parts = wallClockReader(zone).formatToParts(new Date(instantMs));
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
-  // Some engines wrote midnight as hour 24 even with h23; the modulo keeps them honest.
-  const local = utcMs(field('year'), field('month'), field('day'), field('hour') % 24, field('minute'), field('second'));
-  if (wallClocks.size >= MAX_WALL_CLOCKS) wallClocks.clear();
-  wallClocks.set(key, local);
-  return local;
+  return wallClocks(`${zone} ${instantMs}`, () => {
+    const parts = wallClockReader(zone).formatToParts(new Date(instantMs));
+    const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
+    // Some engines wrote midnight as hour 24 even with h23; the modulo keeps them honest.
+    return utcMs(field('year'), field('month'), field('day'), field('hour') % 24, field('minute'), field('second'));
+  });
 }
 
 /**
@@ -448,8 +445,7 @@ function localMsAt(instantMs: number, zone: string): number {
  * `formatToParts` was its costliest call at 10× content. Bounded, so a long-lived process (the dev
  * server) never grows it without end.
  */
-const wallClocks = new Map<string, number>();
-const MAX_WALL_CLOCKS = 50_000;
+const wallClocks = boundedCache<number>(50_000);
 
 /** The zone's offset at an instant, in milliseconds east of UTC. */
 function offsetMsAt(instantMs: number, zone: string): number {

@@ -5,6 +5,8 @@
  * for a zone that is not a capital), so a page and the reader's line name zones alike.
  */
 
+import { boundedCache } from './bounded-cache';
+
 /** A member country as naming needs it: its code, its capital's zone and its name in one language. */
 export interface NamedCountry {
   code: string;
@@ -94,18 +96,15 @@ export function namerFrom(countries: readonly NamedCountry[], { links = {}, othe
  * zones on every page.
  */
 function engineSpelling(zone: string): string | null {
-  let spelling = spellings.get(zone);
-  if (spelling === undefined) {
+  return spellings(zone, () => {
     try {
-      spelling = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+      return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
     } catch {
-      spelling = null;
+      return null;
     }
-    if (spellings.size < 10_000) spellings.set(zone, spelling);
-  }
-  return spelling;
+  });
 }
-const spellings = new Map<string, string | null>();
+const spellings = boundedCache<string | null>(10_000);
 
 /**
  * A zone's name when neither a capital nor the build's table names it: its last part, spaced.

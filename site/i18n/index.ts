@@ -1,4 +1,5 @@
 import i18next, { type TOptions } from 'i18next';
+import { boundedCache } from '../../content-models/bounded-cache';
 import { defaultLang, type Lang, languages } from '../../content-models/locales';
 import type es from './es.json';
 
@@ -42,16 +43,10 @@ export function t(lang: Lang, key: MessageKey, options?: TOptions): string {
   // The strings never change during a process, and a build asks for the same few thousand times
   // per page: i18next's lookup was a measurable part of a 10× rebuild, a Map's is not.
   const id = options ? `${lang}\u0000${key}\u0000${JSON.stringify(options)}` : `${lang}\u0000${key}`;
-  let text = translated.get(id);
-  if (text === undefined) {
-    text = instance.t(key, { ...options, lng: lang }) as string;
-    if (translated.size >= 20_000) translated.clear();
-    translated.set(id, text);
-  }
-  return text;
+  return translated(id, () => instance.t(key, { ...options, lng: lang }) as string);
 }
 
-const translated = new Map<string, string>();
+const translated = boundedCache<string>(20_000);
 
 /** Translator bound to one language, for components. */
 export function translator(lang: Lang) {

@@ -1,3 +1,4 @@
+import { boundedCache } from '../../content-models/bounded-cache';
 import type { Lang } from '../../content-models/routes';
 import { signLanguageByCode } from '../../content-models/sign-languages';
 import { t } from '../i18n';
@@ -10,15 +11,9 @@ type Languages = Pick<Session, 'language' | 'languageSupport'>;
 /** A language's name in the page's language, from `Intl` (es/pt/en are all it knows of ours). */
 export function languageName(code: string, lang: Lang): string {
   // Intl.DisplayNames.of is slow next to a Map, and every session card of every page asks again.
-  const key = `${lang}|${code}`;
-  let name = names.get(key);
-  if (name === undefined) {
-    name = languageNames(lang).of(code) ?? code;
-    if (names.size < 10_000) names.set(key, name);
-  }
-  return name;
+  return names(`${lang}|${code}`, () => languageNames(lang).of(code) ?? code);
 }
-const names = new Map<string, string>();
+const names = boundedCache<string>(10_000);
 
 /**
  * Each interpretation, captions or sign language of a session as a phrase in the page's language,

@@ -1,3 +1,4 @@
+import { boundedCache } from '../../content-models/bounded-cache';
 import { memberCountries } from '../../content-models/countries';
 import { type Lang, locale, mapLangs } from '../../content-models/locales';
 import { dayDifference, formatDate, formatTime, formatUtcOffset, instantToWallClock } from '../../content-models/time';
@@ -46,15 +47,9 @@ export function rangeIn(startsAt: Date, endsAt: Date, referenceDate: string, zon
   // A session's range in a zone is shown on its page, the programme, speakers' pages, its card and
   // its calendars: worked out once (frozen, as every caller shares it).
   const key = `${startsAt.getTime()}|${endsAt.getTime()}|${referenceDate}|${zone}|${lang}`;
-  let range = ranges.get(key);
-  if (!range) {
-    range = Object.freeze(computeRange(startsAt, endsAt, referenceDate, zone, lang));
-    if (ranges.size >= 50_000) ranges.clear();
-    ranges.set(key, range);
-  }
-  return range;
+  return ranges(key, () => Object.freeze(computeRange(startsAt, endsAt, referenceDate, zone, lang)));
 }
-const ranges = new Map<string, ZonedRange>();
+const ranges = boundedCache<ZonedRange>(50_000);
 
 function computeRange(startsAt: Date, endsAt: Date, referenceDate: string, zone: string, lang: Lang): ZonedRange {
   const locale = intlLocale[lang];
