@@ -75,6 +75,9 @@ const SHEET_SPAN = 4096;
 const SHEET_WIDTH = 2048;
 
 type Box = { key: string; x: number; y: number; width: number; height: number; pad: number; above: number };
+/** What one resvg call draws: the words' boxes and `<text>` elements, and how wide they run. */
+type Sheet = { boxes: Box[]; texts: string[]; width: number };
+const emptySheet = (): Sheet => ({ boxes: [], texts: [], width: 0 });
 
 /**
  * Draws the masks of words not drawn yet, in as few resvg calls as fit: each word on a transparent
@@ -83,7 +86,7 @@ type Box = { key: string; x: number; y: number; width: number; height: number; p
 function drawMasks(wanted: Map<string, { word: string; style: Style }>): void {
   if (masks.size + wanted.size > MAX_MASKS) masks.clear();
   const { ascent, descent } = cardFonts();
-  let sheet: { boxes: Box[]; texts: string[]; width: number } = { boxes: [], texts: [], width: 0 };
+  let sheet = emptySheet();
   let [x, y, shelf] = [0, 0, 0];
   for (const [key, { word, style }] of wanted) {
     // Room for what a glyph may draw outside its advance (overhangs, accents above capitals).
@@ -94,7 +97,7 @@ function drawMasks(wanted: Map<string, { word: string; style: Style }>): void {
     if (x > 0 && x + width > SHEET_WIDTH) [x, y, shelf] = [0, y + shelf, 0];
     if (y > 0 && y + height > SHEET_SPAN) {
       drawSheet(sheet, y + shelf);
-      [sheet, x, y, shelf] = [{ boxes: [], texts: [], width: 0 }, 0, 0, 0];
+      [sheet, x, y, shelf] = [emptySheet(), 0, 0, 0];
     }
     sheet.boxes.push({ key, x, y, width, height, pad, above });
     const spacing = style.spacing ? ` letter-spacing="${style.spacing}"` : '';
@@ -107,7 +110,7 @@ function drawMasks(wanted: Map<string, { word: string; style: Style }>): void {
 }
 
 /** One resvg call: a sheet's words, their masks kept. */
-function drawSheet(sheet: { boxes: Box[]; texts: string[]; width: number }, height: number): void {
+function drawSheet(sheet: Sheet, height: number): void {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${sheet.width}" height="${height}" viewBox="${SHEET_ORIGIN} ${SHEET_ORIGIN} ${sheet.width} ${height}">${sheet.texts.join('')}</svg>`;
   const image = new Resvg(svg, {
     // Only the card's own fonts: skipping the system ones saves time and keeps every machine's cards alike.

@@ -24,6 +24,9 @@ export interface Surface<Paint> {
   blend(i: number, paint: Paint, a: number): void;
 }
 
+/** One channel of `colour` over `under` at coverage `a` (0–255): the blend of Surface. */
+const mix = (colour: number, under: number, a: number) => Math.trunc((colour * a + under * (255 - a) + 127) / 255);
+
 /** The RGBA canvas, kept between cards. */
 let canvas: Uint8Array | null = null;
 
@@ -46,9 +49,9 @@ export function rgbaSurface(width: number, height: number): Surface<{ rgb: Rgb; 
     },
     blend(i, { rgb: [r, g, b] }, a) {
       const o = i * 4;
-      px[o] = (r * a + (px[o] as number) * (255 - a) + 127) / 255;
-      px[o + 1] = (g * a + (px[o + 1] as number) * (255 - a) + 127) / 255;
-      px[o + 2] = (b * a + (px[o + 2] as number) * (255 - a) + 127) / 255;
+      px[o] = mix(r, px[o] as number, a);
+      px[o + 1] = mix(g, px[o + 1] as number, a);
+      px[o + 2] = mix(b, px[o + 2] as number, a);
     },
   };
 }
@@ -118,8 +121,7 @@ export function indexSurface(width: number, height: number, palette: Palette): S
       if (index === UNKNOWN) {
         const c = palette[under] ?? [0, 0, 0];
         const [r, g, b] = paint.rgb;
-        const mix = (fg: number, bg: number) => Math.trunc((fg * a + bg * (255 - a) + 127) / 255);
-        index = nearest(palette, mix(r, c[0]), mix(g, c[1]), mix(b, c[2]));
+        index = nearest(palette, mix(r, c[0], a), mix(g, c[1], a), mix(b, c[2], a));
         paint.blends[key] = index;
       }
       if (index === OFF_PALETTE) surface.off = true;
